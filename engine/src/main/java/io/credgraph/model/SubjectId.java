@@ -1,0 +1,33 @@
+package io.credgraph.model;
+
+import io.credgraph.ValidationException;
+import java.security.SecureRandom;
+
+/**
+ * The opaque handle of a subject in URLs and answers: random, assigned once when the subject is first stored, and
+ * never derived from its key (an ID number must not be recoverable from a URL).
+ */
+public record SubjectId(String value) {
+  private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public SubjectId {
+    if (value == null || !value.matches("s[0-9a-z]{6,40}")) {
+      throw new ValidationException("id", "'" + value + "' is not a subject id (subject ids look like s1x2y3z4...)");
+    }
+  }
+
+  /** A fresh random id: {@code s} followed by 16 base-32 characters (80 bits). */
+  public static SubjectId random() {
+    StringBuilder b = new StringBuilder(17).append('s');
+    for (int i = 0; i < 16; i++) {
+      b.append(ALPHABET.charAt(RANDOM.nextInt(32)));
+    }
+    return new SubjectId(b.toString());
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,119 @@
+package io.credgraph.model;
+
+import io.credgraph.ValidationException;
+
+/**
+ * The natural key of a subject: a USCC for organisations, a document number for persons. Keys are the identity of
+ * subjects in the data and in the storage SPI; {@link SubjectId} is the opaque handle the API gives out.
+ *
+ * <p>{@link #canonical()} is the single string form stored by backends ({@code USCC:...}, {@code RESIDENT_ID:...});
+ * it contains a person's full document number and must never be logged: {@link #toString()} is masked.
+ */
+public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
+
+  /** The stored form, {@code TYPE:VALUE}. Personal data for persons. */
+  String canonical();
+
+  /** A form safe for logs and public answers (masked for persons). */
+  String masked();
+
+  boolean isPerson();
+
+  static Org uscc(String raw) {
+    return new Org(Uscc.parse(raw, "uscc"));
+  }
+
+  static Person resident(String raw) {
+    return new Person(Person.RESIDENT_ID, ResidentId.parse(raw, "idNumber").value());
+  }
+
+  static Person person(String idType, String idNumber) {
+    return new Person(idType == null ? Person.RESIDENT_ID : idType, idNumber);
+  }
+
+  /** Parses the stored form written by {@link #canonical()}. */
+  static SubjectKey fromCanonical(String canonical) {
+    int colon = canonical.indexOf(':');
+    if (colon <= 0) {
+      throw new ValidationException("key", "not a stored subject key: " + ResidentId.mask(canonical));
+    }
+    String type = canonical.substring(0, colon);
+    String value = canonical.substring(colon + 1);
+    return "USCC".equals(type) ? new Org(new Uscc(value)) : new Person(type, value);
+  }
+
+  /** An organisation's key. */
+  record Org(Uscc uscc) implements SubjectKey {
+    public Org {
+      if (uscc == null) {
+        throw new ValidationException("uscc", "a USCC is required");
+      }
+    }
+
+    @Override
+    public String canonical() {
+      return "USCC:" + uscc.value();
+    }
+
+    @Override
+    public String masked() {
+      return uscc.value();
+    }
+
+    @Override
+    public boolean isPerson() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return uscc.value();
+    }
+  }
+
+  /**
+   * A person's key: a document type ({@code RESIDENT_ID} by default, checked by GB 11643; others such as
+   * {@code PASSPORT} or {@code HK_MACAO_PERMIT} are checked for form only) and its number.
+   */
+  record Person(String idType, String idNumber) implements SubjectKey {
+    public static final String RESIDENT_ID = "RESIDENT_ID";
+
+    public Person {
+      idType = idType == null || idType.isBlank() ? RESIDENT_ID : idType.trim().toUpperCase(java.util.Locale.ROOT);
+      if (!idType.matches("[A-Z][A-Z0-9_]{1,31}")) {
+        throw new ValidationException("idType", "idType '" + idType
+            + "' is not a document type (upper-case letters, digits and _; e.g. RESIDENT_ID, PASSPORT)");
+      }
+      if (RESIDENT_ID.equals(idType)) {
+        idNumber = ResidentId.parse(idNumber, "idNumber").value();
+      } else {
+        idNumber = idNumber == null ? null : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
+        if (idNumber == null || !idNumber.matches("[A-Z0-9-]{5,32}")) {
+          throw new ValidationException("idNumber", "a " + idType
+              + " number has 5 to 32 letters, digits or '-'");
+        }
+      }
+    }
+
+    @Override
+    public String canonical() {
+      return idType + ":" + idNumber;
+    }
+
+    @Override
+    public String masked() {
+      return ResidentId.mask(idNumber);
+    }
+
+    @Override
+    public boolean isPerson() {
+      return true;
+    }
+
+    /** Masked: a person's number never reaches a log line through string concatenation. */
+    @Override
+    public String toString() {
+      return RESIDENT_ID.equals(idType) ? masked() : idType + ":" + masked();
+    }
+  }
+}

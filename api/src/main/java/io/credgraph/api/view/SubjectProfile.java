@@ -1,0 +1,17 @@
+package io.credgraph.api.view;
+
+import io.credgraph.model.LegalForm;
+import io.credgraph.model.SubjectStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A subject's profile on {@code asOf}: who it is, its registered attributes, its relations (in force or not, each
+ * marked) and its records with their status on that day.
+ */
+public record SubjectProfile(SubjectView subject, LocalDate asOf, Optional<LegalForm> legalForm,
+    Optional<SubjectStatus> status, Optional<LocalDate> registeredOn, Optional<String> district,
+    Optional<String> industry, Map<String, String> attributes, List<RelationView> relations,
+    List<RecordView> records) {}

@@ -61,6 +61,13 @@ public final class Bodies {
       return ApiException.badRequest(path(ife), "'" + ife.getValue() + "' is not one of " + allowed)
           .with("expected", allowed);
     }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException
+        || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+      JsonLocation loc = e.getLocation();
+      String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      return ApiException.malformedJson("the request body is not valid JSON" + at + ": "
+          + firstLine(e.getOriginalMessage()));
+    }
     if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
       String path = path(mie);
       String expected = describe(mie.getTargetType());
@@ -76,6 +83,14 @@ public final class Bodies {
     JsonLocation loc = e.getLocation();
     String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     return ApiException.malformedJson("the request body is not valid JSON" + at + ": " + e.getOriginalMessage());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static String describe(Class<?> t) {

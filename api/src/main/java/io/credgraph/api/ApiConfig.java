@@ -59,9 +59,17 @@ public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Dur
     return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version);
   }
 
-  /** The version in the jar's manifest, or {@code dev} when run from classes. */
+  /** The project version the build wrote into {@code version.properties}. */
   public static String implementationVersion() {
-    String v = ApiConfig.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    try (java.io.InputStream in = ApiConfig.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "dev";
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.load(in);
+      return p.getProperty("version", "dev");
+    } catch (java.io.IOException e) {
+      return "dev";
+    }
   }
 }

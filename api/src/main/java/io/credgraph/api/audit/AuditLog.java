@@ -40,6 +40,8 @@ public final class AuditLog implements AutoCloseable {
   /** The {@code prev} of the first entry. */
   public static final String GENESIS = "0".repeat(64);
   public static final String FILE_NAME = "audit.jsonl";
+  /** Entries of these routes give DEPARTMENT and REGISTRY keys sight of the subjects they checked. */
+  static final String CHECKS = "/api/v1/checks/";
 
   private final Path file;
   private final Clock clock;
@@ -64,14 +66,13 @@ public final class AuditLog implements AutoCloseable {
     Path file = dir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dir);
-      Verification v = verify(file);
+      Map<String, Set<String>> checked = new ConcurrentHashMap<>();
+      Verification v = verify(file, (who, subjects) ->
+          checked.computeIfAbsent(who, k -> ConcurrentHashMap.newKeySet()).addAll(subjects));
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       AuditLog log = new AuditLog(file, clock, ch, v);
-      log.scan(Integer.MAX_VALUE, e -> {
-        log.remember(e);
-        return true;
-      });
+      log.checked.putAll(checked);
       return log;
     } catch (IOException e) {
       throw new CredgraphException("cannot open the audit log " + file + ": " + e.getMessage(), e);
@@ -87,60 +88,108 @@ public final class AuditLog implements AutoCloseable {
    * @throws AuditChainException naming the first line that breaks the chain
    */
   public static Verification verify(Path file) {
+    return verify(file, (who, subjects) -> { });
+  }
+
+  /** Verifies the chain and hands every check entry (route under /api/v1/checks/) to {@code checks}. */
+  private static Verification verify(Path file, java.util.function.BiConsumer<String, List<String>> checks) {
     if (!Files.exists(file)) {
       return new Verification(0, GENESIS, 0);
     }
     ObjectMapper mapper = Json.mapper();
+    MessageDigest md = sha256();
+    HexFormat hex = HexFormat.of();
     String prev = GENESIS;
     long n = 0;
     long bytes = 0;
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream(512);
-      int c;
-      boolean open = false;
-      while (true) {
-        c = in.read();
-        if (c == -1) {
-          if (open) {
-            throw new AuditChainException(n + 1, file + " line " + (n + 1)
-                + ": incomplete last line (no newline); the log was cut or is being edited");
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 20];
+      byte[] line = new byte[4096];
+      int len = 0;
+      int read;
+      while ((read = in.read(buf)) > 0) {
+        for (int i = 0; i < read; i++) {
+          byte b = buf[i];
+          if (b != '\n') {
+            if (len == line.length) {
+              line = java.util.Arrays.copyOf(line, len * 2);
+            }
+            line[len++] = b;
+            continue;
           }
-          break;
+          n++;
+          bytes += len + 1;
+          Head h = head(mapper, line, len, n, file);
+          if (!prev.equals(h.prev)) {
+            throw new AuditChainException(n, file + " line " + n + ": prev hash " + abbreviate(h.prev)
+                + " does not match the SHA-256 of line " + (n - 1) + " (" + abbreviate(prev)
+                + "); line " + (n - 1) + " or " + n + " was edited, inserted or removed");
+          }
+          if (h.seq != n) {
+            throw new AuditChainException(n, file + " line " + n + ": seq " + h.seq + " where " + n
+                + " was expected; lines were removed or reordered");
+          }
+          if (h.status == 200 && h.route.startsWith(CHECKS)) {
+            checks.accept(h.who, h.subjects);
+          }
+          md.update(line, 0, len);
+          prev = hex.formatHex(md.digest());
+          len = 0;
         }
-        if (c != '\n') {
-          cur.write(c);
-          open = true;
-          continue;
-        }
-        open = false;
-        n++;
-        byte[] lineBytes = cur.toByteArray();
-        cur.reset();
-        bytes += lineBytes.length + 1;
-        String linePrev;
-        long lineSeq;
-        try {
-          var node = mapper.readTree(lineBytes);
-          linePrev = node.path("prev").asText("");
-          lineSeq = node.path("seq").asLong(-1);
-        } catch (IOException e) {
-          throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
-        }
-        if (!prev.equals(linePrev)) {
-          throw new AuditChainException(n, file + " line " + n + ": prev hash " + abbreviate(linePrev)
-              + " does not match the SHA-256 of line " + (n - 1) + " (" + abbreviate(prev)
-              + "); line " + (n - 1) + " or " + n + " was edited, inserted or removed");
-        }
-        if (lineSeq != n) {
-          throw new AuditChainException(n, file + " line " + n + ": seq " + lineSeq + " where " + n
-              + " was expected; lines were removed or reordered");
-        }
-        prev = sha256(lineBytes, 0, lineBytes.length);
+      }
+      if (len > 0) {
+        throw new AuditChainException(n + 1, file + " line " + (n + 1)
+            + ": incomplete last line (no newline); the log was cut or is being edited");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Verification(n, prev, bytes);
+  }
+
+  private record Head(long seq, String prev, String who, String route, int status, List<String> subjects) {}
+
+  /** Reads the fields verification needs with the streaming parser (the rest is skipped). */
+  private static Head head(ObjectMapper mapper, byte[] line, int len, long n, Path file) {
+    long seq = -1;
+    String prev = "";
+    String who = "";
+    String route = "";
+    int status = 0;
+    List<String> subjects = new ArrayList<>(2);
+    try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(line, 0, len)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
+      }
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if ("seq".equals(name)) {
+          seq = p.getValueAsLong(-1);
+        } else if ("prev".equals(name)) {
+          prev = p.getValueAsString("");
+        } else if ("who".equals(name)) {
+          who = p.getValueAsString("");
+        } else if ("route".equals(name)) {
+          route = p.getValueAsString("");
+        } else if ("status".equals(name)) {
+          status = p.getValueAsInt(0);
+        } else if ("subjects".equals(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+            subjects.add(p.getText());
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
+      }
+    } catch (IOException e) {
+      throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
+    }
+    return new Head(seq, prev, who, route, status, subjects);
   }
 
   /** Appends one entry and returns it as written. */
@@ -172,7 +221,7 @@ public final class AuditLog implements AutoCloseable {
   }
 
   private void remember(AuditEntry e) {
-    if (e.status() == 200 && e.route().startsWith("/api/v1/checks/")) {
+    if (e.status() == 200 && e.route().startsWith(CHECKS)) {
       checked.computeIfAbsent(e.who(), k -> ConcurrentHashMap.newKeySet()).addAll(e.subjects());
     }
   }
@@ -254,10 +303,14 @@ public final class AuditLog implements AutoCloseable {
   }
 
   static String sha256(byte[] b, int off, int len) {
+    MessageDigest md = sha256();
+    md.update(b, off, len);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(b, off, len);
-      return HexFormat.of().formatHex(md.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

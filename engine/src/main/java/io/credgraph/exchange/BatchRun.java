@@ -298,10 +298,23 @@ final class BatchRun {
       ops.add(new WriteOp.PutRecord(existing.withProvenance(rec.provenance())));
       return Result.ACCEPTED;
     }
-    if (kindOf(rec.subject()) == null) {
-      pend(rec.provenance().get(0), rec.subject(), factId, rawLine);
-      ctx.pendingRecords.put(rec.id(), rec.subject().canonical());
+    SubjectKey missing = kindOf(rec.subject()) == null ? rec.subject() : null;
+    for (int i = 0; missing == null && i < rec.liablePersons().size(); i++) {
+      SubjectKey k = rec.liablePersons().get(i);
+      if (kindOf(k) == null) {
+        missing = k;
+      }
+    }
+    if (missing != null) {
+      pend(rec.provenance().get(0), missing, factId, rawLine);
+      ctx.pendingRecords.put(rec.id(), missing.canonical());
       return Result.PENDING;
+    }
+    for (int i = 0; i < rec.liablePersons().size(); i++) {
+      if (kindOf(rec.liablePersons().get(i)) != SubjectKind.PERSON) {
+        throw new ValidationException("liablePersons[" + i + "]", "liable person "
+            + rec.liablePersons().get(i).masked() + " is not a PERSON");
+      }
     }
     ops.add(new WriteOp.PutRecord(rec));
     chunkRecords.put(rec.id(), rec);
@@ -319,6 +332,11 @@ final class BatchRun {
       }
       throw new ValidationException("record", "unknown record '" + s.recordId()
           + "': no record with this id has been loaded (deliver its record line first)");
+    }
+    Optional<SubjectKey> person = s.change().person();
+    if (person.isPresent() && kindOf(person.get()) == null) {
+      pend(s.change().provenance(), person.get(), factId, rawLine);
+      return Result.PENDING;
     }
     CreditRecord updated = existing.withStatusChange(s.change());
     ops.add(new WriteOp.AppendStatus(s.recordId(), s.change()));

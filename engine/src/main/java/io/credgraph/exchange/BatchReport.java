@@ -53,7 +53,7 @@ public record BatchReport(String name, String hash, String department, Outcome o
           + "...), nothing changed";
       case LOADED -> String.format("%s: %,d lines, %,d accepted, %,d rejected, %,d pending, %,d resolved, %,d "
               + "conflicts%s, %.1f s, %,.0f lines/s", name, lines, accepted, rejected, pending, resolved,
-          conflicts.size(), resumedAfterLine > 0 ? ", resumed after line " + resumedAfterLine : "",
+          conflicts.size(), resumedAfterLine > 0 ? String.format(", resumed after line %,d", resumedAfterLine) : "",
           millis / 1000.0, linesPerSecond());
     };
   }

@@ -310,10 +310,23 @@ final class LineParser {
       throw new ValidationException(field, field + " must be a date string YYYY-MM-DD, not " + v);
     }
     String s = v.asText().strip();
-    if (!s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+    if (!isIsoDateShape(s)) {
       throw new ValidationException(field, field + " '" + s + "' is not a date of the form YYYY-MM-DD");
     }
     return Optional.of(Dates.parse(s, field));
+  }
+
+  /** {@code dddd-dd-dd}, checked without a regular expression (this runs for every date of every line). */
+  private static boolean isIsoDateShape(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static <E extends Enum<E>> Optional<E> enumOf(JsonNode n, String field, Class<E> type, boolean required) {

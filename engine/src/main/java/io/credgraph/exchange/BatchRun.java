@@ -66,6 +66,9 @@ final class BatchRun {
   /** Pending fact id to the canonical key it awaits after this chunk ("" once removed). */
   private final Map<String, String> chunkFacts = new HashMap<>();
   private final Map<String, SubjectKey> touched = new LinkedHashMap<>();
+  /** Relations (type, from, to) this chunk ended: a later relation between them keeps the chunk in line order. */
+  private final Set<String> chunkEnded = new HashSet<>();
+  private boolean keepLineOrder;
   private final List<Long> chunkLineNumbers = new ArrayList<>();
   private final List<byte[]> chunkLineBytes = new ArrayList<>();
   private final List<Long> chunkLineLengths = new ArrayList<>();
@@ -269,7 +272,11 @@ final class BatchRun {
     }
     requireKinds(r.type(), from, to);
     ops.add(new WriteOp.PutRelation(r));
-    chunkRelations.computeIfAbsent(relKey(r.type(), r.from(), r.to()), k -> new ArrayList<>()).add(r.since());
+    String rk = relKey(r.type(), r.from(), r.to());
+    chunkRelations.computeIfAbsent(rk, k -> new ArrayList<>()).add(r.since());
+    if (chunkEnded.contains(rk)) {
+      keepLineOrder = true;
+    }
     if (r.type() == RelationType.LEGAL_REP || r.type() == RelationType.SHAREHOLDER) {
       touched.put(r.to().canonical(), r.to());
     }
@@ -363,6 +370,7 @@ final class BatchRun {
           + "the relation was never delivered)");
     }
     ops.add(e);
+    chunkEnded.add(relKey(e.type(), e.from(), e.to()));
     return Result.ACCEPTED;
   }
 
@@ -448,12 +456,48 @@ final class BatchRun {
   private void commit(long lastLine, boolean complete) {
     ops.add(checkpoint(lastLine, complete));
     try {
-      write(new WriteBatch(ops));
+      write(new WriteBatch(keepLineOrder ? ops : groupedByKind(ops)));
     } catch (ValidationException | StoreException e) {
       redoLineByLine(complete);
       return;
     }
     published(lastLine);
+  }
+
+  /**
+   * The chunk's operations grouped by kind (stores write a group of one kind in one statement): subjects, relations,
+   * ends, records, status changes, pending facts, then the checkpoint, each group in line order. The result is the
+   * same as in line order: relations and records only need their subjects to exist, which earlier subjects ensure;
+   * a record precedes its status changes within the groups as in the lines; pending facts keep their own order. The
+   * one exception, a relation delivered after an end of the same (type, from, to) in the chunk, keeps line order.
+   */
+  static List<WriteOp> groupedByKind(List<WriteOp> ops) {
+    List<List<WriteOp>> groups = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (WriteOp op : ops) {
+      int g;
+      if (op instanceof WriteOp.PutSubject) {
+        g = 0;
+      } else if (op instanceof WriteOp.PutRelation) {
+        g = 1;
+      } else if (op instanceof WriteOp.EndRelation) {
+        g = 2;
+      } else if (op instanceof WriteOp.PutRecord) {
+        g = 3;
+      } else if (op instanceof WriteOp.AppendStatus) {
+        g = 4;
+      } else if (op instanceof WriteOp.Checkpoint) {
+        g = 6;
+      } else {
+        g = 5;
+      }
+      groups.get(g).add(op);
+    }
+    List<WriteOp> out = new ArrayList<>(ops.size());
+    groups.forEach(out::addAll);
+    return out;
   }
 
   private WriteOp checkpoint(long lastLine, boolean complete) {
@@ -557,6 +601,8 @@ final class BatchRun {
     chunkPending.clear();
     chunkFacts.clear();
     touched.clear();
+    chunkEnded.clear();
+    keepLineOrder = false;
     chunkLineNumbers.clear();
     chunkLineBytes.clear();
     chunkLineLengths.clear();

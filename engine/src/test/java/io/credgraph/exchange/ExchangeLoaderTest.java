@@ -116,6 +116,19 @@ class ExchangeLoaderTest {
   }
 
   @Test
+  void aRelationAfterAnEndOfTheSamePairInOneChunkIsAppliedInLineOrder() throws IOException {
+    String end = EXAMPLE[6].replace("2020-12-31", "2019-12-31");
+    String again = EXAMPLE[2].replace("2016-04-12", "2018-01-01");
+    Path b = batch("market.jsonl", EXAMPLE[0], EXAMPLE[1], EXAMPLE[2], end, again);
+    new ExchangeLoader(store, LoadOptions.defaults()).load(b, LoadListener.NONE);
+    List<Relation> reps = store.relations(SubjectKey.uscc(ENT), GraphStore.Direction.INCOMING,
+        Set.of(RelationType.LEGAL_REP), Optional.empty());
+    assertEquals(List.of("2016-04-12..Optional[2019-12-31]", "2018-01-01..Optional.empty"), reps.stream()
+        .sorted(java.util.Comparator.comparing(Relation::since)).map(r -> r.since() + ".." + r.until()).toList(),
+        "the end came before the second term was delivered, so it does not end it");
+  }
+
+  @Test
   void unknownFieldsAreKeptAsAttributes() throws IOException {
     loader().load(batch("b.jsonl", EXAMPLE[0].replace("}", ",\"capital\":5000000,\"phone\":\"0760-1234\"}")),
         LoadListener.NONE);

@@ -82,6 +82,20 @@ class ResumeTest {
   }
 
   @Test
+  void theChunkSizeDoesNotChangeTheResult() {
+    Path small = dir.resolve("small-court.jsonl");
+    SyntheticBatch.write(small, 400, 5);
+    InMemoryGraphStore lineByLine = InMemoryGraphStore.create();
+    new ExchangeLoader(lineByLine, LoadOptions.defaults().withChunkLines(1)).load(small, LoadListener.NONE);
+    InMemoryGraphStore whole = InMemoryGraphStore.create();
+    new ExchangeLoader(whole, LoadOptions.defaults()).load(small, LoadListener.NONE);
+    assertEquals(StoreSnapshot.of(whole).subjects(), StoreSnapshot.of(lineByLine).subjects());
+    assertEquals(StoreSnapshot.of(whole).relations(), StoreSnapshot.of(lineByLine).relations());
+    assertEquals(StoreSnapshot.of(whole).records(), StoreSnapshot.of(lineByLine).records());
+    assertEquals(whole.counts(), lineByLine.counts());
+  }
+
+  @Test
   void aChunkTheStoreRefusesIsRedoneLineByLine() {
     InMemoryGraphStore clean = clean();
 

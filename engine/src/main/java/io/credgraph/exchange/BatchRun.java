@@ -220,7 +220,7 @@ final class BatchRun {
   private Result subject(Subject s) {
     String c = s.key().canonical();
     Subject existing = chunkSubjects.get(c);
-    if (existing == null) {
+    if (existing == null && (!ctx.knowsAll() || ctx.kind(c) != null)) {
       existing = store.subject(s.key()).orElse(null);
     }
     Subject put = s;
@@ -279,6 +279,7 @@ final class BatchRun {
     }
     if (r.type() == RelationType.LEGAL_REP || r.type() == RelationType.SHAREHOLDER) {
       touched.put(r.to().canonical(), r.to());
+      ctx.relationStored(r.to().canonical(), r.type() == RelationType.LEGAL_REP, r.ratio().orElse(0));
     }
     return Result.ACCEPTED;
   }
@@ -325,6 +326,7 @@ final class BatchRun {
     }
     ops.add(new WriteOp.PutRecord(rec));
     chunkRecords.put(rec.id(), rec);
+    ctx.recordStored(rec.id());
     ctx.pendingRecords.remove(rec.id());
     return Result.ACCEPTED;
   }
@@ -376,7 +378,10 @@ final class BatchRun {
 
   private CreditRecord currentRecord(String id) {
     CreditRecord r = chunkRecords.get(id);
-    return r != null ? r : store.record(id).orElse(null);
+    if (r != null || (ctx.knowsAll() && !ctx.recordKnown(id))) {
+      return r;
+    }
+    return store.record(id).orElse(null);
   }
 
   private SubjectKind kindOf(SubjectKey key) {
@@ -386,7 +391,7 @@ final class BatchRun {
       return s.kind();
     }
     SubjectKind k = ctx.kind(c);
-    if (k != null) {
+    if (k != null || ctx.knowsAll()) {
       return k;
     }
     Optional<Subject> stored = store.subject(key);
@@ -581,7 +586,9 @@ final class BatchRun {
       addConflict(c);
     }
     for (SubjectKey org : touched.values()) {
-      ConflictReport.forOrganisation(store, org).forEach(this::addConflict);
+      if (ctx.mayConflict(org.canonical())) {
+        ConflictReport.forOrganisation(store, org).forEach(this::addConflict);
+      }
     }
     resetChunk();
     staged = new Staged();

@@ -18,6 +18,11 @@ import java.util.Set;
  * What a load remembers across lines and batches, always derivable from the store: the kinds of subjects seen
  * (bounded), the keys pending facts await, and which record ids are pending. {@link #rebuild()} re-derives it after a
  * chunk was rolled back.
+ *
+ * <p>When the store held nothing when the load began, this context knows every subject and record stored since (as
+ * long as its bounded maps did not overflow and no chunk was rolled back): {@link #knowsAll()}. The loader then
+ * answers "is it stored?" without asking the store, and checks for conflicts only the organisations whose delivered
+ * legal representatives or shareholder ratios could conflict.
  */
 final class LoadContext {
   private static final int KIND_CACHE = 1 << 20;
@@ -32,17 +37,72 @@ final class LoadContext {
 
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, SubjectKind> eldest) {
-      return size() > KIND_CACHE;
+      if (size() > KIND_CACHE) {
+        forget();
+        return true;
+      }
+      return false;
     }
   };
   private Map<String, Integer> batchOrder;
+  private boolean knowsAll;
+  private final Set<String> records = new HashSet<>();
+  /** Per organisation: LEGAL_REP relations delivered, and the sum of every known SHAREHOLDER ratio delivered. */
+  private final Map<String, double[]> orgs = new HashMap<>();
 
   LoadContext(GraphStore store) {
     this.store = store;
     rebuild();
+    io.credgraph.store.StoreCounts c = store.counts();
+    knowsAll = c.subjects() == 0 && c.records() == 0 && c.relations() == 0 && c.pending() == 0;
+  }
+
+  /** Whether every subject and record in the store was stored by this load (and so is known here). */
+  boolean knowsAll() {
+    return knowsAll;
+  }
+
+  void recordStored(String id) {
+    if (knowsAll) {
+      records.add(id);
+      if (records.size() > KIND_CACHE) {
+        forget();
+      }
+    }
+  }
+
+  boolean recordKnown(String id) {
+    return records.contains(id);
+  }
+
+  /** Notes a delivered LEGAL_REP or SHAREHOLDER relation to {@code org}. */
+  void relationStored(String org, boolean legalRep, double ratio) {
+    if (knowsAll) {
+      double[] st = orgs.computeIfAbsent(org, k -> new double[2]);
+      st[legalRep ? 0 : 1] += legalRep ? 1 : ratio;
+      if (orgs.size() > KIND_CACHE) {
+        forget();
+      }
+    }
+  }
+
+  /** Whether {@code org}'s relations could hold a conflict (always true unless {@link #knowsAll()}). */
+  boolean mayConflict(String org) {
+    if (!knowsAll) {
+      return true;
+    }
+    double[] st = orgs.get(org);
+    return st != null && (st[0] >= 2 || st[1] > 1 + 1e-9);
+  }
+
+  private void forget() {
+    knowsAll = false;
+    records.clear();
+    orgs.clear();
   }
 
   void rebuild() {
+    forget();
     awaited.clear();
     pendingRecords.clear();
     kinds.clear();

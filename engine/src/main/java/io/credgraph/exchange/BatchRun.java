@@ -65,6 +65,11 @@ final class BatchRun {
   private final Map<String, List<PendingFact>> chunkPending = new HashMap<>();
   /** Pending fact id to the canonical key it awaits after this chunk ("" once removed). */
   private final Map<String, String> chunkFacts = new HashMap<>();
+  /** The latest pending fact this chunk put under each id, and its operation. */
+  private final Map<String, PendingFact> chunkFactObjects = new HashMap<>();
+  private final Map<PendingFact, WriteOp> chunkPutOps = new java.util.IdentityHashMap<>();
+  /** PutPending operations whose fact this same chunk applied: neither is written. */
+  private final Set<WriteOp> cancelled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Map<String, SubjectKey> touched = new LinkedHashMap<>();
   /** Relations (type, from, to) this chunk ended: a later relation between them keeps the chunk in line order. */
   private final Set<String> chunkEnded = new HashSet<>();
@@ -415,7 +420,10 @@ final class BatchRun {
   private void pend(Provenance p, SubjectKey awaited, String factId, Supplier<String> rawLine) {
     PendingFact f = new PendingFact(factId, awaited, rawLine.get(), p);
     String c = awaited.canonical();
-    ops.add(new WriteOp.PutPending(f));
+    WriteOp op = new WriteOp.PutPending(f);
+    ops.add(op);
+    chunkPutOps.put(f, op);
+    chunkFactObjects.put(factId, f);
     chunkPending.computeIfAbsent(c, k -> new ArrayList<>()).add(f);
     chunkFacts.put(factId, c);
     ctx.awaited.add(c);
@@ -426,7 +434,7 @@ final class BatchRun {
     String c = key.canonical();
     ctx.awaited.remove(c);
     List<PendingFact> facts = new ArrayList<>();
-    for (PendingFact f : store.pending(key)) {
+    for (PendingFact f : ctx.knowsAll() ? ctx.committedPending(c) : store.pending(key)) {
       if (!chunkFacts.containsKey(f.id())) {
         facts.add(f);
       }
@@ -442,7 +450,12 @@ final class BatchRun {
     facts.sort(Comparator.<PendingFact>comparingInt(f -> ctx.batchOrder(f.provenance().batchHash()))
         .thenComparingLong(f -> f.provenance().line()).thenComparing(PendingFact::id));
     for (PendingFact f : facts) {
-      ops.add(new WriteOp.RemovePending(f.id()));
+      WriteOp put = chunkPutOps.get(f);
+      if (put != null) {
+        cancelled.add(put);
+      } else {
+        ops.add(new WriteOp.RemovePending(f.id()));
+      }
       chunkFacts.put(f.id(), "");
       Provenance p = f.provenance();
       try {
@@ -461,7 +474,7 @@ final class BatchRun {
   private void commit(long lastLine, boolean complete) {
     ops.add(checkpoint(lastLine, complete));
     try {
-      write(new WriteBatch(keepLineOrder ? ops : groupedByKind(ops)));
+      write(new WriteBatch(keepLineOrder ? live(ops) : groupedByKind(live(ops))));
     } catch (ValidationException | StoreException e) {
       redoLineByLine(complete);
       return;
@@ -505,6 +518,20 @@ final class BatchRun {
     return out;
   }
 
+  /** The operations without pending facts that were put and applied in this same chunk. */
+  private List<WriteOp> live(List<WriteOp> all) {
+    if (cancelled.isEmpty()) {
+      return all;
+    }
+    List<WriteOp> out = new ArrayList<>(all.size());
+    for (WriteOp op : all) {
+      if (!cancelled.contains(op)) {
+        out.add(op);
+      }
+    }
+    return out;
+  }
+
   private WriteOp checkpoint(long lastLine, boolean complete) {
     return new WriteOp.Checkpoint(new BatchCheckpoint(hash, name, dept, lastLine, complete, Instant.now()));
   }
@@ -541,7 +568,7 @@ final class BatchRun {
       handle(no, b, b == null ? 0 : b.length, lengths.get(i));
       ops.add(checkpoint(no, last));
       try {
-        write(new WriteBatch(ops));
+        write(new WriteBatch(live(ops)));
       } catch (ValidationException | StoreException e) {
         discardChunk();
         String field = e instanceof ValidationException v ? v.field().orElse(LineParser.LINE) : LineParser.LINE;
@@ -566,6 +593,14 @@ final class BatchRun {
 
   private void published(long lastLine) {
     lastCommitted = lastLine;
+    if (ctx.knowsAll()) {
+      for (Map.Entry<String, String> e : chunkFacts.entrySet()) {
+        ctx.pendingRemoved(e.getKey());
+        if (!e.getValue().isEmpty()) {
+          ctx.pendingCommitted(chunkFactObjects.get(e.getKey()));
+        }
+      }
+    }
     if (lastLine > 0) {
       ctx.batchesChanged();
     }
@@ -607,6 +642,9 @@ final class BatchRun {
     chunkRelations.clear();
     chunkPending.clear();
     chunkFacts.clear();
+    chunkFactObjects.clear();
+    chunkPutOps.clear();
+    cancelled.clear();
     touched.clear();
     chunkEnded.clear();
     keepLineOrder = false;

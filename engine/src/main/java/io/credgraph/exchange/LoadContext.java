@@ -49,6 +49,8 @@ final class LoadContext {
   private final Set<String> records = new HashSet<>();
   /** Per organisation: LEGAL_REP relations delivered, and the sum of every known SHAREHOLDER ratio delivered. */
   private final Map<String, double[]> orgs = new HashMap<>();
+  private final Map<String, Map<String, PendingFact>> pendingByKey = new HashMap<>();
+  private final Map<String, String> pendingKeyOf = new HashMap<>();
 
   LoadContext(GraphStore store) {
     this.store = store;
@@ -99,6 +101,34 @@ final class LoadContext {
     knowsAll = false;
     records.clear();
     orgs.clear();
+    pendingByKey.clear();
+    pendingKeyOf.clear();
+  }
+
+  /** Committed pending facts awaiting {@code canonical}; only while {@link #knowsAll()}. */
+  java.util.Collection<PendingFact> committedPending(String canonical) {
+    Map<String, PendingFact> m = pendingByKey.get(canonical);
+    return m == null ? List.of() : List.copyOf(m.values());
+  }
+
+  void pendingCommitted(PendingFact f) {
+    String c = f.awaited().canonical();
+    pendingByKey.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(f.id(), f);
+    pendingKeyOf.put(f.id(), c);
+    if (pendingKeyOf.size() > KIND_CACHE) {
+      forget();
+    }
+  }
+
+  void pendingRemoved(String id) {
+    String c = pendingKeyOf.remove(id);
+    if (c != null) {
+      Map<String, PendingFact> m = pendingByKey.get(c);
+      m.remove(id);
+      if (m.isEmpty()) {
+        pendingByKey.remove(c);
+      }
+    }
   }
 
   void rebuild() {

@@ -205,9 +205,10 @@ public final class RuleCatalogue {
         for (JsonNode r : rel.isArray() ? rel : List.of(rel)) {
           rels.add(enumOf(RelationType.class, r, sf + ".rel"));
         }
+        Step.Dir dir = enumOf(Step.Dir.class, sn.path("dir"), sf + ".dir");
+        Held held = enumOf(Held.class, sn.path("held"), sf + ".held");
         try {
-          via.add(new Step(rels, enumOf(Step.Dir.class, sn.path("dir"), sf + ".dir"),
-              enumOf(Held.class, sn.path("held"), sf + ".held")));
+          via.add(new Step(rels, dir, held));
         } catch (ValidationException e) {
           throw e.under(sf);
         }
@@ -221,10 +222,10 @@ public final class RuleCatalogue {
         }
         ms.add(m);
       }
+      Set<SubjectKind> targetKinds = kinds(tn.path("kinds"), f + ".kinds");
       try {
         Optional<Period> own = tn.has("period") ? Optional.of(period(tn.path("period"))) : Optional.empty();
-        targets.add(new Target(via, kinds(tn.path("kinds"), f + ".kinds"), bool(tn, "liable"),
-            bool(tn, "notHolder"), ms, own));
+        targets.add(new Target(via, targetKinds, bool(tn, "liable"), bool(tn, "notHolder"), ms, own));
       } catch (ValidationException e) {
         throw e.under(f);
       }

@@ -75,6 +75,8 @@ public final class CredgraphEngine {
   private final HashMap<Integer, List<Entry>> byTarget = new HashMap<>();
   private final ArrayList<List<Entry>> byRecord = new ArrayList<>();
   private long derivedCount;
+  private long projectionMillis;
+  private long propagationMillis;
   private volatile long version;
 
   private CredgraphEngine(GraphStore store, ListCatalogue lists, RuleCatalogue rules) {
@@ -126,7 +128,7 @@ public final class CredgraphEngine {
   public EngineStats stats() {
     lock.readLock().lock();
     try {
-      return new EngineStats(p.n, p.m, p.r, derivedCount, version);
+      return new EngineStats(p.n, p.m, p.r, derivedCount, version, projectionMillis, propagationMillis);
     } finally {
       lock.readLock().unlock();
     }
@@ -138,7 +140,9 @@ public final class CredgraphEngine {
   public void rebuild() {
     lock.writeLock().lock();
     try {
+      long t0 = System.nanoTime();
       p = Projection.build(store, lists);
+      long t1 = System.nanoTime();
       deriver = new Deriver(p, rules);
       byTarget.clear();
       byRecord.clear();
@@ -146,6 +150,8 @@ public final class CredgraphEngine {
       for (int r = 0; r < p.r; r++) {
         rederive(r);
       }
+      projectionMillis = (t1 - t0) / 1_000_000;
+      propagationMillis = (System.nanoTime() - t1) / 1_000_000;
       version = store.version();
     } finally {
       lock.writeLock().unlock();

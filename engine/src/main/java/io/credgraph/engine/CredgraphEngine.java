@@ -196,13 +196,7 @@ public final class CredgraphEngine {
         apply(batch);
       } catch (RuntimeException e) {
         // the store has the batch; start again from it rather than answer from a half-updated projection
-        p = null;
-        lock.writeLock().unlock();
-        try {
-          rebuild();
-        } finally {
-          lock.writeLock().lock();
-        }
+        rebuild();
         throw e;
       }
       version = store.version();

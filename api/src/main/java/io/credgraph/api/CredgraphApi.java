@@ -8,19 +8,25 @@ import io.credgraph.api.auth.ApiKeys;
 import io.credgraph.api.auth.Caller;
 import io.credgraph.api.auth.Open;
 import io.credgraph.api.auth.Role;
+import io.credgraph.api.controllers.AlertController;
 import io.credgraph.api.controllers.AuditController;
+import io.credgraph.api.controllers.BatchController;
+import io.credgraph.api.controllers.CheckController;
 import io.credgraph.api.controllers.DocsController;
 import io.credgraph.api.controllers.HealthController;
 import io.credgraph.api.controllers.ListController;
 import io.credgraph.api.controllers.MetricsController;
+import io.credgraph.api.controllers.RecordController;
+import io.credgraph.api.controllers.SimulationController;
 import io.credgraph.api.controllers.SubjectController;
 import io.credgraph.api.docs.ApiDocs;
 import io.credgraph.api.error.ApiException;
 import io.credgraph.api.error.ErrorMapping;
+import io.credgraph.engine.AppointmentCheck;
+import io.credgraph.engine.SanctionResult;
 import io.credgraph.model.CreditRecord;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.micrometer.core.instrument.Timer;
@@ -82,12 +88,23 @@ public final class CredgraphApi {
         .recordStats().build();
     CaffeineCacheMetrics.monitor(registry, nameIndex, "subject_name_index");
     CaffeineCacheMetrics.monitor(registry, lists, "published_lists");
+    Cache<CheckController.AppointmentKey, AppointmentCheck> appointmentCache = Caffeine.newBuilder()
+        .maximumSize(config.cacheSize()).recordStats().build();
+    Cache<CheckController.SanctionKey, SanctionResult> sanctionCache = Caffeine.newBuilder()
+        .maximumSize(config.cacheSize()).recordStats().build();
+    CaffeineCacheMetrics.monitor(registry, appointmentCache, "appointment_checks");
+    CaffeineCacheMetrics.monitor(registry, sanctionCache, "sanctions_checks");
 
     var health = new HealthController(backend, config);
     var subjects = new SubjectController(backend, config, nameIndex);
     var listController = new ListController(backend, config, lists);
     var audit = new AuditController(backend.audit());
     var metrics = new MetricsController(registry);
+    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache);
+    var records = new RecordController(backend, config, mapper);
+    var simulations = new SimulationController(backend, config, mapper);
+    var alerts = new AlertController(backend, config);
+    var batches = new BatchController(backend, config);
     String openApi;
     try {
       openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(ApiDocs.describe(config.version())
@@ -124,6 +141,12 @@ public final class CredgraphApi {
     app.get("/api/v1/subjects", subjects::search, Role.INVESTIGATOR);
     app.get("/api/v1/subjects/{id}", subjects::profile, Role.DEPARTMENT);
     app.get("/api/v1/audit", audit::get, Role.ADMIN);
+    app.post("/api/v1/batches", batches::load, Role.STEWARD);
+    app.post("/api/v1/checks/appointment", checks::appointment, Role.REGISTRY);
+    app.post("/api/v1/checks/sanctions", checks::sanctions, Role.DEPARTMENT);
+    app.post("/api/v1/records/{id}/status", records::status, Role.STEWARD);
+    app.post("/api/v1/simulations", simulations::simulate, Role.INVESTIGATOR);
+    app.get("/api/v1/alerts", alerts::list, Role.INVESTIGATOR);
     return new CredgraphApi(app, routes, registry, gc);
   }
 
@@ -216,7 +239,4 @@ public final class CredgraphApi {
     registry.close();
   }
 
-  static boolean isHttp(HandlerType t) {
-    return t.isHttpMethod();
-  }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.api.audit.AuditLog;
 import io.credgraph.api.auth.ApiKeys;
 import io.credgraph.api.auth.Role;
-import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.memory.InMemoryGraphStore;
 import java.io.IOException;
@@ -30,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC);
 
   final GraphStore store;
+  final CredgraphEngine engine;
   final AuditLog audit;
   final CredgraphApi api;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,15 +41,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public ApiServer(Path dir, GraphStore store, long maxBody) {
+    this(dir, store, maxBody, ApiConfig.DEFAULT_MAX_BATCH);
+  }
+
+  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch) {
     this.store = store;
+    this.engine = CredgraphEngine.open(store);
     this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
     ApiKeys keys = ApiKeys.none();
     for (Role r : Role.values()) {
       keys = keys.and(ApiKeys.of(r.name().toLowerCase(java.util.Locale.ROOT), key(r), r));
     }
     ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
-        .withLimits(maxBody, ApiConfig.DEFAULT_MAX_BATCH, ApiConfig.DEFAULT_BATCH_TIMEOUT);
-    this.api = CredgraphApi.create(new ApiBackend(store, ListCatalogue.defaults(), audit), config).start("127.0.0.1", 0);
+        .withLimits(maxBody, maxBatch, ApiConfig.DEFAULT_BATCH_TIMEOUT);
+    this.api = CredgraphApi.create(new ApiBackend(engine, audit), config).start("127.0.0.1", 0);
+  }
+
+  /** Writes through the engine, as every write must. */
+  public void write(io.credgraph.store.WriteBatch batch) {
+    engine.write(batch);
   }
 
   public static String key(Role r) {

@@ -23,7 +23,7 @@ class ErrorsIT {
   @BeforeAll
   static void start() {
     server = new ApiServer(dir);
-    Fixtures.load(server.store);
+    Fixtures.load(server.engine.writer());
   }
 
   @AfterAll
@@ -115,6 +115,105 @@ class ErrorsIT {
       String incident = a.json().path("incidentId").asText();
       assertEquals(12, incident.length());
       assertTrue(a.json().path("detail").asText().contains(incident));
+    }
+  }
+
+  static String appointment(String person) {
+    return "{\"person\":{\"idNumber\":\"" + person + "\"},\"role\":\"LEGAL_REP\"}";
+  }
+
+  @Test
+  void malformedJsonSaysWhere() {
+    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, "{\"person\": {\"idNumber\": ");
+    assertProblem(a, 400, "malformed-json");
+    assertTrue(a.json().path("detail").asText().contains("line 1"), a.body());
+    assertProblem(server.post("/api/v1/checks/appointment", Role.REGISTRY, ""), 400, "malformed-json");
+  }
+
+  @Test
+  void anUnknownEnumListsTheAllowedValues() {
+    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
+        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"CHAIRMAN\"}");
+    assertProblem(a, 400, "invalid-field");
+    assertEquals("role", a.json().path("field").asText());
+    assertTrue(a.json().path("expected").toString().contains("SENIOR_MANAGER"), a.body());
+    ApiServer.Answer d = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT,
+        "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}],\"domain\":\"LOTTERY\"}");
+    assertEquals("domain", d.json().path("field").asText());
+  }
+
+  @Test
+  void aWrongTypeNamesTheFieldAndTheExpectedType() {
+    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":\"all\"}");
+    assertProblem(a, 400, "invalid-field");
+    assertEquals("subjects", a.json().path("field").asText());
+    assertTrue(a.json().path("detail").asText().contains("array"), a.body());
+    ApiServer.Answer date = server.post("/api/v1/checks/appointment", Role.REGISTRY,
+        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"1 June\"}");
+    assertEquals("asOf", date.json().path("field").asText());
+    assertTrue(date.json().path("detail").asText().contains("YYYY-MM-DD"), date.body());
+  }
+
+  @Test
+  void anInvalidIdNumberGivesTheExpectedCheckCharacterWithoutEchoingTheNumber() {
+    String wrong = Fixtures.ZHANG_ID.substring(0, 17) + "3";
+    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, appointment(wrong));
+    assertProblem(a, 400, "invalid-key");
+    assertEquals("person.idNumber", a.json().path("field").asText());
+    assertEquals("X", a.json().path("expected").asText());
+    assertEquals(18, a.json().path("position").asInt());
+    assertFalse(a.body().contains(wrong), a.body());
+  }
+
+  @Test
+  void anInvalidUsccInAListNamesItsIndex() {
+    String wrong = Fixtures.ALPHA_USCC.substring(0, 17) + "0";
+    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":[{\"uscc\":\""
+        + Fixtures.BETA_USCC + "\"},{\"uscc\":\"" + wrong + "\"}]}");
+    assertProblem(a, 400, "invalid-key");
+    assertEquals("subjects[1].uscc", a.json().path("field").asText());
+    assertEquals("3", a.json().path("expected").asText());
+  }
+
+  @Test
+  void anUnknownFieldIsNamedWithTheKnownOnes() {
+    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
+        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"date\":\"2025-01-01\"}");
+    assertProblem(a, 400, "invalid-field");
+    assertTrue(a.json().path("detail").asText().contains("'date'"), a.body());
+    assertTrue(a.json().path("expected").toString().contains("asOf"), a.body());
+  }
+
+  @Test
+  void missingFieldsAreNamed() {
+    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
+        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}}");
+    assertEquals("role", a.json().path("field").asText());
+    ApiServer.Answer both = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT,
+        "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\",\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}]}");
+    assertProblem(both, 400, "invalid-field");
+    assertEquals("subjects[0]", both.json().path("field").asText());
+  }
+
+  @Test
+  void tooManySubjectsAreRefused() {
+    StringBuilder b = new StringBuilder("{\"subjects\":[");
+    for (int i = 0; i < 1001; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"uscc\":\"").append(Fixtures.ALPHA_USCC).append("\"}");
+    }
+    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, b.append("]}").toString());
+    assertProblem(a, 400, "invalid-field");
+    assertEquals("subjects", a.json().path("field").asText());
+    assertTrue(a.json().path("detail").asText().contains("1000"), a.body());
+  }
+
+  @Test
+  void aTooLargeBodyIs413(@TempDir Path other) {
+    try (ApiServer small = new ApiServer(other, InMemoryGraphStore.create(), 2048)) {
+      String padding = "x".repeat(4096);
+      ApiServer.Answer a = small.post("/api/v1/checks/appointment", Role.REGISTRY,
+          "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"note\":\"" + padding + "\"}");
+      assertProblem(a, 413, "payload-too-large");
     }
   }
 }

@@ -10,7 +10,7 @@ import io.credgraph.model.StatusEvent;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.Uscc;
-import io.credgraph.store.GraphStore;
+import io.credgraph.store.BatchWriter;
 import io.credgraph.store.WriteBatch;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class Fixtures {
     return new Provenance("TEST", "fixtures.jsonl", "h", line);
   }
 
-  public static void load(GraphStore store) {
+  public static void load(BatchWriter store) {
     SubjectKey alpha = SubjectKey.uscc(ALPHA_USCC);
     SubjectKey beta = SubjectKey.uscc(BETA_USCC);
     SubjectKey zhang = SubjectKey.resident(ZHANG_ID);

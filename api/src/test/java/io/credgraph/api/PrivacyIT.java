@@ -48,7 +48,7 @@ class PrivacyIT {
     try {
       InMemoryGraphStore store = InMemoryGraphStore.create();
       try (ApiServer server = new ApiServer(dir, store, ApiConfig.DEFAULT_MAX_BODY)) {
-        Fixtures.load(store);
+        Fixtures.load(server.engine.writer());
         String zhang = store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
         String li = store.subject(SubjectKey.resident(Fixtures.LI_ID)).orElseThrow().id().value();
         server.get("/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR", null);

@@ -26,7 +26,7 @@ class ReadRoutesIT {
   @BeforeAll
   static void start() {
     server = new ApiServer(dir);
-    Fixtures.load(server.store);
+    Fixtures.load(server.engine.writer());
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
     zhangId = server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
   }
@@ -95,7 +95,7 @@ class ReadRoutesIT {
   @Test
   void listPagesFollowTheCursor() {
     for (int i = 0; i < 5; i++) {
-      server.store.write(io.credgraph.store.WriteBatch.builder()
+      server.write(io.credgraph.store.WriteBatch.builder()
           .subject(io.credgraph.model.Subject.company(Fixtures.uscc("9144200000000000" + i), "分页公司" + i))
           .record(io.credgraph.model.CreditRecord.of("PAGE-" + i, SubjectKey.uscc(Fixtures.uscc("9144200000000000"
               + i)), "CONTRACT_ABIDING", "MARKET_REGULATION", java.time.LocalDate.of(2020, 1, 1 + i)))
@@ -160,7 +160,7 @@ class ReadRoutesIT {
   @Test
   void searchSeesSubjectsWrittenAfterTheIndexWasBuilt() {
     server.get("/api/v1/subjects?q=" + enc("公司"), Role.INVESTIGATOR);
-    server.store.write(io.credgraph.store.WriteBatch.builder()
+    server.write(io.credgraph.store.WriteBatch.builder()
         .subject(io.credgraph.model.Subject.company(Fixtures.uscc("91110000000000777"), "新来的伽马公司")).build());
     assertEquals(1, server.get("/api/v1/subjects?q=" + enc("伽马"), Role.INVESTIGATOR).json().path("items").size());
   }

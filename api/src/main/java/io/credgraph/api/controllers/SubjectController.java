@@ -10,11 +10,15 @@ import io.credgraph.api.Requests;
 import io.credgraph.api.auth.Caller;
 import io.credgraph.api.auth.Role;
 import io.credgraph.api.error.ApiException;
+import io.credgraph.api.view.MeasureView;
 import io.credgraph.api.view.Page;
+import io.credgraph.api.view.ReasonView;
+import io.credgraph.api.view.RiskView;
 import io.credgraph.api.view.RecordView;
 import io.credgraph.api.view.RelationView;
 import io.credgraph.api.view.SubjectProfile;
 import io.credgraph.api.view.SubjectView;
+import io.credgraph.engine.SubjectMeasures;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Relation;
 import io.credgraph.model.ResidentId;
@@ -76,9 +80,14 @@ public final class SubjectController {
     List<RecordView> records = store.records(s.key()).stream()
         .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id))
         .map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
+    SubjectMeasures measures = backend.engine().subjectMeasures(s.key(), asOf);
+    Optional<RiskView> risk = caller.atLeast(Role.INVESTIGATOR)
+        ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
     Requests.audit(ctx, backend.audit(), List.of(id.value()), 200, "profile");
     ctx.json(new SubjectProfile(SubjectView.of(s, unmasked), asOf, s.legalForm(), s.status(), s.registeredOn(),
-        s.district(), s.industry(), s.attributes(), relations, records));
+        s.district(), s.industry(), s.attributes(), relations, records,
+        measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
+        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
   }
 
   /**

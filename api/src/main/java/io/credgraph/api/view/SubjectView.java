@@ -22,13 +22,22 @@ public record SubjectView(String id, SubjectKind kind, String name, Optional<Str
 
   /** The view of {@code s}, with a person's number in full only when {@code unmasked}. */
   public static SubjectView of(Subject s, boolean unmasked) {
-    SubjectKey k = s.key();
+    return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
+  }
+
+  /** The view of a subject as the engine names it. */
+  public static SubjectView of(io.credgraph.engine.SubjectRef s, boolean unmasked) {
+    return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
+  }
+
+  private static SubjectView of(io.credgraph.model.SubjectId id, SubjectKind kind, String name, SubjectKey k,
+      boolean unmasked) {
     if (k instanceof SubjectKey.Person p) {
-      return new SubjectView(s.id().value(), s.kind(), s.name(), Optional.empty(),
+      return new SubjectView(id.value(), kind, name, Optional.empty(),
           Optional.of(unmasked ? p.idNumber() : p.masked()),
           SubjectKey.Person.RESIDENT_ID.equals(p.idType()) ? Optional.empty() : Optional.of(p.idType()));
     }
-    return new SubjectView(s.id().value(), s.kind(), s.name(), Optional.of(((SubjectKey.Org) k).uscc().value()),
+    return new SubjectView(id.value(), kind, name, Optional.of(((SubjectKey.Org) k).uscc().value()),
         Optional.empty(), Optional.empty());
   }
 }

@@ -110,7 +110,7 @@ public final class CityGenerator {
   }
 
   private void marketSubjects() throws IOException {
-    out.begin("02-market-regulation-enterprises", "MARKET_REGULATION", this::badLine);
+    out.begin("02-market-regulation.enterprises", "MARKET_REGULATION", this::badLine);
     for (int i = 0; i < m.enterprises; i++) {
       out.write(enterpriseSubject(i, m.name(i)));
     }
@@ -132,7 +132,7 @@ public final class CityGenerator {
   }
 
   private void marketRelations() throws IOException {
-    out.begin("03-market-regulation-relations", "MARKET_REGULATION", this::badLine);
+    out.begin("03-market-regulation.relations", "MARKET_REGULATION", this::badLine);
     for (int i = 0; i < m.enterprises; i++) {
       Enterprise e = new Enterprise(m, i);
       String to = e.uscc;
@@ -188,7 +188,7 @@ public final class CityGenerator {
   }
 
   private void marketRecords() throws IOException {
-    out.begin("04-market-regulation-records", "MARKET_REGULATION", this::badLine);
+    out.begin("04-market-regulation.records", "MARKET_REGULATION", this::badLine);
     recordCounter = 0;
     for (int i = 0; i < m.enterprises; i++) {
       if (RecordPlan.has(m, RecordPlan.ABNORMAL, i)) {

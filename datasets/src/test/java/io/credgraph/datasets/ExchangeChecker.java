@@ -134,7 +134,7 @@ final class ExchangeChecker {
     }
     relationTypes.merge(rel.name(), 1, Integer::sum);
     relations.add(new String[] {rel.name(), from.canonical(), to.canonical(), n.has("ratio") ? n.get("ratio").asText()
-        : ""});
+        : "", since.toString()});
   }
 
   private void record(JsonNode n) {

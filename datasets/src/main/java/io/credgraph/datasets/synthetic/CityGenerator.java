@@ -214,8 +214,8 @@ public final class CityGenerator {
       out.write(j.begin("subject").str("kind", "SOCIAL_ORG").str("uscc", uscc).str("name", m.socialOrgName(k))
           .str("status", "ACTIVE").date("registeredOn", reg).str("district",
               Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name()).end());
-      personRel("LEGAL_REP", m.businessPerson(CityModel.S_INST, k, 31), uscc, reg);
-      personRel("MAIN_RESPONSIBLE", m.businessPerson(CityModel.S_INST, k, 32), uscc, reg);
+      personRel("LEGAL_REP", m.adultBusinessPerson(CityModel.S_INST, k, 31, reg), uscc, reg);
+      personRel("MAIN_RESPONSIBLE", m.adultBusinessPerson(CityModel.S_INST, k, 32, reg), uscc, reg);
     }
   }
 
@@ -233,7 +233,7 @@ public final class CityGenerator {
           .str("district", Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name())
           .str("industry", hospitals ? "Q8411" : k % 2 == 0 ? "P8321" : "P8331").end());
       int head = m.firstPractitioner() + k * CityModel.PRACTITIONERS_PER_INSTITUTION;
-      personRel("LEGAL_REP", head, uscc, reg);
+      personRel("LEGAL_REP", head, uscc, m.notBeforeAge(head, reg, 30));
     }
     for (int t = 0; t < m.practitioners; t++) {
       int k = t / CityModel.PRACTITIONERS_PER_INSTITUTION;
@@ -243,7 +243,8 @@ public final class CityGenerator {
       int p = m.firstPractitioner() + t;
       String[] professions = hospitals ? Zhongshan.HEALTH_PROFESSIONS : Zhongshan.EDUCATION_PROFESSIONS;
       String profession = professions[m.h.below(CityModel.S_PRACT, t, 0, professions.length)];
-      LocalDate since = m.dateBetween(LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31), CityModel.S_PRACT, t, 1);
+      LocalDate since = m.notBeforeAge(p, m.dateBetween(LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31),
+          CityModel.S_PRACT, t, 1), 22);
       String licence = (hospitals ? "1104420" : "2024420") + String.format("%08d", m.h.below(CityModel.S_PRACT, t, 2,
           100_000_000));
       String at = m.institutionUscc(k);
@@ -273,7 +274,8 @@ public final class CityGenerator {
       }
       LocalDate reg = m.registeredOn(e);
       LocalDate from = reg.isAfter(LocalDate.of(2010, 1, 1)) ? reg : LocalDate.of(2010, 1, 1);
-      LocalDate since = m.dateBetween(from, CityModel.LAST_DAY, CityModel.S_PRACT, 1_000_000L + a, 1);
+      LocalDate since = m.notBeforeAge(p, m.dateBetween(from, CityModel.LAST_DAY, CityModel.S_PRACT, 1_000_000L + a,
+          1), 18);
       practises(p, m.uscc(e), since, "房地产经纪人",
           "GD" + String.format("%09d", m.h.below(CityModel.S_PRACT, 1_000_000L + a, 2, 1_000_000_000)));
       if (m.h.u(CityModel.S_PRACT, 1_000_000L + a, 3) < 0.01 || a == 3) {
@@ -292,7 +294,8 @@ public final class CityGenerator {
     for (int o = 0; o < m.officials; o++) {
       int p = m.firstOfficial() + o;
       int agency = o % m.agencies;
-      LocalDate since = m.dateBetween(LocalDate.of(2003, 1, 1), LocalDate.of(2025, 6, 30), CityModel.S_OFFICIAL, o, 0);
+      LocalDate since = m.notBeforeAge(p, m.dateBetween(LocalDate.of(2003, 1, 1), LocalDate.of(2025, 6, 30),
+          CityModel.S_OFFICIAL, o, 0), 22);
       String position = Zhongshan.POSITIONS[m.h.below(CityModel.S_OFFICIAL, o, 1, Zhongshan.POSITIONS.length)];
       serves(p, m.agencyUscc(agency), since, position);
       if (m.h.u(CityModel.S_OFFICIAL, o, 2) < 0.1 && since.isBefore(LocalDate.of(2024, 1, 1))) {
@@ -321,7 +324,7 @@ public final class CityGenerator {
       Enterprise e = new Enterprise(m, i);
       if (m.h.u(CityModel.S_OVERLAP, i, 1) < 0.02 && e.form != LegalForm.BRANCH) {
         LocalDate since = m.dateBetween(e.registeredOn, CityModel.LAST_DAY, CityModel.S_OVERLAP, i, 2);
-        personRel("LEGAL_REP", m.businessPerson(CityModel.S_OVERLAP, i, 3), e.uscc, since);
+        personRel("LEGAL_REP", m.adultBusinessPerson(CityModel.S_OVERLAP, i, 3, since), e.uscc, since);
       }
       if (major) {
         enterpriseRecord(RecordPlan.MAJOR_TAX, i, e);
@@ -451,8 +454,8 @@ public final class CityGenerator {
       throws IOException {
     RecordPlan plan = RecordPlan.LISTS[list];
     int stream = CityModel.S_RECORD + list;
-    LocalDate from = notBefore == null || notBefore.isBefore(CityModel.RECORDS_FROM) ? CityModel.RECORDS_FROM
-        : notBefore;
+    LocalDate from = m.notBeforeAge(p, notBefore == null || notBefore.isBefore(CityModel.RECORDS_FROM)
+        ? CityModel.RECORDS_FROM : notBefore, 18);
     LocalDate decided = m.dateBetween(from, CityModel.LAST_DAY, stream, p, 11);
     if (decided == null) {
       return;

@@ -142,13 +142,45 @@ final class CityModel {
     return nominees + Math.min(businessPersons - 1, (int) (businessPersons * Math.pow(u, 1.15)));
   }
 
+  /** A business person as {@link #businessPerson}, but one who is at least 18 on {@code day}. */
+  int adultBusinessPerson(int stream, long index, int salt, LocalDate day) {
+    int p = businessPerson(stream, index, salt);
+    for (int t = 1; t < 8 && !adultOn(p, day); t++) {
+      p = businessPerson(stream, index, salt + 1000 * t);
+    }
+    int tries = 0;
+    while (!adultOn(p, day) && tries++ < businessPersons) {
+      p = p + 1 < firstPractitioner() ? p + 1 : nominees;
+    }
+    return p;
+  }
+
+  LocalDate birthOf(int p) {
+    return Keys.birthOf(p);
+  }
+
+  boolean adultOn(int p, LocalDate day) {
+    return !Keys.birthOf(p).plusYears(18).isAfter(day);
+  }
+
+  /** {@code day}, or the day person {@code p} turns {@code age} if later, but never after the city's last day. */
+  LocalDate notBeforeAge(int p, LocalDate day, int age) {
+    LocalDate grown = Keys.birthOf(p).plusYears(age);
+    LocalDate d = grown.isAfter(day) ? grown : day;
+    return d.isAfter(LAST_DAY) ? LAST_DAY : d;
+  }
+
   /** The legal representative chosen for enterprise {@code i} at registration (0.4% are nominees). */
   int legalRepAtRegistration(int i) {
+    LocalDate reg = registeredOn(i);
     if (h.u(S_NOMINEE, i) < 0.004) {
       double u = h.u(S_NOMINEE, i, 1);
-      return (int) (nominees * u * u);
+      int nominee = (int) (nominees * u * u);
+      if (adultOn(nominee, reg)) {
+        return nominee;
+      }
     }
-    return businessPerson(S_REP, i, 0);
+    return adultBusinessPerson(S_REP, i, 0, reg);
   }
 
   // ---------------------------------------------------------------- enterprises

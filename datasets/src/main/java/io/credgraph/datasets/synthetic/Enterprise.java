@@ -48,15 +48,15 @@ final class Enterprise {
     LocalDate changeFrom = registeredOn.plusYears(1);
     if (h.u(CityModel.S_CHANGE, i) < 0.10 && changeFrom.isBefore(CityModel.LAST_DAY)) {
       this.repChangedOn = m.dateBetween(changeFrom, CityModel.LAST_DAY, CityModel.S_CHANGE, i, 1);
-      this.newRep = m.businessPerson(CityModel.S_CHANGE, i, 2);
+      this.newRep = m.adultBusinessPerson(CityModel.S_CHANGE, i, 2, repChangedOn);
     } else {
       this.repChangedOn = null;
       this.newRep = -1;
     }
     if (form == LegalForm.COMPANY) {
-      director = h.u(CityModel.S_OFFICER, i) < 0.75 ? rep : m.businessPerson(CityModel.S_OFFICER, i, 1);
-      manager = h.u(CityModel.S_OFFICER, i, 2) < 0.6 ? rep : m.businessPerson(CityModel.S_OFFICER, i, 3);
-      supervisor = m.businessPerson(CityModel.S_OFFICER, i, 4);
+      director = h.u(CityModel.S_OFFICER, i) < 0.75 ? rep : m.adultBusinessPerson(CityModel.S_OFFICER, i, 1, registeredOn);
+      manager = h.u(CityModel.S_OFFICER, i, 2) < 0.6 ? rep : m.adultBusinessPerson(CityModel.S_OFFICER, i, 3, registeredOn);
+      supervisor = m.adultBusinessPerson(CityModel.S_OFFICER, i, 4, registeredOn);
     } else if (form == LegalForm.NON_COMPANY_LEGAL_PERSON) {
       director = -1;
       manager = rep;
@@ -142,7 +142,7 @@ final class Enterprise {
       if (from.isBefore(CityModel.LAST_DAY)) {
         exitHolder = holders - 1;
         exitOn = m.dateBetween(from, CityModel.LAST_DAY, CityModel.S_SHARE, i, 7);
-        successor = m.businessPerson(CityModel.S_SHARE, i, 8);
+        successor = m.adultBusinessPerson(CityModel.S_SHARE, i, 8, exitOn);
         if (successor == holder[exitHolder]) {
           exitHolder = -1;
         }
@@ -173,7 +173,8 @@ final class Enterprise {
       }
     };
     for (int k = 0; k < split.length && holders < MAX_HOLDERS; k++) {
-      int p = k == 0 && m.h.u(CityModel.S_SHARE, i, 10) < 0.7 ? rep : m.businessPerson(CityModel.S_SHARE, i, 11 + k);
+      int p = k == 0 && m.h.u(CityModel.S_SHARE, i, 10) < 0.7 ? rep : m.adultBusinessPerson(CityModel.S_SHARE, i, 11 + k,
+          registeredOn);
       if (containsPerson(p)) {
         continue;
       }

@@ -80,6 +80,11 @@ final class Keys {
     return b.toString();
   }
 
+  /** The birth date in the resident ID of person {@code index}. */
+  static LocalDate birthOf(long index) {
+    return FIRST_BIRTH.plusDays(PERSONS.apply(index) / 1000);
+  }
+
   /** Replaces the check character by a wrong one (for deliberately bad lines). */
   static String breakCheck(String key, String alphabet) {
     char good = key.charAt(17);

@@ -131,6 +131,20 @@ class CityGeneratorTest {
   }
 
   @Test
+  void personsHoldRolesAndPractiseOnlyAsAdults() {
+    List<String> minors = new ArrayList<>();
+    for (String[] r : city.relations()) {
+      if (r[1].startsWith("RESIDENT_ID:") && !r[0].equals("RELATIVE_OF")) {
+        java.time.LocalDate birth = new io.credgraph.model.ResidentId(r[1].substring(12)).birthDate();
+        if (birth.plusYears(18).isAfter(java.time.LocalDate.parse(r[4]))) {
+          minors.add(r[0] + " since " + r[4] + ", born " + birth);
+        }
+      }
+    }
+    assertEquals(List.of(), minors.stream().limit(5).toList(), minors.size() + " relations of minors");
+  }
+
+  @Test
   void shareholdingsHaveChainsCyclesAndSumsAboveOne() {
     Map<String, List<String>> owns = new HashMap<>();
     Map<String, Double> sums = new HashMap<>();

@@ -205,7 +205,7 @@ class SampleCityTest {
         }
         return;
       }
-      n.fields().forEachRemaining(e -> collectSubjects(story, e.getValue(), problems));
+      n.properties().forEach(e -> collectSubjects(story, e.getValue(), problems));
     } else if (n.isArray()) {
       n.forEach(x -> collectSubjects(story, x, problems));
     }

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A second, deliberately plain reading of DOMAIN.md section 5.1 over the sample data, to check the hand-computed
- * appointment expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
+ * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to check the
+ * hand-computed appointment and sanctions expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
  * engine (which the engine's own tests run against the same stories); it is a consistency check of the fixture.
  */
-class StoriesAppointmentCrossCheckTest {
+class StoriesCrossCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate REVISION = LocalDate.of(2024, 7, 1);
   private static final LocalDate MER_FROM = LocalDate.of(2022, 3, 1);
@@ -112,6 +112,152 @@ class StoriesAppointmentCrossCheckTest {
     }
     assertEquals(List.of(), disagreements);
     assertEquals(true, checked > 40, "appointment checks in the stories: " + checked);
+  }
+
+  @Test
+  void everySanctionsExpectationFollowsFromTheCatalogue() {
+    List<String> disagreements = new ArrayList<>();
+    int checked = 0;
+    for (JsonNode story : stories.get("stories")) {
+      for (JsonNode c : story.get("checks")) {
+        if (!c.get("kind").asText().equals("sanctions")) {
+          continue;
+        }
+        checked++;
+        JsonNode s = c.get("subject");
+        SubjectKey subject = s.has("uscc") ? SubjectKey.uscc(s.get("uscc").asText())
+            : SubjectKey.resident(s.get("idNumber").asText());
+        LocalDate asOf = LocalDate.parse(c.get("asOf").asText());
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode m : c.get("expect").get("measures")) {
+          expected.add(measure(m.get("rule").asText(), m.get("domain").isNull() ? null : m.get("domain").asText(),
+              m.get("kind").asText(), m.get("record").asText(),
+              m.get("until").isNull() ? null : LocalDate.parse(m.get("until").asText()),
+              m.has("organisation") ? SubjectKey.uscc(m.get("organisation").get("uscc").asText()) : null,
+              m.path("escalation").asBoolean(false)));
+        }
+        Set<String> computed = measures(subject, asOf);
+        if (!computed.equals(expected)) {
+          Set<String> missing = new TreeSet<>(expected);
+          missing.removeAll(computed);
+          Set<String> extra = new TreeSet<>(computed);
+          extra.removeAll(expected);
+          disagreements.add(story.get("id").asText() + " " + asOf + ": expected but not computed " + missing
+              + "; computed but not expected " + extra);
+        }
+      }
+    }
+    assertEquals(List.of(), disagreements);
+    assertEquals(true, checked > 30, "sanctions checks in the stories: " + checked);
+  }
+
+  private static final List<String> FOUR = List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS");
+  private static final Set<String> BLACK = Set.of("DISHONEST_JUDGMENT_DEBTOR", "CONSUMPTION_RESTRICTED",
+      "SERIOUS_ILLEGAL_DISHONEST", "MAJOR_TAX_VIOLATION", "PROCUREMENT_VIOLATION", "BRIBERY_RECORD",
+      "PRACTITIONER_MISCONDUCT");
+
+  /** DOMAIN.md 5.2, read plainly, for one subject. */
+  static Set<String> measures(SubjectKey x, LocalDate d) {
+    Set<String> out = new TreeSet<>();
+    boolean blackInForce = records.values().stream()
+        .anyMatch(r -> r.subject().equals(x) && BLACK.contains(r.list()) && r.inForceOn(d, true));
+    for (CreditRecord r : records.values()) {
+      if (!r.inForceOn(d, true)) {
+        continue;
+      }
+      LocalDate until = lastInForce(r);
+      String id = r.id();
+      boolean own = r.subject().equals(x);
+      switch (r.list()) {
+        case "DISHONEST_JUDGMENT_DEBTOR" -> {
+          if (own) {
+            for (String dom : List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS", "FINANCING",
+                "LAND_TRADING")) {
+              out.add(measure("JS-DJD", dom, "RESTRICT", id, until, null, false));
+            }
+            if (x.isPerson()) {
+              out.add(measure("JS-DJD", "HIGH_CONSUMPTION", "RESTRICT", id, until, null, false));
+            }
+          }
+          consumption(r, x, d, until, out);
+        }
+        case "CONSUMPTION_RESTRICTED" -> consumption(r, x, d, until, out);
+        case "SERIOUS_ILLEGAL_DISHONEST" -> {
+          if (own) {
+            FOUR.forEach(dom -> out.add(measure("JS-SID", dom, "RESTRICT", id, until, null, false)));
+            out.add(measure("JS-SID", "INSPECTION", "ALERT", id, until, null, false));
+          }
+          if (!r.subject().isPerson() && held(x, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"))) {
+            out.add(measure("JS-SID-REP", "HONOURS", "RESTRICT", id, until, null, false));
+            for (Rel rel : rels) {
+              if (rel.type.equals("LEGAL_REP") && rel.from.equals(x) && !rel.to.equals(r.subject()) && rel.on(d)) {
+                out.add(measure("JS-SID-REP", null, "ALERT", id, until, rel.to, false));
+              }
+            }
+          }
+        }
+        case "MAJOR_TAX_VIOLATION" -> {
+          if (own || held(x, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"))) {
+            FOUR.forEach(dom -> out.add(measure("JS-TAX", dom, "RESTRICT", id, until, null, false)));
+          }
+        }
+        case "PROCUREMENT_VIOLATION" -> {
+          if (own) {
+            out.add(measure("JS-PROC", "GOV_PROCUREMENT", "RESTRICT", id, until, null, false));
+          }
+        }
+        case "BRIBERY_RECORD" -> {
+          if (own) {
+            out.add(measure("JS-BRIBE", "PUBLIC_BIDDING", "RESTRICT", id, until, null, false));
+            out.add(measure("JS-BRIBE", "GOV_PROCUREMENT", "RESTRICT", id, until, null, false));
+          }
+        }
+        case "PRACTITIONER_MISCONDUCT" -> {
+          if (own) {
+            out.add(measure("JS-PRACT", "HONOURS", "RESTRICT", id, until, null, false));
+            for (Rel rel : rels) {
+              if (rel.type.equals("PRACTISES_AT") && rel.from.equals(x) && rel.on(d)) {
+                out.add(measure("JS-PRACT", null, "ALERT", id, until, rel.to, false));
+              }
+            }
+          }
+        }
+        case "ABNORMAL_OPERATION" -> {
+          if (own) {
+            out.add(measure("JS-ABN", "INSPECTION", "ALERT", id, until, null, false));
+            out.add(measure("JS-ABN", "HONOURS", "RESTRICT", id, until, null, false));
+            if (!d.isBefore(r.effectiveFrom().plusYears(3))) {
+              out.add(measure("JS-ABN", null, "ALERT", id, until, null, true));
+            }
+          }
+        }
+        case "A_TAXPAYER", "CONTRACT_ABIDING" -> {
+          if (own && !blackInForce) {
+            out.add(measure("JI-RED", "GREEN_CHANNEL", "INCENTIVE", id, until, null, false));
+          }
+        }
+        default -> { }
+      }
+    }
+    return out;
+  }
+
+  private static void consumption(CreditRecord r, SubjectKey x, LocalDate d, LocalDate until, Set<String> out) {
+    if (r.subject().isPerson() || !x.isPerson() || r.releasedOn(x, d)) {
+      return;
+    }
+    boolean holder = rels.stream().anyMatch(rel -> Set.of("LEGAL_REP", "MAIN_RESPONSIBLE", "ACTUAL_CONTROLLER")
+        .contains(rel.type) && rel.from.equals(x) && rel.to.equals(r.subject()) && !rel.since.isAfter(d)
+        && (rel.until[0] == null || !rel.until[0].isBefore(r.decidedOn())));
+    if (holder) {
+      out.add(measure("JS-CONSUMPTION", "HIGH_CONSUMPTION", "RESTRICT", r.id(), until, null, false));
+    }
+  }
+
+  private static String measure(String rule, String domain, String kind, String record, LocalDate until,
+      SubjectKey organisation, boolean escalation) {
+    return rule + " " + domain + " " + kind + " " + record + " until " + (until == null ? "open" : until)
+        + (organisation == null ? "" : " at " + organisation) + (escalation ? " escalation" : "");
   }
 
   /** DOMAIN.md 5.1, read plainly. */

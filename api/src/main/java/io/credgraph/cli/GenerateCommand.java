@@ -64,6 +64,11 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     CityGenerator generator = new CityGenerator(config);
+    try {
+      CityGenerator.checkTarget(out);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     err.printf(Locale.ROOT, "generating %,d enterprises, %,d persons (seed %d) into %s%n", enterprises,
         generator.persons(), seed, out);
     err.flush();

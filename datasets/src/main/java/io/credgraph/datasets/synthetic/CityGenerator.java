@@ -1,5 +1,6 @@
 package io.credgraph.datasets.synthetic;
 
+import io.credgraph.datasets.BatchFiles;
 import io.credgraph.model.LegalForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,16 +52,9 @@ public final class CityGenerator {
    * @param progress called about once a second
    */
   public GenerationSummary generate(Path dir, Consumer<GenerationProgress> progress) {
+    checkTarget(dir);
     try {
       Files.createDirectories(dir);
-      try (Stream<Path> existing = Files.list(dir)) {
-        List<Path> batches = existing.filter(p -> p.getFileName().toString().matches(".*\\.jsonl(\\.gz)?"))
-            .sorted(Comparator.naturalOrder()).toList();
-        if (!batches.isEmpty()) {
-          throw new IllegalArgumentException(dir + " already holds batch files (" + batches.get(0).getFileName()
-              + " ...); choose an empty folder");
-        }
-      }
       try (BatchOutput o = new BatchOutput(dir, config, m.h, progress)) {
         this.out = o;
         publicSecurity();
@@ -81,6 +75,23 @@ public final class CityGenerator {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the synthetic city to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fails with a message that says what to do when {@code dir} already holds batch files. */
+  public static void checkTarget(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> existing = Files.list(dir)) {
+      List<Path> batches = existing.filter(p -> BatchFiles.isBatch(p.getFileName().toString()))
+          .sorted(Comparator.naturalOrder()).toList();
+      if (!batches.isEmpty()) {
+        throw new IllegalArgumentException(dir + " already holds batch files (" + batches.get(0).getFileName()
+            + " ...); choose an empty folder");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
     }
   }
 

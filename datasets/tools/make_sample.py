@@ -907,25 +907,36 @@ STORIES = [
                  appt('2025-06-01', 'p_nominee', 'LEGAL_REP', 'e_shop', False,
                       [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')])]),
     dict(id='S23', title='A shareholding cycle: effective ownership as an infinite series',
-         rules=[], statuses=[], cast=['e_cyc_a', 'e_cyc_b', 'e_cyc_c', 'e_cyc_branch', 'p_owner', 'p_x', 'p_y'],
+         rules=[], statuses=[], cast=['e_cyc_a', 'e_cyc_b', 'e_cyc_c', 'e_cyc_branch', 'p_owner', 'p_x', 'p_y',
+                                     'e_debtor', 'p_cons_ac'],
          facts=['cyc_owner_a', 'cyc_c_a', 'cyc_a_b', 'cyc_x_b', 'cyc_b_c', 'cyc_y_c', 'cyc_branch'],
          story='明辉控股 (A) holds 40% of 明辉灯饰 (B), B holds 30% of 明辉照明科技 (C), C holds 20% of A; persons hold '
                'the rest (卢嘉豪 80% of A, 卢秀英 60% of B, 区振国 70% of C). The cycle product is 0.4 x 0.3 x 0.2 = '
                '0.024, so every walk is multiplied by 1 / 0.976. Effective shares (DOMAIN 6.4): 卢嘉豪 in A 0.8/0.976 = '
                '0.819672, in B 0.32/0.976 = 0.327869, in C 0.096/0.976 = 0.098361; 卢秀英 in B 0.614754, in C 0.184426, '
-               'in A 0.036885; 区振国 in C 0.717213, in A 0.143443, in B 0.057377 (each enterprise sums to 1).',
+               'in A 0.036885; 区振国 in C 0.717213, in A 0.143443, in B 0.057377 (each enterprise sums to 1). No controller '
+               'is declared, so each actual controller is the owner above 50%. For contrast, 中山市盛昌贸易有限公司 '
+               '(S13) has no cycle and a declared controller.',
          checks=[{'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_cyc_a',
                   'expect': {'owners': [{'owner': 'p_owner', 'share': 0.819672}, {'owner': 'p_y', 'share': 0.143443},
                                         {'owner': 'p_x', 'share': 0.036885}],
-                             'ultimateAtThreshold': ['p_owner'], 'tolerance': 0.000001}},
+                             'ultimateAtThreshold': ['p_owner'], 'actualController': 'p_owner',
+                             'tolerance': 0.000001}},
                  {'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_cyc_b',
                   'expect': {'owners': [{'owner': 'p_x', 'share': 0.614754}, {'owner': 'p_owner', 'share': 0.327869},
                                         {'owner': 'p_y', 'share': 0.057377}],
-                             'ultimateAtThreshold': ['p_x', 'p_owner'], 'tolerance': 0.000001}},
+                             'ultimateAtThreshold': ['p_x', 'p_owner'], 'actualController': 'p_x',
+                             'tolerance': 0.000001}},
                  {'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_cyc_c',
                   'expect': {'owners': [{'owner': 'p_y', 'share': 0.717213}, {'owner': 'p_x', 'share': 0.184426},
                                         {'owner': 'p_owner', 'share': 0.098361}],
-                             'ultimateAtThreshold': ['p_y'], 'tolerance': 0.000001}}]),
+                             'ultimateAtThreshold': ['p_y'], 'actualController': 'p_y',
+                             'tolerance': 0.000001}},
+                 {'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_debtor',
+                  'expect': {'owners': [{'owner': 'p_cons_ac', 'share': 0.9}, {'owner': 'p_cons_rep', 'share': 0.1}],
+                             'ultimateAtThreshold': ['p_cons_ac'], 'actualController': 'p_cons_ac',
+                             'tolerance': 0.000001},
+                  'note': 'no cycle: effective shares are the direct ones; 刘国华 is also the declared controller'}]),
     dict(id='S24', title='Impossible ownership and other conflicts between deliveries',
          rules=[], statuses=[], cast=['e_bad1', 'e_bad2', 'p_bad_owner', 'e_conflict', 'p_cf1', 'p_cf2', 'p_other'],
          facts=['bad_owner', 'bad_2_1', 'bad_1_2', 'e_conflict', 'tax_e_conflict', 'cf_lr1', 'cf_lr2', 'p_other',
@@ -961,6 +972,7 @@ def resolve(v, field=None):
     if isinstance(v, list):
         return [resolve(x, field) for x in v]
     if isinstance(v, str) and field in ('person', 'subject', 'enterprise', 'organisation', 'owner', 'persons',
+                                         'actualController',
                                          'conflictCycle', 'ultimateAtThreshold') and (v in P or v in E):
         return key_of(v)
     return v
@@ -1072,8 +1084,9 @@ def fmt_check(c):
             a = '**data conflict**: the cycle ' + ' → '.join(NAMES[k] for k in e['conflictCycle']) + ' → ' + \
                 NAMES[e['conflictCycle'][0]] + ' does not converge'
         else:
-            a = ', '.join('%s %.4f' % (NAMES[o['owner']], o['share']) for o in e['owners']) + \
-                '; at or above 25%: ' + ', '.join(NAMES[k] for k in e['ultimateAtThreshold'])
+            a = ', '.join('%s %.6f' % (NAMES[o['owner']], o['share']) for o in e['owners']) + \
+                '; at or above 25%: ' + ', '.join(NAMES[k] for k in e['ultimateAtThreshold']) + \
+                '; actual controller ' + NAMES[e['actualController']]
     else:
         e = c['expect']
         q = 'conflict report'

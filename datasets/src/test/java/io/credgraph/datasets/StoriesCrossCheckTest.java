@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to check the
- * hand-computed appointment and sanctions expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
+ * hand-computed appointment, sanctions and ownership expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
  * engine (which the engine's own tests run against the same stories); it is a consistency check of the fixture.
  */
 class StoriesCrossCheckTest {
@@ -35,7 +36,7 @@ class StoriesCrossCheckTest {
   private static final LocalDate REVISION = LocalDate.of(2024, 7, 1);
   private static final LocalDate MER_FROM = LocalDate.of(2022, 3, 1);
 
-  record Rel(String type, SubjectKey from, SubjectKey to, LocalDate since, LocalDate[] until) {
+  record Rel(String type, SubjectKey from, SubjectKey to, LocalDate since, LocalDate[] until, Double ratio) {
     boolean on(LocalDate d) {
       return !d.isBefore(since) && (until[0] == null || !d.isAfter(until[0]));
     }
@@ -59,7 +60,8 @@ class StoriesCrossCheckTest {
           }
           case "relation" -> rels.add(new Rel(n.get("rel").asText(), ExchangeChecker.key(n.get("from")),
               ExchangeChecker.key(n.get("to")), LocalDate.parse(n.get("since").asText()),
-              new LocalDate[] {n.has("until") ? LocalDate.parse(n.get("until").asText()) : null}));
+              new LocalDate[] {n.has("until") ? LocalDate.parse(n.get("until").asText()) : null},
+              n.has("ratio") ? n.get("ratio").asDouble() : null));
           case "end" -> {
             for (Rel r : rels) {
               if (r.type.equals(n.get("rel").asText()) && r.from.equals(ExchangeChecker.key(n.get("from")))
@@ -149,6 +151,76 @@ class StoriesCrossCheckTest {
     }
     assertEquals(List.of(), disagreements);
     assertEquals(true, checked > 30, "sanctions checks in the stories: " + checked);
+  }
+
+  @Test
+  void everyOwnershipExpectationFollowsFromTheShareholdings() {
+    List<String> disagreements = new ArrayList<>();
+    int checked = 0;
+    for (JsonNode story : stories.get("stories")) {
+      for (JsonNode c : story.get("checks")) {
+        if (!c.get("kind").asText().equals("ownership") || !c.get("expect").has("owners")) {
+          continue;
+        }
+        checked++;
+        SubjectKey target = SubjectKey.uscc(c.get("enterprise").get("uscc").asText());
+        Map<SubjectKey, Double> shares = effectiveOwners(target, LocalDate.parse(c.get("asOf").asText()));
+        JsonNode e = c.get("expect");
+        Map<SubjectKey, Double> expected = new HashMap<>();
+        e.get("owners").forEach(o -> expected.put(SubjectKey.resident(o.get("owner").get("idNumber").asText()),
+            o.get("share").asDouble()));
+        if (!shares.keySet().equals(expected.keySet())) {
+          disagreements.add(target + ": owners " + shares.keySet() + " vs " + expected.keySet());
+          continue;
+        }
+        for (Map.Entry<SubjectKey, Double> x : expected.entrySet()) {
+          if (Math.abs(shares.get(x.getKey()) - x.getValue()) > 1e-6) {
+            disagreements.add(target + ": " + x.getKey() + " holds " + shares.get(x.getKey()) + ", expected "
+                + x.getValue());
+          }
+        }
+        Set<SubjectKey> atThreshold = new HashSet<>();
+        e.get("ultimateAtThreshold").forEach(o -> atThreshold.add(SubjectKey.resident(o.get("idNumber").asText())));
+        Set<SubjectKey> computed = new HashSet<>();
+        shares.forEach((k, v) -> {
+          if (v >= 0.25) {
+            computed.add(k);
+          }
+        });
+        if (!computed.equals(atThreshold)) {
+          disagreements.add(target + ": at threshold " + computed + " vs " + atThreshold);
+        }
+        SubjectKey controller = rels.stream().filter(r -> r.type.equals("ACTUAL_CONTROLLER") && r.to.equals(target))
+            .map(Rel::from).findFirst().orElse(shares.entrySet().stream().filter(x -> x.getValue() > 0.5)
+                .map(Map.Entry::getKey).findFirst().orElse(null));
+        SubjectKey expectedController = SubjectKey.resident(e.get("actualController").get("idNumber").asText());
+        if (!expectedController.equals(controller)) {
+          disagreements.add(target + ": actual controller " + controller + " vs " + expectedController);
+        }
+      }
+    }
+    assertEquals(List.of(), disagreements);
+    assertEquals(true, checked >= 4, "ownership checks: " + checked);
+  }
+
+  /** Persons' effective shares in {@code target}: the sum over walks of the products of ratios (DOMAIN 6.4). */
+  static Map<SubjectKey, Double> effectiveOwners(SubjectKey target, LocalDate d) {
+    Map<SubjectKey, Double> persons = new HashMap<>();
+    Map<SubjectKey, Double> frontier = Map.of(target, 1.0);
+    for (int step = 0; step < 200 && !frontier.isEmpty(); step++) {
+      Map<SubjectKey, Double> next = new HashMap<>();
+      for (Map.Entry<SubjectKey, Double> f : frontier.entrySet()) {
+        for (Rel r : rels) {
+          if (r.type.equals("SHAREHOLDER") && r.to.equals(f.getKey()) && r.on(d) && r.ratio != null) {
+            double v = f.getValue() * r.ratio;
+            (r.from.isPerson() ? persons : next).merge(r.from, v, Double::sum);
+          }
+        }
+      }
+      next.values().removeIf(v -> v < 1e-12);
+      frontier = next;
+    }
+    return persons;
   }
 
   private static final List<String> FOUR = List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS");

@@ -369,7 +369,7 @@ rel(MR, 'LEGAL_REP', 'bgp_007', 'e_bribe', '2011-11-11')
 rel(MR, 'LEGAL_REP', 'bgp_008', 'e_abn', '2018-01-20')
 rel(MR, 'LEGAL_REP', 'bgp_009', 'e_abn2', '2013-04-04')
 rel(MR, 'LEGAL_REP', 'bgp_010', 'e_abn3', '2020-12-12')
-rel(MR, 'LEGAL_REP', 'bgp_011', 'e_red', '2010-10-10')
+rel(MR, 'LEGAL_REP', 'bgp_011', 'e_red', '2010-10-10', 'red_lr')
 rel(MR, 'LEGAL_REP', 'p_rb_rep', 'e_red_black', '2012-12-12', 'rb_lr')
 # the shareholding cycle A -> B -> C -> A, and a branch of B
 rel(MR, 'LEGAL_REP', 'p_owner', 'e_cyc_a', '2011-01-18')
@@ -479,6 +479,8 @@ record(F_TX, 'ZSTAX-A-2024-0028', 'e_red', 'A_TAXPAYER', 'TAX', '中税信评〔
 subj_ent(F_TX, 'e_conflict', 'COMPANY', '石岐街道', 'F5199', '2018-04-01', name='中山市瑞祥商贸有限公司',
          tag='tax_e_conflict')
 rel(F_TX, 'LEGAL_REP', 'p_cf2', 'e_conflict', '2022-01-01', 'cf_lr2')
+subj_ent(F_TX, 'e_red', 'COMPANY', '古镇镇', 'C3871', '2010-10-10', tag='tax_e_red')
+rel(F_TX, 'LEGAL_REP', 'bgp_011', 'e_red', '2010-10-10', 'tax_red_lr')
 
 # 08 court
 record(F_CT, 'ZSCOURT-MT-2023-0001', 'p_civil', 'CIVIL_INCAPACITY', 'COURT', '（2023）粤2071民特45号',
@@ -940,14 +942,23 @@ STORIES = [
     dict(id='S24', title='Impossible ownership and other conflicts between deliveries',
          rules=[], statuses=[], cast=['e_bad1', 'e_bad2', 'p_bad_owner', 'e_conflict', 'p_cf1', 'p_cf2', 'p_other'],
          facts=['bad_owner', 'bad_2_1', 'bad_1_2', 'e_conflict', 'tax_e_conflict', 'cf_lr1', 'cf_lr2', 'p_other',
-                'court_p_other'],
+                'court_p_other', 'e_red', 'tax_e_red', 'red_lr', 'tax_red_lr'],
          story='中山市天海投资有限公司 and 中山市天海实业有限公司 each hold 100% of the other, and 温锦 also holds 60% of '
                'the first: its shares sum to 160% and the cycle product is 1, so no effective ownership exists: the '
                'answer names the cycle as a data conflict. Market regulation delivers 中山市瑞祥贸易有限公司 with '
                '徐明 as legal representative since 2018-04-01; the tax register delivers the same USCC as '
                '中山市瑞祥商贸有限公司 with 徐建华 as legal representative since 2022-01-01: a name conflict and two '
-               'legal representatives at once. The court writes 周文杰 as 周文洁.',
-         checks=[{'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_bad1',
+               'legal representatives at once. The court writes 周文杰 as 周文洁. The tax register also delivers '
+               '中山市恒通光电科技有限公司 and its legal representative exactly as market regulation does: the same facts '
+               'twice, to be kept once with two provenances.',
+         checks=[{'kind': 'sameFact', 'expect': {'subject': 'e_red', 'departments': ['MARKET_REGULATION', 'TAX'],
+                                                 'lines': [WHERE['e_red'], WHERE['tax_e_red']]},
+                  'note': 'delivered twice, identical: one subject with two provenances, no conflict'},
+                 {'kind': 'sameFact', 'expect': {'relation': 'LEGAL_REP', 'subject': 'e_red',
+                                                 'departments': ['MARKET_REGULATION', 'TAX'],
+                                                 'lines': [WHERE['red_lr'], WHERE['tax_red_lr']]},
+                  'note': 'the same relation (type, from, to, since) from two departments: one relation'},
+                 {'kind': 'ownership', 'asOf': '2024-01-01', 'enterprise': 'e_bad1',
                   'expect': {'conflictCycle': ['e_bad1', 'e_bad2']}},
                  {'kind': 'conflict', 'expect': {'type': 'RATIO_SUM_ABOVE_ONE', 'subject': 'e_bad1', 'sum': 1.6}},
                  {'kind': 'conflict', 'expect': {'type': 'NAME_MISMATCH', 'subject': 'e_conflict',
@@ -1087,6 +1098,11 @@ def fmt_check(c):
             a = ', '.join('%s %.6f' % (NAMES[o['owner']], o['share']) for o in e['owners']) + \
                 '; at or above 25%: ' + ', '.join(NAMES[k] for k in e['ultimateAtThreshold']) + \
                 '; actual controller ' + NAMES[e['actualController']]
+    elif c['kind'] == 'sameFact':
+        e = c['expect']
+        q = 'the same fact from %s' % ' and '.join(e['departments'])
+        a = '%s%s at %s: stored once' % (e.get('relation', 'subject') + ' of ', NAMES[e['subject']],
+                                         ', '.join('`%s`' % x for x in e['lines']))
     else:
         e = c['expect']
         q = 'conflict report'

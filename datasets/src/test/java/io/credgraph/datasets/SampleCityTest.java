@@ -151,6 +151,16 @@ class SampleCityTest {
         for (JsonNode m : check.path("expect").path("measures")) {
           checkRecord(id, m, problems);
         }
+        if (kind.equals("sameFact")) {
+          List<String> same = new ArrayList<>();
+          for (JsonNode at : check.get("expect").get("lines")) {
+            String[] fl = at.asText().split(":");
+            same.add(lines.get(fl[0]).get(Integer.parseInt(fl[1]) - 1));
+          }
+          if (same.size() != 2 || !same.get(0).equals(same.get(1))) {
+            problems.add(id + ": the lines of a fact delivered twice differ: " + same);
+          }
+        }
         if (kind.equals("appointment") && check.path("expect").path("eligible").asBoolean()
             && check.path("expect").path("reasons").size() > 0) {
           problems.add(id + ": an eligible answer with reasons");

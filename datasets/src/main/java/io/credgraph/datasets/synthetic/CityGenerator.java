@@ -333,6 +333,10 @@ public final class CityGenerator {
       }
       out.write(enterpriseSubject(i, name));
       Enterprise e = new Enterprise(m, i);
+      if (m.h.u(CityModel.S_OVERLAP, i, 4) < 0.3 && e.form != LegalForm.BRANCH) {
+        // the same fact from a second department: one relation with two provenances
+        personRel("LEGAL_REP", e.rep, e.uscc, e.registeredOn);
+      }
       if (m.h.u(CityModel.S_OVERLAP, i, 1) < 0.02 && e.form != LegalForm.BRANCH) {
         LocalDate since = m.dateBetween(e.registeredOn, CityModel.LAST_DAY, CityModel.S_OVERLAP, i, 2);
         personRel("LEGAL_REP", m.adultBusinessPerson(CityModel.S_OVERLAP, i, 3, since), e.uscc, since);

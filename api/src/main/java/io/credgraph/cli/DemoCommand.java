@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     out.println("credgraph demo: data directory " + dir);
     GraphStore store = EmbeddedNeo4jStore.open(dir);
-    out.println("credgraph demo: " + DemoData.load(store, dir, out));
+    out.println("credgraph demo: " + DemoData.load(store));
     ApiConfig config = options.apply(ApiConfig.defaults(keys));
     RunningServer server = RunningServer.start(store, dir, config, options.host, port, out, t0);
     String base = "http://localhost:" + server.port();

@@ -105,8 +105,7 @@ final class BatchWrite {
       String key = s.key().canonical();
       Subject old = current.get(key);
       Subject next = old == null ? s : merge(old, s);
-      count(old == null, old != null && next.withProvenance(List.of()).equals(old.withProvenance(List.of())),
-          next.equals(old));
+      count(old == null, next.equals(old));
       if (!next.equals(old)) {
         current.put(key, next);
         dirty.put(key, next);
@@ -166,8 +165,7 @@ final class BatchWrite {
       Stored<Relation> old = current.get(r.identity());
       Relation next = old == null ? r : merge(old.value(), r);
       Relation before = old == null ? null : old.value();
-      count(old == null, before != null && next.withProvenance(List.of()).equals(before.withProvenance(List.of())),
-          next.equals(before));
+      count(old == null, next.equals(before));
       if (!next.equals(before)) {
         Stored<Relation> s = new Stored<>(old == null ? null : old.eid(), next);
         current.put(r.identity(), s);
@@ -282,12 +280,15 @@ final class BatchWrite {
         changed = true;
         continue;
       }
-      unchanged++;
+      if (!old.subject().equals(r.subject())) {
+        throw new ValidationException("subject", "record " + r.id() + " is stored for subject " + old.subject()
+            + " and cannot be delivered again for subject " + r.subject());
+      }
       CreditRecord next = old.withProvenance(merge(old.provenance(), r.provenance()));
+      count(false, next.equals(old));
       if (!next.equals(old)) {
         current.put(r.id(), next);
         (creates.containsKey(r.id()) ? creates : updates).put(r.id(), next);
-        changed = true;
       }
     }
     if (!creates.isEmpty()) {
@@ -410,16 +411,13 @@ final class BatchWrite {
     return missing;
   }
 
-  /** Counts one put: created, or an update that only added provenance (unchanged), or a real update. */
-  private void count(boolean isNew, boolean provenanceOnly, boolean same) {
+  /** Counts one put: created, unchanged, or updated (a new provenance is an update: answers show provenance). */
+  private void count(boolean isNew, boolean same) {
     if (isNew) {
       created++;
       changed = true;
     } else if (same) {
       unchanged++;
-    } else if (provenanceOnly) {
-      unchanged++;
-      changed = true;
     } else {
       updated++;
       changed = true;

@@ -8,6 +8,6 @@ import java.nio.file.Path;
 class EmbeddedNeo4jStoreContractTest extends GraphStoreContract {
   @Override
   protected GraphStore createStore(Path dir) {
-    return EmbeddedNeo4jStore.open(dir, new EmbeddedNeo4jStore.Options(EmbeddedNeo4jStore.Options.parseSize("16m")));
+    return EmbeddedNeo4jStore.open(dir, EmbeddedNeo4jStore.Options.small());
   }
 }

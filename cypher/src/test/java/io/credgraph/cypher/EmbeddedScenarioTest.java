@@ -23,7 +23,7 @@ class EmbeddedScenarioTest extends EngineScenarios {
     try {
       Path dir = Files.createTempDirectory("credgraph-scenario-");
       GraphStore store = EmbeddedNeo4jStore.open(dir,
-          new EmbeddedNeo4jStore.Options(EmbeddedNeo4jStore.Options.parseSize("16m")));
+          new EmbeddedNeo4jStore.Options(EmbeddedNeo4jStore.Options.parseSize("16m"), false));
       dirs.put(store, dir);
       return store;
     } catch (IOException e) {

@@ -524,6 +524,18 @@ public abstract class GraphStoreContract {
   }
 
   @Test
+  void aKnownRecordDeliveredForAnotherSubjectIsRefused() {
+    writeFixtureCity();
+    long version = store.version();
+    CreditRecord sameIdOtherSubject = CreditRecord.of("ZSAMR-2019-0042", BETA_KEY, "LICENCE_REVOKED",
+        StoreFixtures.MARKET, LocalDate.of(2019, 5, 10)).withProvenance(List.of(prov("samr-2024-10.jsonl", 2)));
+    assertThrows(ValidationException.class, () -> write(put(sameIdOtherSubject)));
+    assertEquals(Optional.of(acmeLicenceRevoked()), store.record("ZSAMR-2019-0042"));
+    assertEquals(List.of(betaJudgmentDebtorWithHistory()), store.records(BETA_KEY));
+    assertEquals(version, store.version());
+  }
+
+  @Test
   void putRecordWhoseSubjectIsMissingFailsAndStoresNothing() {
     write(put(zhang()));
     assertThrows(ValidationException.class, () -> write(put(acmeLicenceRevoked())));
@@ -682,8 +694,9 @@ public abstract class GraphStoreContract {
   void anAddedProvenanceIsAChangeThatMovesTheVersion() {
     write(put(acme()));
     long version = store.version();
-    write(put(acme().withProvenance(List.of(prov("samr-2024-07.jsonl", 3)))));
+    WriteResult r = write(put(acme().withProvenance(List.of(prov("samr-2024-07.jsonl", 3)))));
     assertTrue(store.version() > version, "the new provenance is visible in answers, so caches must miss");
+    assertEquals(1, r.updated(), "a new provenance is an update: " + r);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

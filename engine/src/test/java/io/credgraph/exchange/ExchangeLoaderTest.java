@@ -113,6 +113,8 @@ class ExchangeLoaderTest {
         store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(0).department());
     assertEquals("COURT", Departments.fromBatchName("0042-court-2024-05.jsonl.gz"));
     assertEquals("UNKNOWN", Departments.fromBatchName("0042.jsonl"));
+    assertEquals("MARKET_REGULATION", Departments.fromBatchName("03-market-regulation.relations.part002.jsonl.gz"),
+        "the datasets module's naming convention");
   }
 
   @Test

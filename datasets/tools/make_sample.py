@@ -597,6 +597,12 @@ def escalate(check):
     return check
 
 
+# Sitting officers (DOMAIN 5.1): a person restricted on a day while holding a role the restriction covers; the
+# liquidated and closed enterprises keep their officers on the register (no end is delivered).
+BANK_ALERTS = [('DIRECTOR', 'e_bank'), ('LEGAL_REP', 'e_bank')]
+SID_ALERTS = [('LEGAL_REP', 'e_sid_other')]
+
+
 def restrict(rule, domains, rec, until):
     return [(rule, d, 'RESTRICT', rec, until, None) for d in domains]
 
@@ -675,14 +681,14 @@ STORIES = [
                'and director) and 郑锦荣 (manager) are liable; 冯海洋, also a director, is not. Restricted '
                '2022-09-15 .. 2025-09-15.',
          checks=[appt('2023-01-10', 'p_bankdir', 'DIRECTOR', None, False,
-                      [('CL146-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')]),
+                      [('CL146-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=BANK_ALERTS),
                  appt('2025-09-15', 'p_bankmgr', 'SENIOR_MANAGER', None, False,
-                      [('CL178-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')]),
+                      [('CL178-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=[('SENIOR_MANAGER', 'e_bank')]),
                  appt('2025-09-16', 'p_bankmgr', 'SENIOR_MANAGER', None, True),
                  appt('2023-01-10', 'p_bankdir2', 'DIRECTOR', None, True,
                       note='a director on the day but not among liablePersons'),
                  appt('2023-01-10', 'p_bankdir', 'LEGAL_REP', 'e_sole', False,
-                      [('MER12-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')])]),
+                      [('MER12-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=BANK_ALERTS)]),
     dict(id='S08', title='Bankruptcy of a non-company enterprise: its legal representative (MER12-3 only)',
          rules=['MER12-3'], statuses=['ACTIVE'], cast=['p_bankrep', 'e_bank2', 'e_sole'],
          facts=['e_bank2', 'bank2_lr', 'ZSCOURT-PC-2023-0009'],
@@ -690,8 +696,10 @@ STORIES = [
                'representative 谭永发 is liable. MER12-3 covers a legal representative; CL146-3/CL178-3 only directors '
                'and managers, so he may still become a company director.',
          checks=[appt('2024-03-01', 'p_bankrep', 'LEGAL_REP', 'e_sole', False,
-                      [('MER12-3', 'ZSCOURT-PC-2023-0009', '2026-04-20')]),
-                 appt('2024-03-01', 'p_bankrep', 'DIRECTOR', None, True)]),
+                      [('MER12-3', 'ZSCOURT-PC-2023-0009', '2026-04-20')], alerts=[('LEGAL_REP', 'e_bank2')]),
+                 appt('2024-03-01', 'p_bankrep', 'DIRECTOR', None, True, alerts=[('LEGAL_REP', 'e_bank2')],
+                      note='eligible as a director; still registered as legal representative of the liquidated '
+                           'enterprise, which MER12-3 bars him from')]),
     dict(id='S09', title='Licence revoked: the legal representative on the decision day, not before, not after',
          rules=['CL146-4', 'MER12-4'], statuses=['ACTIVE'],
          cast=['p_rev_old', 'p_rev_new', 'p_rev_after', 'e_revoked', 'e_shop'],
@@ -717,9 +725,9 @@ STORIES = [
                'restricted until 2027-08-20. 中山市顺源电子科技有限公司 lost its licence on 2020-03-03 but the decision '
                'names no liable person, so its legal representative 吴润发 is not restricted.',
          checks=[appt('2025-01-01', 'p_closed', 'LEGAL_REP', None, False,
-                      [('CL178-4', 'ZSHB-GB-2024-0011', '2027-08-20')]),
+                      [('CL178-4', 'ZSHB-GB-2024-0011', '2027-08-20')], alerts=[('LEGAL_REP', 'e_closed')]),
                  appt('2025-01-01', 'p_closed', 'LEGAL_REP', 'e_shop2', False,
-                      [('MER12-4', 'ZSHB-GB-2024-0011', '2027-08-20')]),
+                      [('MER12-4', 'ZSHB-GB-2024-0011', '2027-08-20')], alerts=[('LEGAL_REP', 'e_closed')]),
                  appt('2027-08-21', 'p_closed', 'LEGAL_REP', None, True),
                  appt('2021-01-01', 'p_notliable', 'LEGAL_REP', None, True)]),
     dict(id='S11', title='Dishonest judgment debtor: restricted while in force, until effectiveUntil, then EXPIRED',
@@ -764,7 +772,8 @@ STORIES = [
                'triggers no measure on the enterprise (JS-CONSUMPTION targets persons; JS-DJD needs a DJD record), and '
                'no appointment rule.',
          checks=[sanc('2023-06-01', 'p_cons_rep', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
-                                                    'ZSCOURT-XG-2023-0016', None, None)]),
+                                                    'ZSCOURT-XG-2023-0016', '2024-01-14', None)],
+                      note='the release of 2024-01-15 is known: the restriction ends the day before'),
                  sanc('2024-01-15', 'p_cons_rep', [], note='released on this day'),
                  sanc('2024-02-01', 'p_cons_ac', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
                                                    'ZSCOURT-XG-2023-0016', None, None)]),
@@ -783,12 +792,13 @@ STORIES = [
                'legal representative or main responsible person of any OTHER enterprise until 2024-10-15; it does not '
                'apply to the listed enterprise itself, nor to a director role.',
          checks=[appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')]),
+                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')], alerts=SID_ALERTS),
                  appt('2023-01-01', 'p_sid_rep', 'MAIN_RESPONSIBLE', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')]),
-                 appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_sid', True,
-                      note='the target is the listed enterprise: EIP17 does not apply'),
-                 appt('2023-01-01', 'p_sid_rep', 'DIRECTOR', 'e_other', True),
+                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')], alerts=SID_ALERTS),
+                 appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_sid', True, alerts=SID_ALERTS,
+                      note='the target is the listed enterprise: EIP17 does not apply; but he still represents '
+                           'another enterprise, which EIP17 bars'),
+                 appt('2023-01-01', 'p_sid_rep', 'DIRECTOR', 'e_other', True, alerts=SID_ALERTS),
                  appt('2024-10-16', 'p_sid_rep', 'LEGAL_REP', 'e_other', True),
                  sanc('2023-01-01', 'e_sid', restrict('JS-SID', FOUR, 'ZSAMR-YZ-2021-0017', None)
                       + [('JS-SID', 'INSPECTION', 'ALERT', 'ZSAMR-YZ-2021-0017', None, None)]),
@@ -844,7 +854,8 @@ STORIES = [
                'she moved to 中山市博爱医院 on 2021-07-01: the alert goes to the hospital where she practises on asOf. '
                'Teacher 钟丽 (中山市石岐中心小学) was sanctioned on 2023-09-01 without end date.',
          checks=[sanc('2021-01-01', 'p_doctor', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSWJ-CY-2020-0023', '2025-11-10', None),
-                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h1')]),
+                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2021-06-30', 'h1')],
+                      note='the alert to a hospital lasts while she practises there'),
                  sanc('2022-01-01', 'p_doctor', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSWJ-CY-2020-0023', '2025-11-10', None),
                                                  ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h2')]),
                  sanc('2024-01-01', 'p_teacher', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSJY-CY-2023-0024', None, None),
@@ -883,7 +894,8 @@ STORIES = [
                                                '2025-04-14', None)]),
                  sanc('2025-04-15', 'e_red', []),
                  sanc('2024-06-01', 'e_red_black', [('JI-RED', 'GREEN_CHANNEL', 'INCENTIVE', 'ZSAMR-SH-2023-0029',
-                                                     '2025-05-31', None)]),
+                                                     '2024-08-31', None)],
+                      note='the incentive is suspended from 2024-09-01, when the dishonest-debtor record starts'),
                  sanc('2024-10-01', 'e_red_black', restrict('JS-DJD', DJD_ENT, 'ZSCOURT-SX-2024-0030', '2026-08-31'),
                       note='JI-RED suspended: a BLACK record is in force'),
                  sanc('2024-10-01', 'p_rb_rep', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
@@ -905,9 +917,11 @@ STORIES = [
                  sanc('2025-06-01', 'e_nom_sid', restrict('JS-SID', FOUR, 'ZSAMR-YZ-2025-0032', None)
                       + [('JS-SID', 'INSPECTION', 'ALERT', 'ZSAMR-YZ-2025-0032', None, None)]),
                  appt('2025-06-01', 'p_nominee', 'LEGAL_REP', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')]),
+                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')],
+                      alerts=[('LEGAL_REP', o) for o in ['e_djd'] + NOMINEE_SHOPS]),
                  appt('2025-06-01', 'p_nominee', 'LEGAL_REP', 'e_shop', False,
-                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')])]),
+                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')],
+                      alerts=[('LEGAL_REP', o) for o in ['e_djd'] + NOMINEE_SHOPS])]),
     dict(id='S23', title='A shareholding cycle: effective ownership as an infinite series',
          rules=[], statuses=[], cast=['e_cyc_a', 'e_cyc_b', 'e_cyc_c', 'e_cyc_branch', 'p_owner', 'p_x', 'p_y',
                                      'e_debtor', 'p_cons_ac'],
@@ -1065,9 +1079,12 @@ def fmt_check(c):
         else:
             a = '**not eligible**: ' + '; '.join('%s, record %s, restricted until %s' % (
                 r['rule'], r['record'], r['restrictedUntil'] or 'open (while in force)') for r in e['reasons'])
-        if e.get('sittingOfficerAlerts'):
+        alerts = e.get('sittingOfficerAlerts') or []
+        if len(alerts) > 4:
+            a += '; sitting-officer alerts for %s of each of %d enterprises' % (alerts[0]['role'], len(alerts))
+        elif alerts:
             a += '; sitting-officer alert for ' + ', '.join('%s of %s' % (x['role'], NAMES[x['organisation']])
-                                                           for x in e['sittingOfficerAlerts'])
+                                                           for x in alerts)
     elif c['kind'] == 'sanctions':
         q = 'sanctions check: %s on %s' % (NAMES[c['subject']], c['asOf'])
         ms = c['expect']['measures']

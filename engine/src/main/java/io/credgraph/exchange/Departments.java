@@ -3,10 +3,12 @@ package io.credgraph.exchange;
 import java.util.Locale;
 
 /**
- * The delivering department of a batch when neither the line nor the caller names one: the first part of the file
- * name that starts with a letter, up to a {@code -}, {@code .} or space, upper-cased. {@code 003-court-2024.jsonl}
- * is {@code COURT}, {@code MARKET_REGULATION.jsonl.gz} is {@code MARKET_REGULATION}; a name with no letters gives
- * {@code UNKNOWN}.
+ * The delivering department of a batch when neither the line nor the caller names one: the first run of parts of the
+ * file name that start with a letter, the parts separated by {@code -} and the run ended by a part that does not start
+ * with a letter, a {@code .} or a space; upper-cased and joined by {@code _}. {@code 003-court-2024.jsonl} is
+ * {@code COURT}, {@code 02-market-regulation.jsonl} and {@code MARKET_REGULATION.jsonl.gz} are
+ * {@code MARKET_REGULATION}, {@code 03-market-regulation.relations.part002.jsonl.gz} is {@code MARKET_REGULATION};
+ * a name with no letters gives {@code UNKNOWN}.
  */
 public final class Departments {
   private Departments() {}
@@ -18,9 +20,17 @@ public final class Departments {
       base = base.substring(slash + 1);
     }
     base = base.replaceFirst("(?i)(\\.jsonl|\\.json|\\.ndjson)?(\\.gz)?$", "");
-    for (String part : base.split("[-. ]+")) {
-      if (!part.isEmpty() && Character.isLetter(part.charAt(0))) {
-        return part.toUpperCase(Locale.ROOT);
+    for (String word : base.split("[. ]+")) {
+      StringBuilder dept = new StringBuilder();
+      for (String part : word.split("-+")) {
+        if (!part.isEmpty() && Character.isLetter(part.charAt(0))) {
+          dept.append(dept.length() == 0 ? "" : "_").append(part.toUpperCase(Locale.ROOT));
+        } else if (dept.length() > 0) {
+          break;
+        }
+      }
+      if (dept.length() > 0) {
+        return dept.toString();
       }
     }
     return "UNKNOWN";

@@ -231,7 +231,11 @@ def end(f, r, a, b, until, tag=None):
 DEPT_OF = {}
 
 
+RECORD_FROM = {}  # record id -> its first day in force (effectiveFrom, here always the decision day)
+
+
 def record(f, rid_, subject, lst, dept, decision_no, basis, decided, until=None, **extra):
+    RECORD_FROM[rid_] = decided
     o = {'type': 'record', 'id': rid_, 'subject': ref(subject), 'list': lst, 'department': dept,
          'decisionNo': decision_no, 'basis': basis, 'decidedOn': decided, 'effectiveFrom': decided}
     if until:
@@ -572,8 +576,9 @@ def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
     c = {'kind': 'appointment', 'asOf': as_of, 'person': who, 'role': role}
     if ent:
         c['enterprise'] = ent
-    c['expect'] = {'eligible': eligible,
-                   'reasons': [{'rule': r, 'record': rec, 'restrictedUntil': until} for r, rec, until in reasons]}
+    c['expect'] = {'eligible': eligible, 'reasons': [
+        {'rule': r[0], 'record': r[1], 'restrictedFrom': r[3] if len(r) > 3 else RECORD_FROM[r[1]],
+         'restrictedUntil': r[2]} for r in reasons]}
     if alerts:
         c['expect']['sittingOfficerAlerts'] = [{'role': r, 'organisation': o} for r, o in alerts]
     if note:
@@ -582,10 +587,12 @@ def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
 
 
 def sanc(as_of, who, measures, note=None):
-    """measures: (rule, domain or None, kind, record, until, organisation or None)"""
+    """measures: (rule, domain or None, kind, record, until, organisation or None[, from]); from defaults to the
+    record's first day in force, and is given where the measure starts later (a relation that starts later)"""
     c = {'kind': 'sanctions', 'asOf': as_of, 'subject': who, 'expect': {'complete': True, 'measures': [
-        dict(rule=r, domain=d, kind=k, record=rec, until=u, **({'organisation': o} if o else {}))
-        for r, d, k, rec, u, o in measures]}}
+        dict(rule=m[0], domain=m[1], kind=m[2], record=m[3], **{'from': m[6] if len(m) > 6 else RECORD_FROM[m[3]]},
+             until=m[4], **({'organisation': m[5]} if m[5] else {}))
+        for m in measures]}}
     if note:
         c['note'] = note
     return c
@@ -593,7 +600,8 @@ def sanc(as_of, who, measures, note=None):
 
 def escalate(check):
     check['expect']['measures'].append({'rule': 'JS-ABN', 'domain': None, 'kind': 'ALERT',
-                                        'record': 'ZSAMR-YC-2021-0025', 'until': None, 'escalation': True})
+                                        'record': 'ZSAMR-YC-2021-0025', 'from': '2024-04-01', 'until': None,
+                                        'escalation': True})
     return check
 
 
@@ -603,8 +611,8 @@ BANK_ALERTS = [('DIRECTOR', 'e_bank'), ('LEGAL_REP', 'e_bank')]
 SID_ALERTS = [('LEGAL_REP', 'e_sid_other')]
 
 
-def restrict(rule, domains, rec, until):
-    return [(rule, d, 'RESTRICT', rec, until, None) for d in domains]
+def restrict(rule, domains, rec, until, start=None):
+    return [(rule, d, 'RESTRICT', rec, until, None) + ((start,) if start else ()) for d in domains]
 
 
 STORIES = [
@@ -778,7 +786,8 @@ STORIES = [
                  sanc('2024-02-01', 'p_cons_ac', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
                                                    'ZSCOURT-XG-2023-0016', None, None)]),
                  sanc('2024-07-01', 'p_cons_new', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
-                                                    'ZSCOURT-XG-2023-0016', None, None)]),
+                                                    'ZSCOURT-XG-2023-0016', None, None, '2024-06-01')],
+                      note='restricted from 2024-06-01, his first day as legal representative'),
                  sanc('2024-07-01', 'p_cons_prev', []),
                  sanc('2023-06-01', 'e_debtor', []),
                  appt('2023-06-01', 'p_cons_rep', 'DIRECTOR', None, True)]),
@@ -857,7 +866,7 @@ STORIES = [
                                                  ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2021-06-30', 'h1')],
                       note='the alert to a hospital lasts while she practises there'),
                  sanc('2022-01-01', 'p_doctor', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSWJ-CY-2020-0023', '2025-11-10', None),
-                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h2')]),
+                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h2', '2021-07-01')]),
                  sanc('2024-01-01', 'p_teacher', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSJY-CY-2023-0024', None, None),
                                                   ('JS-PRACT', None, 'ALERT', 'ZSJY-CY-2023-0024', None, 's1')])]),
     dict(id='S20', title='Abnormal operation: inspection and honours; escalation after three years; removal ends it; '
@@ -1051,6 +1060,7 @@ with open(os.path.join(SAMPLE, 'index.txt'), 'w', encoding='utf-8') as fh:
 doc = {'version': 1,
        'description': 'The stories of the sample city (datasets/STORIES.md) as data: each check names its date, its '
                       'question and the expected answer, computed by hand from DOMAIN.md section 5. Dates inclusive; '
+                      'restrictedFrom/from: the first day the restriction or measure holds; '
                       'restrictedUntil/until null = open-ended (while in force). complete: true = the measures listed '
                       'are all the subject has on asOf.',
        'stories': []}
@@ -1077,8 +1087,9 @@ def fmt_check(c):
         if e['eligible']:
             a = '**eligible**'
         else:
-            a = '**not eligible**: ' + '; '.join('%s, record %s, restricted until %s' % (
-                r['rule'], r['record'], r['restrictedUntil'] or 'open (while in force)') for r in e['reasons'])
+            a = '**not eligible**: ' + '; '.join('%s, record %s, restricted from %s until %s' % (
+                r['rule'], r['record'], r['restrictedFrom'], r['restrictedUntil'] or 'open (while in force)')
+                for r in e['reasons'])
         alerts = e.get('sittingOfficerAlerts') or []
         if len(alerts) > 4:
             a += '; sitting-officer alerts for %s of each of %d enterprises' % (alerts[0]['role'], len(alerts))
@@ -1096,14 +1107,15 @@ def fmt_check(c):
                 label = '%s %s' % (m['rule'], m['kind'])
                 if m.get('escalation'):
                     label += ' (escalation: in force 3 years)'
-                groups.setdefault((label, m['record'], m['until']), []).append(
+                groups.setdefault((label, m['record'], m['from'], m['until']), []).append(
                     m['domain'] if m['domain'] else 'to ' + NAMES[m['organisation']] if m.get('organisation')
                     else 'alert')
             parts = []
-            for (label, rec, until), ds in groups.items():
+            for (label, rec, start, until), ds in groups.items():
                 if len(ds) > 4 and all(d.startswith('to ') for d in ds):
                     ds = ['to each of %d enterprises' % len(ds)]
-                parts.append('%s %s (record %s, until %s)' % (label, ', '.join(ds), rec, until or 'open'))
+                parts.append('%s %s (record %s, from %s until %s)' % (label, ', '.join(ds), rec, start,
+                                                                     until or 'open'))
             a = '; '.join(parts)
     elif c['kind'] == 'ownership':
         q = 'ultimate owners of %s on %s' % (NAMES[c['enterprise']], c['asOf'])

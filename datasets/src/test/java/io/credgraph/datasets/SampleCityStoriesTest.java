@@ -206,14 +206,12 @@ class SampleCityStoriesTest {
     JsonNode e = c.get("expect");
     Set<String> expected = new TreeSet<>();
     for (JsonNode r : e.get("reasons")) {
-      expected.add(reason(r.get("rule").asText(), r.get("record").asText(), date(r, "restrictedFrom"),
+      expected.add(reason(r.get("rule").asText(), r.get("record").asText(), required(r, "restrictedFrom"),
           date(r, "restrictedUntil")));
     }
     Set<String> actual = new TreeSet<>();
-    boolean withFrom = hasField(e.get("reasons"), "restrictedFrom");
     for (Reason r : got.reasons()) {
-      actual.add(reason(r.rule(), String.join("+", r.records()), withFrom ? r.restrictedFrom() : null,
-          r.restrictedUntil().orElse(null)));
+      actual.add(reason(r.rule(), String.join("+", r.records()), r.restrictedFrom(), r.restrictedUntil().orElse(null)));
     }
     assertEquals(expected, actual, "reasons against " + c.get("role").asText() + " on " + asOf);
     assertEquals(e.get("eligible").asBoolean(), got.eligible(), "eligible on " + asOf);
@@ -232,7 +230,7 @@ class SampleCityStoriesTest {
   }
 
   private static String reason(String rule, String record, LocalDate from, LocalDate until) {
-    return rule + " " + record + (from == null ? "" : " from " + from) + " until " + (until == null ? "open" : until);
+    return rule + " " + record + " from " + from + " until " + (until == null ? "open" : until);
   }
 
   // ------------------------------------------------------------------ sanctions
@@ -242,11 +240,10 @@ class SampleCityStoriesTest {
     SubjectKey subject = key(c.get("subject"));
     JsonNode e = c.get("expect");
     assertTrue(e.get("complete").asBoolean(), "the stories list every measure");
-    boolean withFrom = hasField(e.get("measures"), "from");
     Set<String> expected = new TreeSet<>();
     for (JsonNode m : e.get("measures")) {
       expected.add(measure(m.get("rule").asText(), m.get("domain").isNull() ? null : m.get("domain").asText(),
-          m.get("kind").asText(), m.get("record").asText(), date(m, "from"), date(m, "until"),
+          m.get("kind").asText(), m.get("record").asText(), required(m, "from"), date(m, "until"),
           m.has("organisation") ? key(m.get("organisation")) : null, m.path("escalation").asBoolean(false)));
     }
     Set<String> actual = new TreeSet<>();
@@ -254,7 +251,7 @@ class SampleCityStoriesTest {
       boolean self = result.key().equals(subject);
       for (MeasureHit h : result.measures()) {
         Optional<SubjectRef> about = noticeAbout(result, h);
-        LocalDate from = withFrom ? h.from() : null;
+        LocalDate from = h.from();
         String record = String.join("+", h.records());
         if (about.isPresent()) {
           if (about.get().key().equals(subject)) {
@@ -291,7 +288,7 @@ class SampleCityStoriesTest {
 
   private static String measure(String rule, String domain, String kind, String record, LocalDate from,
       LocalDate until, SubjectKey organisation, boolean escalation) {
-    return rule + " " + domain + " " + kind + " " + record + (from == null ? "" : " from " + from) + " until "
+    return rule + " " + domain + " " + kind + " " + record + " from " + from + " until "
         + (until == null ? "open" : until) + (organisation == null ? "" : " to " + organisation.canonical())
         + (escalation ? " escalation" : "");
   }
@@ -394,12 +391,8 @@ class SampleCityStoriesTest {
     return n.hasNonNull(field) ? LocalDate.parse(n.get(field).asText()) : null;
   }
 
-  private static boolean hasField(JsonNode items, String field) {
-    for (JsonNode i : items) {
-      if (i.has(field)) {
-        return true;
-      }
-    }
-    return false;
+  private static LocalDate required(JsonNode n, String field) {
+    assertTrue(n.hasNonNull(field), "the story gives " + field + ": " + n);
+    return LocalDate.parse(n.get(field).asText());
   }
 }

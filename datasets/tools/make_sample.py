@@ -572,13 +572,13 @@ DJD_ENT = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'HONOURS', 'FINANCING
 FOUR = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'HONOURS']
 
 
-def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
+def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None, disputed=False):
     c = {'kind': 'appointment', 'asOf': as_of, 'person': who, 'role': role}
     if ent:
         c['enterprise'] = ent
     c['expect'] = {'eligible': eligible, 'reasons': [
         {'rule': r[0], 'record': r[1], 'restrictedFrom': r[3] if len(r) > 3 else RECORD_FROM[r[1]],
-         'restrictedUntil': r[2]} for r in reasons]}
+         'restrictedUntil': r[2], 'disputed': disputed} for r in reasons]}
     if alerts:
         c['expect']['sittingOfficerAlerts'] = [{'role': r, 'organisation': o} for r, o in alerts]
     if note:
@@ -586,12 +586,12 @@ def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
     return c
 
 
-def sanc(as_of, who, measures, note=None):
+def sanc(as_of, who, measures, note=None, disputed=False):
     """measures: (rule, domain or None, kind, record, until, organisation or None[, from]); from defaults to the
     record's first day in force, and is given where the measure starts later (a relation that starts later)"""
     c = {'kind': 'sanctions', 'asOf': as_of, 'subject': who, 'expect': {'complete': True, 'measures': [
         dict(rule=m[0], domain=m[1], kind=m[2], record=m[3], **{'from': m[6] if len(m) > 6 else RECORD_FROM[m[3]]},
-             until=m[4], **({'organisation': m[5]} if m[5] else {}))
+             until=m[4], **({'organisation': m[5]} if m[5] else {}), disputed=disputed)
         for m in measures]}}
     if note:
         c['note'] = note
@@ -601,7 +601,7 @@ def sanc(as_of, who, measures, note=None):
 def escalate(check):
     check['expect']['measures'].append({'rule': 'JS-ABN', 'domain': None, 'kind': 'ALERT',
                                         'record': 'ZSAMR-YC-2021-0025', 'from': '2024-04-01', 'until': None,
-                                        'escalation': True})
+                                        'disputed': False, 'escalation': True})
     return check
 
 
@@ -763,7 +763,7 @@ STORIES = [
                'REVOKED on 2022-09-01 and so never restricted him, not even on 2022-07-01.',
          checks=[appt('2024-03-01', 'p_djd_obj', 'DIRECTOR', None, False,
                       [('CL146-5', 'ZSCOURT-SX-2024-0014', None)], alerts=[('SENIOR_MANAGER', 'bge_001')],
-                      note='record OBJECTED on that day: disputed, still in force'),
+                      note='record OBJECTED on that day: disputed, still in force', disputed=True),
                  appt('2024-05-01', 'p_djd_obj', 'DIRECTOR', None, False, [('CL146-5', 'ZSCOURT-SX-2024-0014', None)],
                       alerts=[('SENIOR_MANAGER', 'bge_001')]),
                  appt('2022-07-01', 'p_djd_rev', 'DIRECTOR', None, True),
@@ -890,7 +890,8 @@ STORIES = [
                                                 None)]),
                  sanc('2022-05-01', 'e_abn2', []),
                  sanc('2025-06-01', 'e_abn3', [('JS-ABN', 'INSPECTION', 'ALERT', 'ZSAMR-YC-2025-0027', None, None),
-                                               ('JS-ABN', 'HONOURS', 'RESTRICT', 'ZSAMR-YC-2025-0027', None, None)])]),
+                                               ('JS-ABN', 'HONOURS', 'RESTRICT', 'ZSAMR-YC-2025-0027', None, None)],
+                      note='under objection on that day: disputed, still in force', disputed=True)]),
     dict(id='S21', title='Red list incentive, suspended while a black record is in force',
          rules=['JI-RED', 'JS-DJD', 'JS-CONSUMPTION'], statuses=['ACTIVE', 'EXPIRED'],
          cast=['e_red', 'e_red_black', 'p_rb_rep'],
@@ -1060,7 +1061,8 @@ with open(os.path.join(SAMPLE, 'index.txt'), 'w', encoding='utf-8') as fh:
 doc = {'version': 1,
        'description': 'The stories of the sample city (datasets/STORIES.md) as data: each check names its date, its '
                       'question and the expected answer, computed by hand from DOMAIN.md section 5. Dates inclusive; '
-                      'restrictedFrom/from: the first day the restriction or measure holds; '
+                      'restrictedFrom/from: the first day the restriction or measure holds; disputed: the record is under '
+                      'objection on asOf (still in force); '
                       'restrictedUntil/until null = open-ended (while in force). complete: true = the measures listed '
                       'are all the subject has on asOf.',
        'stories': []}
@@ -1087,9 +1089,9 @@ def fmt_check(c):
         if e['eligible']:
             a = '**eligible**'
         else:
-            a = '**not eligible**: ' + '; '.join('%s, record %s, restricted from %s until %s' % (
-                r['rule'], r['record'], r['restrictedFrom'], r['restrictedUntil'] or 'open (while in force)')
-                for r in e['reasons'])
+            a = '**not eligible**: ' + '; '.join('%s, record %s%s, restricted from %s until %s' % (
+                r['rule'], r['record'], ' (disputed)' if r['disputed'] else '', r['restrictedFrom'],
+                r['restrictedUntil'] or 'open (while in force)') for r in e['reasons'])
         alerts = e.get('sittingOfficerAlerts') or []
         if len(alerts) > 4:
             a += '; sitting-officer alerts for %s of each of %d enterprises' % (alerts[0]['role'], len(alerts))
@@ -1107,7 +1109,8 @@ def fmt_check(c):
                 label = '%s %s' % (m['rule'], m['kind'])
                 if m.get('escalation'):
                     label += ' (escalation: in force 3 years)'
-                groups.setdefault((label, m['record'], m['from'], m['until']), []).append(
+                groups.setdefault((label, m['record'] + (' (disputed)' if m['disputed'] else ''), m['from'],
+                                   m['until']), []).append(
                     m['domain'] if m['domain'] else 'to ' + NAMES[m['organisation']] if m.get('organisation')
                     else 'alert')
             parts = []

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The stories of the sample city (datasets/STORIES.md, {@code sample/stories.yaml}) proved through the real parts:
@@ -59,9 +60,11 @@ import org.junit.jupiter.api.TestFactory;
  * which story broke.
  *
  * <ul>
- *   <li>appointment: eligible, and exactly the expected reasons (rule, record, first and last day restricted), and
+ *   <li>appointment: eligible, and exactly the expected reasons (rule, record, first and last day restricted,
+ *       disputed), and
  *       exactly the expected sitting-officer alerts of the person on that day (none when the story names none);</li>
- *   <li>sanctions: exactly the measures the story lists (rule, domain, kind, record, first and last day). The story
+ *   <li>sanctions: exactly the measures the story lists (rule, domain, kind, record, first and last day, disputed),
+ *       and whether the subject is restricted. The story
  *       lists an ALERT addressed to an organisation (JS-PRACT's employer notice, JS-SID-REP's notice to the other
  *       enterprises) under the person it is about, with the organisation; the engine applies such a measure to the
  *       organisation itself, with the path through the person. This test reads the engine's answer the story's way:
@@ -182,10 +185,10 @@ class SampleCityStoriesTest {
         String name = id + " #" + n + " " + kind + (c.has("asOf") ? " on " + c.get("asOf").asText() : "") + ": "
             + who(c);
         switch (kind) {
-          case "appointment" -> checks.add(DynamicTest.dynamicTest(name, () -> appointment(c)));
-          case "sanctions" -> checks.add(DynamicTest.dynamicTest(name, () -> sanctions(c)));
-          case "conflict" -> checks.add(DynamicTest.dynamicTest(name, () -> conflict(c)));
-          case "sameFact" -> checks.add(DynamicTest.dynamicTest(name, () -> sameFact(c)));
+          case "appointment" -> checks.add(named(name, () -> appointment(c)));
+          case "sanctions" -> checks.add(named(name, () -> sanctions(c)));
+          case "conflict" -> checks.add(named(name, () -> conflict(c)));
+          case "sameFact" -> checks.add(named(name, () -> sameFact(c)));
           case "ownership" -> { } // no engine API for ownership on main yet: see the class comment
           default -> throw new IllegalStateException(id + ": unknown kind of check " + kind);
         }
@@ -193,6 +196,20 @@ class SampleCityStoriesTest {
       stories.add(DynamicContainer.dynamicContainer(id + " " + story.get("title").asText(), checks));
     }
     return stories.stream();
+  }
+
+  /** A dynamic test whose failure message starts with its name (story, check, date, who), whatever the report. */
+  private static DynamicTest named(String name, Runnable check) {
+    return DynamicTest.dynamicTest(name, () -> {
+      try {
+        check.run();
+      } catch (AssertionFailedError e) {
+        throw e.isExpectedDefined() && e.isActualDefined()
+            ? new AssertionFailedError(name + ": " + e.getMessage(), e.getExpected().getValue(),
+                e.getActual().getValue(), e)
+            : new AssertionFailedError(name + ": " + e.getMessage(), e);
+      }
+    });
   }
 
   // ------------------------------------------------------------------ appointment
@@ -207,11 +224,12 @@ class SampleCityStoriesTest {
     Set<String> expected = new TreeSet<>();
     for (JsonNode r : e.get("reasons")) {
       expected.add(reason(r.get("rule").asText(), r.get("record").asText(), required(r, "restrictedFrom"),
-          date(r, "restrictedUntil")));
+          date(r, "restrictedUntil"), r.get("disputed").asBoolean()));
     }
     Set<String> actual = new TreeSet<>();
     for (Reason r : got.reasons()) {
-      actual.add(reason(r.rule(), String.join("+", r.records()), r.restrictedFrom(), r.restrictedUntil().orElse(null)));
+      actual.add(reason(r.rule(), String.join("+", r.records()), r.restrictedFrom(), r.restrictedUntil().orElse(null),
+          r.disputed()));
     }
     assertEquals(expected, actual, "reasons against " + c.get("role").asText() + " on " + asOf);
     assertEquals(e.get("eligible").asBoolean(), got.eligible(), "eligible on " + asOf);
@@ -229,8 +247,9 @@ class SampleCityStoriesTest {
     assertEquals(expectedAlerts, alerts, "sitting-officer alerts of the person on " + asOf);
   }
 
-  private static String reason(String rule, String record, LocalDate from, LocalDate until) {
-    return rule + " " + record + " from " + from + " until " + (until == null ? "open" : until);
+  private static String reason(String rule, String record, LocalDate from, LocalDate until, boolean disputed) {
+    return rule + " " + record + " from " + from + " until " + (until == null ? "open" : until)
+        + (disputed ? " disputed" : "");
   }
 
   // ------------------------------------------------------------------ sanctions
@@ -244,7 +263,8 @@ class SampleCityStoriesTest {
     for (JsonNode m : e.get("measures")) {
       expected.add(measure(m.get("rule").asText(), m.get("domain").isNull() ? null : m.get("domain").asText(),
           m.get("kind").asText(), m.get("record").asText(), required(m, "from"), date(m, "until"),
-          m.has("organisation") ? key(m.get("organisation")) : null, m.path("escalation").asBoolean(false)));
+          m.has("organisation") ? key(m.get("organisation")) : null, m.path("escalation").asBoolean(false),
+          m.get("disputed").asBoolean()));
     }
     Set<String> actual = new TreeSet<>();
     for (SanctionResult result : City.sanctionsOn(asOf)) {
@@ -256,13 +276,13 @@ class SampleCityStoriesTest {
         if (about.isPresent()) {
           if (about.get().key().equals(subject)) {
             actual.add(measure(h.rule(), null, h.kind().name(), record, from, h.until().orElse(null), result.key(),
-                false));
+                false, h.disputed()));
           }
         } else if (self) {
           boolean escalation = City.ENGINE.rules().measure(h.measure()).orElseThrow().alert()
               == AlertCategory.ESCALATION;
           actual.add(measure(h.rule(), escalation ? null : h.domain().name(), h.kind().name(), record, from,
-              h.until().orElse(null), null, escalation));
+              h.until().orElse(null), null, escalation, h.disputed()));
         }
       }
     }
@@ -287,10 +307,10 @@ class SampleCityStoriesTest {
   }
 
   private static String measure(String rule, String domain, String kind, String record, LocalDate from,
-      LocalDate until, SubjectKey organisation, boolean escalation) {
+      LocalDate until, SubjectKey organisation, boolean escalation, boolean disputed) {
     return rule + " " + domain + " " + kind + " " + record + " from " + from + " until "
         + (until == null ? "open" : until) + (organisation == null ? "" : " to " + organisation.canonical())
-        + (escalation ? " escalation" : "");
+        + (escalation ? " escalation" : "") + (disputed ? " disputed" : "");
   }
 
   // ------------------------------------------------------------------ conflicts and facts delivered twice

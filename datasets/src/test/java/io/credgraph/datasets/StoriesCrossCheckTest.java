@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to check the
  * hand-computed appointment, sanctions and ownership expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
- * engine (which the engine's own tests run against the same stories); it is a consistency check of the fixture.
+ * engine ({@link SampleCityStoriesTest} runs the real loader and engine against the same stories); it is a
+ * consistency check of the fixture.
  */
 class StoriesCrossCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();

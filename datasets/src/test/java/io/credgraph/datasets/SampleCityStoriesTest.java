@@ -10,6 +10,7 @@ import io.credgraph.engine.Alert;
 import io.credgraph.engine.AlertKind;
 import io.credgraph.engine.AppointmentCheck;
 import io.credgraph.engine.CredgraphEngine;
+import io.credgraph.engine.EvidencePath;
 import io.credgraph.engine.MeasureHit;
 import io.credgraph.engine.Reason;
 import io.credgraph.engine.SanctionResult;
@@ -57,7 +58,8 @@ import org.opentest4j.AssertionFailedError;
  * every clean batch is loaded, in order, by the real {@link ExchangeLoader} into an {@link InMemoryGraphStore}
  * through the engine's writer, and every expectation of stories.yaml is then asked of the real
  * {@link CredgraphEngine}: one dynamic test per expectation, named by story, kind, date and who, so a failure says
- * which story broke.
+ * which story broke. Each answer is also compared with that of a second engine opened on the loaded store (full
+ * propagation), since the first one was kept current batch by batch (incremental propagation).
  *
  * <ul>
  *   <li>appointment: eligible, and exactly the expected reasons (rule, record, first and last day restricted,
@@ -84,11 +86,14 @@ class SampleCityStoriesTest {
     static final InMemoryGraphStore STORE = InMemoryGraphStore.create();
     static final CredgraphEngine ENGINE = CredgraphEngine.open(STORE);
     static final List<Rejection> REJECTIONS = new ArrayList<>();
+    /** Small chunks: the engine takes the city in many writes, each propagated incrementally. */
     static final ExchangeLoader LOADER = new ExchangeLoader(STORE, ENGINE.writer(),
-        LoadOptions.defaults().withRejections(REJECTIONS::add));
+        LoadOptions.defaults().withChunkLines(50).withRejections(REJECTIONS::add));
     static final LoadReport REPORT = LOADER.loadAll(SampleCity.batches().stream()
         .map(b -> BatchSource.of(b, -1, () -> SampleCity.open(b))).toList(), LoadListener.NONE);
     static final JsonNode STORIES = readStories();
+    /** A second engine opened on the loaded store: full propagation, to compare with the incremental one. */
+    static final CredgraphEngine REBUILT = CredgraphEngine.open(STORE);
     static final Map<LocalDate, List<SanctionResult>> SANCTIONS_ON = new HashMap<>();
 
     private static JsonNode readStories() {
@@ -104,7 +109,10 @@ class SampleCityStoriesTest {
       return SANCTIONS_ON.computeIfAbsent(asOf, d -> {
         List<SubjectKey> all = new ArrayList<>();
         STORE.forEachSubject(s -> all.add(s.key()));
-        return ENGINE.checkSanctions(all, Optional.empty(), d).results();
+        List<SanctionResult> results = ENGINE.checkSanctions(all, Optional.empty(), d).results();
+        assertEquals(REBUILT.checkSanctions(all, Optional.empty(), d).results(), results,
+            "the engine kept current batch by batch answers as one that propagated the whole city at once");
+        return results;
       });
     }
   }
@@ -220,6 +228,8 @@ class SampleCityStoriesTest {
     Optional<SubjectKey> enterprise = c.has("enterprise") ? Optional.of(key(c.get("enterprise"))) : Optional.empty();
     AppointmentCheck got = City.ENGINE.checkAppointment(person, Role.valueOf(c.get("role").asText()), enterprise,
         asOf);
+    assertEquals(City.REBUILT.checkAppointment(person, got.role(), enterprise, asOf), got,
+        "the engine kept current batch by batch answers as one that propagated the whole city at once");
     JsonNode e = c.get("expect");
     Set<String> expected = new TreeSet<>();
     for (JsonNode r : e.get("reasons")) {
@@ -228,6 +238,7 @@ class SampleCityStoriesTest {
     }
     Set<String> actual = new TreeSet<>();
     for (Reason r : got.reasons()) {
+      assertPath(r.path(), person, r.records(), r.rule());
       actual.add(reason(r.rule(), String.join("+", r.records()), r.restrictedFrom(), r.restrictedUntil().orElse(null),
           r.disputed()));
     }
@@ -270,6 +281,7 @@ class SampleCityStoriesTest {
     for (SanctionResult result : City.sanctionsOn(asOf)) {
       boolean self = result.key().equals(subject);
       for (MeasureHit h : result.measures()) {
+        assertPath(h.path(), result.key(), h.records(), h.rule() + " " + h.measure());
         Optional<SubjectRef> about = noticeAbout(result, h);
         LocalDate from = h.from();
         String record = String.join("+", h.records());
@@ -376,6 +388,15 @@ class SampleCityStoriesTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** An evidence path goes from the subject the answer is about to the subject that holds the record. */
+  private static void assertPath(EvidencePath path, SubjectKey about, List<String> records, String what) {
+    assertEquals(about, path.subjects().get(0).key(), what + ": the path starts at the subject asked about");
+    assertEquals(1, records.size(), what + ": one record per reason");
+    SubjectKey holder = City.STORE.record(records.get(0)).orElseThrow().subject();
+    assertEquals(holder, path.subjects().get(path.subjects().size() - 1).key(),
+        what + ": the path ends at the holder of " + records.get(0));
+  }
 
   private static SubjectKey key(JsonNode n) {
     if (n.has("uscc")) {

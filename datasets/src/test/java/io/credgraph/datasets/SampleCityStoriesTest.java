@@ -18,6 +18,7 @@ import io.credgraph.engine.SubjectRef;
 import io.credgraph.exchange.BatchSource;
 import io.credgraph.exchange.Conflict;
 import io.credgraph.exchange.ConflictReport;
+import io.credgraph.exchange.Departments;
 import io.credgraph.exchange.ExchangeLoader;
 import io.credgraph.exchange.LoadListener;
 import io.credgraph.exchange.LoadOptions;
@@ -127,6 +128,18 @@ class SampleCityStoriesTest {
     assertEquals(lines, r.accepted(), r.summary());
     assertEquals(0, r.pendingInStore(), "every reference of the sample resolves within it");
     assertEquals(City.STORE.version(), City.ENGINE.version(), "the engine saw every write");
+  }
+
+  @Test
+  void theLoaderReadsTheDepartmentOfABatchFromItsNameAsThisModuleWritesIt() {
+    List<String> names = new ArrayList<>(SampleCity.batches());
+    names.add("03-market-regulation.relations.part002.jsonl.gz");
+    for (String name : names) {
+      assertEquals(BatchFiles.department(name).orElseThrow(), Departments.fromBatchName(name), name);
+    }
+    Subject shop = City.STORE.subject(SubjectKey.uscc("92442000MA00098N0W")).orElseThrow();
+    assertEquals(List.of("MARKET_REGULATION 02-market-regulation.jsonl"),
+        shop.provenance().stream().map(p -> p.department() + " " + p.batch()).toList());
   }
 
   /**

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * 100 %, unknown percentages). Every KEK id becomes an enterprise with a synthetic USCC; skipped when the file is absent.
  */
 class KekOwnershipTest {
-  static final Path DIR = Path.of("../../shared/data");
   static final LocalDate ASOF = LocalDate.of(2024, 1, 1);
 
   static StoreGraphView view;
@@ -39,9 +38,9 @@ class KekOwnershipTest {
 
   @BeforeAll
   static void load() throws IOException {
-    Path own = DIR.resolve("kek-ownership.tsv");
-    Path companies = DIR.resolve("kek-companies.tsv");
-    Assumptions.assumeTrue(Files.exists(own) && Files.exists(companies), "shared KEK data absent");
+    Path own = sharedFile("kek-ownership.tsv");
+    Path companies = sharedFile("kek-companies.tsv");
+    Assumptions.assumeTrue(own != null && companies != null, "shared KEK data absent");
     InMemoryGraphStore store = InMemoryGraphStore.create();
     WriteBatch.Builder b = WriteBatch.builder();
     for (String line : Files.readAllLines(companies)) {
@@ -65,6 +64,22 @@ class KekOwnershipTest {
     }
     store.write(b.build());
     view = StoreGraphView.load(store);
+  }
+
+  /** A file of the shared real data beside the repository ({@code ../shared/data}), or null when absent. */
+  static Path sharedFile(String name) {
+    Path dir = Path.of("").toAbsolutePath();
+    for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/data").resolve(name);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+      candidate = dir.resolve("../shared/data").resolve(name).normalize();
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   Controllers of(String kekId, double threshold) {

@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 final class Louvain {
   private static final double MIN_GAIN = 1e-12;
+  /** A level stops when a pass over all nodes gains less modularity than this. */
+  private static final double MIN_PASS_GAIN = 1e-6;
+  private static final int MAX_PASSES = 100;
 
   private Louvain() {}
 
@@ -99,8 +102,9 @@ final class Louvain {
     Arrays.fill(toComm, -1);
     int[] touched = new int[n];
     boolean moved = true;
-    for (int pass = 0; moved && pass < 1000; pass++) {
+    for (int pass = 0; moved && pass < MAX_PASSES; pass++) {
       moved = false;
+      double passGain = 0;
       for (int v = 0; v < n; v++) {
         int own = comm[v];
         int t = 0;
@@ -131,12 +135,16 @@ final class Louvain {
         }
         tot[best] += k[v];
         if (best != own) {
+          passGain += 2 * (bestGain - (toComm[own] - tot[own] * k[v] / m2)) / m2;
           comm[v] = best;
           moved = true;
         }
         for (int i = 0; i < t; i++) {
           toComm[touched[i]] = -1;
         }
+      }
+      if (passGain < MIN_PASS_GAIN) {
+        break;
       }
     }
     return comm;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * One match of a subject search. {@code key} is the full natural key: the API shows it masked for persons unless the
  * caller may see ID numbers.
  *
- * @param score higher is better: exact name 4, prefix 3, substring 2, bigram overlap in (0, 1]
+ * @param score higher is better: key 5, exact name 4, prefix 3, substring 2, shared bigrams in [2/3, 1)
  */
 public record SearchHit(int node, SubjectId id, SubjectKind kind, SubjectKey key, String name, Match match,
     double score) {

@@ -10,15 +10,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 
 /**
  * Search of subjects by name, USCC or ID number over a {@link GraphView} snapshot.
  *
  * <p>Names are normalised (NFKC, lower case, white space removed) and indexed by character bigrams, which suits
  * Chinese names without a word segmenter. A name query ranks exact names first, then prefixes, then substrings, then
- * names sharing at least half of the query's bigrams (by the share shared); ties go to the shorter name. Candidates
- * come from the postings of the query's rarest bigrams (pigeonhole: a name sharing half of them must contain one),
- * bounded by {@link #MAX_CANDIDATES}. Building is O(total name length log); the index holds one long per distinct
+ * names sharing at least two thirds of the query's bigrams (by the share shared); ties go to the shorter name. Substring
+ * candidates are the names holding every bigram of the query (the rarest bigram's postings, probed in the others by
+ * binary search); only when they are fewer than the limit are names sharing two thirds of the bigrams scored, taken from the
+ * postings of the rarest bigrams (pigeonhole: such a name holds one of them). Each phase scores at most
+ * {@link #MAX_CANDIDATES} names. Building is O(total name length log); the index holds one long per distinct
  * bigram of each name.
  */
 public final class SubjectSearch {
@@ -133,39 +136,68 @@ public final class SubjectSearch {
         order[i] = i;
       }
       Arrays.sort(order, Comparator.comparingInt(i -> ranges[i][1] - ranges[i][0]));
-      int need = (grams.length + 1) / 2;
-      int use = grams.length - need + 1;
       IntIntMap seen = new IntIntMap(64);
-      int candidates = 0;
-      outer:
-      for (int k = 0; k < use; k++) {
-        int[] r = ranges[order[k]];
-        for (int p = r[0]; p < r[1]; p++) {
-          int v = (int) postings[p];
-          if (seen.put(v, 1) == IntIntMap.MISSING) {
-            double s = substringScore(normalised[v], q);
-            if (s == 0) {
-              double overlap = overlap(normalised[v], grams);
-              s = overlap * 2 >= 1 ? overlap : 0;
-            }
-            if (s > 0) {
-              scored.add(new Scored(v, s));
-            }
-            if (++candidates >= MAX_CANDIDATES) {
-              break outer;
+      // names containing the query contain all its bigrams: walk the rarest list, probe the others
+      int[] rare = ranges[order[0]];
+      int probed = 0;
+      for (int p = rare[0]; p < rare[1] && probed < MAX_CANDIDATES; p++, probed++) {
+        int v = (int) postings[p];
+        boolean all = true;
+        for (int k = 1; k < order.length && all; k++) {
+          all = contains(ranges[order[k]], grams[order[k]], v);
+        }
+        if (all) {
+          double sc = substringScore(normalised[v], q);
+          if (sc > 0) {
+            seen.put(v, 1);
+            scored.add(new Scored(v, sc));
+          }
+        }
+      }
+      if (scored.size() < limit) {
+        // then names sharing at least two thirds of the bigrams: by pigeonhole each holds one of the rarest ones
+        int need = (2 * grams.length + 2) / 3;
+        int use = grams.length - need + 1;
+        int candidates = 0;
+        outer:
+        for (int k = 0; k < use; k++) {
+          int[] r = ranges[order[k]];
+          for (int p = r[0]; p < r[1]; p++) {
+            int v = (int) postings[p];
+            if (seen.put(v, 1) == IntIntMap.MISSING) {
+              int shared = 0;
+              for (int g = 0; g < grams.length; g++) {
+                if (contains(ranges[g], grams[g], v)) {
+                  shared++;
+                }
+              }
+              if (shared >= need && substringScore(normalised[v], q) == 0) {
+                scored.add(new Scored(v, (double) shared / grams.length));
+              }
+              if (++candidates >= MAX_CANDIDATES) {
+                break outer;
+              }
             }
           }
         }
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparingInt(s -> normalised[s.node].length())
-        .thenComparing(s -> normalised[s.node])
-        .thenComparingInt(Scored::node));
-    List<SearchHit> out = new ArrayList<>(Math.min(limit, scored.size()));
-    for (int i = 0; i < scored.size() && i < limit; i++) {
-      Scored s = scored.get(i);
-      out.add(hit(s.node, matchOf(s.score), s.score));
+    Comparator<Scored> rank = Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparingInt((Scored x) -> normalised[x.node].length())
+        .thenComparing(x -> normalised[x.node])
+        .thenComparingInt(Scored::node);
+    PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, rank.reversed());
+    for (Scored x : scored) {
+      best.add(x);
+      if (best.size() > limit) {
+        best.poll();
+      }
+    }
+    List<Scored> top = new ArrayList<>(best);
+    top.sort(rank);
+    List<SearchHit> out = new ArrayList<>(top.size());
+    for (Scored x : top) {
+      out.add(hit(x.node, matchOf(x.score), x.score));
     }
     return List.copyOf(out);
   }
@@ -197,15 +229,23 @@ public final class SubjectSearch {
     return name.contains(q) ? 2 : 0;
   }
 
-  private static double overlap(String name, int[] queryGrams) {
-    int[] mine = bigrams(name);
-    int shared = 0;
-    for (int g : queryGrams) {
-      if (Arrays.binarySearch(mine, g) >= 0) {
-        shared++;
+  /** Whether posting range {@code r} of {@code gram} holds node {@code v} (binary search: the range is by node). */
+  private boolean contains(int[] r, int gram, int v) {
+    long x = ((long) gram << 32) | v;
+    int lo = r[0];
+    int hi = r[1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long m = postings[mid];
+      if (m < x) {
+        lo = mid + 1;
+      } else if (m > x) {
+        hi = mid - 1;
+      } else {
+        return true;
       }
     }
-    return (double) shared / queryGrams.length;
+    return false;
   }
 
   private int[] range(int gram) {

@@ -29,17 +29,23 @@ class SearchNeighbourhoodPathTest {
 
     List<SearchHit> hits = s.byName("华强电子", 10);
 
-    // 深圳华强实业 shares only 华强 of 华强/强电/电子: one third, below half, so it is no match
+    // 深圳华强实业 shares only 华强 of 华强/强电/电子: one third, below two thirds, so it is no match
     assertEquals(List.of("华强电子", "华强电子科技有限公司", "深圳市华强电子有限公司"),
         hits.stream().map(SearchHit::name).toList());
     assertEquals(List.of(SearchHit.Match.EXACT_NAME, SearchHit.Match.NAME_PREFIX, SearchHit.Match.NAME_SUBSTRING),
         hits.stream().map(SearchHit::match).toList());
-    // 深圳华强电子 has 5 bigrams: 深圳市华强电子 shares 4 (0.8); the others 3 (0.6), shorter names first
+    // 深圳华强电子 has 5 bigrams: 深圳市华强电子 shares 4 (0.8, at least two thirds); the others only 3 (0.6)
     List<SearchHit> fuzzy = s.byName("深圳华强电子", 10);
-    assertEquals(List.of("深圳市华强电子有限公司", "华强电子", "华强电子科技有限公司", "深圳华强实业股份有限公司"),
-        fuzzy.stream().map(SearchHit::name).toList());
+    assertEquals(List.of("深圳市华强电子有限公司"), fuzzy.stream().map(SearchHit::name).toList());
     assertEquals(0.8, fuzzy.get(0).score(), 1e-12);
-    assertTrue(fuzzy.stream().allMatch(h -> h.match() == SearchHit.Match.NAME_BIGRAMS));
+    assertEquals(SearchHit.Match.NAME_BIGRAMS, fuzzy.get(0).match());
+    // 华强电子有限 is a substring of 深圳市华强电子有限公司; of its 5 bigrams 华强电子科技有限公司 holds 4 (华强, 强电,
+    // 电子, 有限: 0.8), 华强电子 only 3
+    List<SearchHit> mixed = s.byName("华强电子有限", 10);
+    assertEquals(List.of("深圳市华强电子有限公司", "华强电子科技有限公司"), mixed.stream().map(SearchHit::name).toList());
+    assertEquals(List.of(SearchHit.Match.NAME_SUBSTRING, SearchHit.Match.NAME_BIGRAMS),
+        mixed.stream().map(SearchHit::match).toList());
+    // 深圳华强 is a prefix of 深圳华强实业; 深圳市华强电子 holds 深圳 and 华强 of its 3 bigrams (two thirds)
     assertEquals(List.of("深圳华强实业股份有限公司", "深圳市华强电子有限公司"),
         s.byName("深圳华强", 10).stream().map(SearchHit::name).toList());
     assertEquals(List.of("广州白云山制药有限公司"), s.byName("白", 10).stream().map(SearchHit::name).toList());

@@ -7,14 +7,14 @@ import java.util.Arrays;
  * compressed rows: every edge appears in the rows of both its ends, a self-loop once. Deterministic: nodes are visited
  * in id order, a node moves only for a strictly larger modularity gain, ties go to the lower community id.
  *
- * <p>Each level moves nodes between neighbouring communities until no move gains, then folds every community into one
- * node (its internal weight as a self-loop) and starts again, until a level changes nothing. Cost: O(edges) per pass,
- * usually a handful of passes and levels.
+ * <p>Each level moves nodes between neighbouring communities until no move gains (with the queue of fast local moving:
+ * after the first sweep only neighbours of moved nodes are revisited), then folds every community into one node (its
+ * internal weight as a self-loop) and starts again, until a level changes nothing. Cost: O(edges) per sweep, a few
+ * sweeps' worth of visits per level, and a handful of levels.
  */
 final class Louvain {
   private static final double MIN_GAIN = 1e-12;
-  /** A level stops when a pass over all nodes gains less modularity than this. */
-  private static final double MIN_PASS_GAIN = 1e-6;
+  /** At most this many visits per node and level (a guard; the queue empties long before). */
   private static final int MAX_PASSES = 100;
 
   private Louvain() {}
@@ -101,50 +101,63 @@ final class Louvain {
     double[] toComm = new double[n];
     Arrays.fill(toComm, -1);
     int[] touched = new int[n];
-    boolean moved = true;
-    for (int pass = 0; moved && pass < MAX_PASSES; pass++) {
-      moved = false;
-      double passGain = 0;
-      for (int v = 0; v < n; v++) {
-        int own = comm[v];
-        int t = 0;
-        toComm[own] = 0;
-        touched[t++] = own;
-        for (int p = g.start()[v]; p < g.start()[v + 1]; p++) {
-          int u = g.adj()[p];
-          if (u == v) {
-            continue;
-          }
-          int c = comm[u];
-          if (toComm[c] < 0) {
-            toComm[c] = 0;
-            touched[t++] = c;
-          }
-          toComm[c] += g.weight()[p];
+    // fast local moving (Traag 2015): a queue of nodes to visit, first all in id order, then the neighbours of every
+    // node that moved and are not in its new community; stops when the queue is empty
+    int[] queue = new int[n];
+    boolean[] queued = new boolean[n];
+    for (int v = 0; v < n; v++) {
+      queue[v] = v;
+      queued[v] = true;
+    }
+    int head = 0;
+    int size = n;
+    long budget = (long) MAX_PASSES * n;
+    while (size > 0 && budget-- > 0) {
+      int v = queue[head];
+      head = head + 1 == n ? 0 : head + 1;
+      size--;
+      queued[v] = false;
+      int own = comm[v];
+      int t = 0;
+      toComm[own] = 0;
+      touched[t++] = own;
+      for (int p = g.start()[v]; p < g.start()[v + 1]; p++) {
+        int u = g.adj()[p];
+        if (u == v) {
+          continue;
         }
-        tot[own] -= k[v];
-        int best = own;
-        double bestGain = toComm[own] - tot[own] * k[v] / m2;
-        for (int i = 0; i < t; i++) {
-          int c = touched[i];
-          double gain = toComm[c] - tot[c] * k[v] / m2;
-          if (gain > bestGain + MIN_GAIN || (best != own && gain >= bestGain - MIN_GAIN && c < best)) {
-            best = c;
-            bestGain = gain;
-          }
+        int c = comm[u];
+        if (toComm[c] < 0) {
+          toComm[c] = 0;
+          touched[t++] = c;
         }
-        tot[best] += k[v];
-        if (best != own) {
-          passGain += 2 * (bestGain - (toComm[own] - tot[own] * k[v] / m2)) / m2;
-          comm[v] = best;
-          moved = true;
-        }
-        for (int i = 0; i < t; i++) {
-          toComm[touched[i]] = -1;
+        toComm[c] += g.weight()[p];
+      }
+      tot[own] -= k[v];
+      int best = own;
+      double bestGain = toComm[own] - tot[own] * k[v] / m2;
+      for (int i = 0; i < t; i++) {
+        int c = touched[i];
+        double gain = toComm[c] - tot[c] * k[v] / m2;
+        if (gain > bestGain + MIN_GAIN || (best != own && gain >= bestGain - MIN_GAIN && c < best)) {
+          best = c;
+          bestGain = gain;
         }
       }
-      if (passGain < MIN_PASS_GAIN) {
-        break;
+      tot[best] += k[v];
+      if (best != own) {
+        comm[v] = best;
+        for (int p = g.start()[v]; p < g.start()[v + 1]; p++) {
+          int u = g.adj()[p];
+          if (!queued[u] && comm[u] != best) {
+            queued[u] = true;
+            queue[(head + size) % n] = u;
+            size++;
+          }
+        }
+      }
+      for (int i = 0; i < t; i++) {
+        toComm[touched[i]] = -1;
       }
     }
     return comm;

@@ -37,7 +37,7 @@ public record RiskCluster(String id, int size, int blackRecords, double risk, Li
    *
    * @param components connected components of the control graph (isolated subjects included)
    * @param riskyComponents components holding at least one BLACK record in force
-   * @param clusters the top clusters, by risk, then BLACK records, then size ascending, then id
+   * @param clusters the top clusters, by risk, then BLACK records, then size ascending, then the smallest member id
    */
   public record Report(LocalDate asOf, int components, int riskyComponents, int totalClusters,
       List<RiskCluster> clusters) {

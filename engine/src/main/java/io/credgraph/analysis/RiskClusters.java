@@ -114,33 +114,64 @@ public final class RiskClusters {
       }
       size[comp[i]]++;
     }
-    Map<Integer, List<Integer>> risky = new TreeMap<>();
+    int[] slot = new int[n];
+    Arrays.fill(slot, -1);
+    List<List<Integer>> risky = new ArrayList<>();
     for (int v : black.keySet()) {
-      risky.put(comp[v], new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      List<Integer> members = risky.get(comp[i]);
-      if (members != null) {
-        members.add(i);
+      if (slot[comp[v]] < 0) {
+        slot[comp[v]] = risky.size();
+        risky.add(new ArrayList<>());
       }
     }
-    List<RiskCluster> clusters = new ArrayList<>();
-    for (List<Integer> members : risky.values()) {
-      String componentId = clusterId(members);
+    for (int i = 0; i < n; i++) {
+      int k = slot[comp[i]];
+      if (k >= 0) {
+        risky.get(k).add(i);
+      }
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (List<Integer> members : risky) {
       if (members.size() <= COMMUNITY_THRESHOLD) {
-        clusters.add(cluster(componentId, members, black, Optional.empty(), members.size()));
+        candidates.add(candidate(members, black, null, members.size()));
         continue;
       }
       for (List<Integer> community : communities(members, day)) {
         if (community.stream().anyMatch(black::containsKey)) {
-          clusters.add(cluster(clusterId(community), community, black, Optional.of(componentId), members.size()));
+          candidates.add(candidate(community, black, members, members.size()));
         }
       }
     }
-    clusters.sort(Comparator.comparingDouble((RiskCluster c) -> -c.risk())
-        .thenComparingInt(c -> -c.blackRecords()).thenComparingInt(RiskCluster::size).thenComparing(RiskCluster::id));
-    return new RiskCluster.Report(asOf, components, risky.size(), clusters.size(),
-        clusters.subList(0, Math.min(top, clusters.size())));
+    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.risk).thenComparingInt(c -> -c.records)
+        .thenComparingInt(c -> c.members.size()).thenComparing(c -> c.tieKey));
+    List<RiskCluster> clusters = new ArrayList<>();
+    for (Candidate c : candidates.subList(0, Math.min(top, candidates.size()))) {
+      clusters.add(cluster(clusterId(c.members), c.members, black,
+          c.component == null ? Optional.empty() : Optional.of(clusterId(c.component)), c.componentSize));
+    }
+    return new RiskCluster.Report(asOf, components, risky.size(), candidates.size(), clusters);
+  }
+
+  /** A cluster before it is named: ranked by risk, BLACK records, size, then its smallest subject id (stable). */
+  private record Candidate(List<Integer> members, double risk, int records, String tieKey, List<Integer> component,
+      int componentSize) {}
+
+  private Candidate candidate(List<Integer> members, Map<Integer, Black> black, List<Integer> component,
+      int componentSize) {
+    double risk = 0;
+    int records = 0;
+    String min = null;
+    for (int v : members) {
+      Black b = black.get(v);
+      if (b != null) {
+        risk += b.severity;
+        records += b.records;
+      }
+      String id = view.id(v).value();
+      if (min == null || id.compareTo(min) < 0) {
+        min = id;
+      }
+    }
+    return new Candidate(members, risk, records, min, component, componentSize);
   }
 
   /** The Louvain communities of the control subgraph induced by {@code members}, each sorted by node. */

@@ -22,7 +22,7 @@ public record EdgeRef(int edge, SubjectId from, SubjectId to, RelationType type,
   public static EdgeRef of(GraphView view, int e) {
     int until = view.edgeUntil(e);
     double r = view.edgeRatio(e);
-    return new EdgeRef(e, view.id(view.edgeFrom(e)), view.id(view.edgeTo(e)), GraphView.TYPES[view.edgeType(e)],
+    return new EdgeRef(e, view.id(view.edgeFrom(e)), view.id(view.edgeTo(e)), GraphView.relationType(view.edgeType(e)),
         GraphView.date(view.edgeSince(e)),
         until == GraphView.OPEN_UNTIL ? Optional.empty() : Optional.of(GraphView.date(until)),
         Double.isNaN(r) ? OptionalDouble.empty() : OptionalDouble.of(r));

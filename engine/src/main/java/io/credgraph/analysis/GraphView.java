@@ -22,8 +22,6 @@ public interface GraphView {
   /** {@link #edgeUntil(int)} of a relation that still holds. */
   int OPEN_UNTIL = Integer.MAX_VALUE;
 
-  /** Relation types by ordinal, for {@link #edgeType(int)}. */
-  RelationType[] TYPES = RelationType.values();
 
   int nodeCount();
 
@@ -86,6 +84,11 @@ public interface GraphView {
   /** The key of {@code node} in a form fit for logs and answers (masked for persons). */
   default String maskedKey(int node) {
     return key(node).masked();
+  }
+
+  /** The relation type of an {@link #edgeType(int)} ordinal. */
+  static RelationType relationType(int ordinal) {
+    return Ordinals.TYPES[ordinal];
   }
 
   /** A date as the epoch day this interface uses. */

@@ -31,7 +31,7 @@ public final class NeighbourhoodExplorer {
   public Neighbourhood expand(int root, Neighbourhood.Query q) {
     int day = GraphView.day(q.asOf());
     int mask = GraphView.mask(q.types());
-    int groups = GraphView.TYPES.length * 2;
+    int groups = Ordinals.TYPES.length * 2;
     IntIntMap depthOf = new IntIntMap(64);
     List<Neighbourhood.Node> nodes = new ArrayList<>();
     List<EdgeRef> edges = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class NeighbourhoodExplorer {
       }
       for (int g = 0; g < groups; g++) {
         if (counts[g] > q.supernodeThreshold()) {
-          supernodes.add(new Neighbourhood.Supernode(nodes.get(head).subject(), GraphView.TYPES[g / 2],
+          supernodes.add(new Neighbourhood.Supernode(nodes.get(head).subject(), GraphView.relationType(g / 2),
               g % 2 == 0 ? Neighbourhood.Direction.OUTGOING : Neighbourhood.Direction.INCOMING, counts[g]));
         }
       }

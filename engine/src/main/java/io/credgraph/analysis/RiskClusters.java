@@ -42,11 +42,11 @@ public final class RiskClusters {
 
   /** Whether {@code edge} is a control relation in force on {@code day}. */
   public static boolean isControl(GraphView view, int edge, int day) {
-    RelationType t = GraphView.TYPES[view.edgeType(edge)];
-    if (!t.isControl() || !view.inForce(edge, day)) {
+    int t = view.edgeType(edge);
+    if ((Ordinals.CONTROL_MASK >>> t & 1) == 0 || !view.inForce(edge, day)) {
       return false;
     }
-    return t != RelationType.SHAREHOLDER || view.edgeRatio(edge) >= RelationType.CONTROL_RATIO;
+    return t != Ordinals.SHAREHOLDER || view.edgeRatio(edge) >= RelationType.CONTROL_RATIO;
   }
 
   /**
@@ -144,9 +144,11 @@ public final class RiskClusters {
     candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.risk).thenComparingInt(c -> -c.records)
         .thenComparingInt(c -> c.members.size()).thenComparing(c -> c.tieKey));
     List<RiskCluster> clusters = new ArrayList<>();
+    Map<List<Integer>, String> componentIds = new java.util.IdentityHashMap<>();
     for (Candidate c : candidates.subList(0, Math.min(top, candidates.size()))) {
-      clusters.add(cluster(clusterId(c.members), c.members, black,
-          c.component == null ? Optional.empty() : Optional.of(clusterId(c.component)), c.componentSize));
+      Optional<String> componentId = c.component == null ? Optional.empty()
+          : Optional.of(componentIds.computeIfAbsent(c.component, this::clusterId));
+      clusters.add(cluster(clusterId(c.members), c.members, black, componentId, c.componentSize));
     }
     return new RiskCluster.Report(asOf, components, risky.size(), candidates.size(), clusters);
   }

@@ -211,7 +211,7 @@ public final class WatchlistService {
             subjects.add(g.key(x));
             while (via.get(x) >= 0) {
               int edgeBack = via.get(x);
-              relations.add(GraphView.TYPES[g.edgeType(edgeBack)]);
+              relations.add(GraphView.relationType(g.edgeType(edgeBack)));
               x = g.other(edgeBack, x);
               subjects.add(g.key(x));
             }

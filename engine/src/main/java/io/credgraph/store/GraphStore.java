@@ -25,6 +25,21 @@ import java.util.function.Consumer;
  * version, so caches keyed by it miss after any write.
  *
  * <p>Implementations are safe for concurrent reads; writes may be serialised by the backend.
+ *
+ * <p>Details every backend keeps alike (the contract kit checks them):
+ * <ul>
+ *   <li>Provenance is de-duplicated by {@link io.credgraph.model.Provenance#identity()} and kept in the order it
+ *       arrived; a re-put appends only provenance not yet stored.</li>
+ *   <li>Merges ({@link WriteOp.PutSubject}, {@link WriteOp.PutRelation}) overwrite each optional field the new fact
+ *       carries and keep the stored value of each field it lacks; attributes merge key by key, new values winning.</li>
+ *   <li>{@link #version()} moves with every batch that changes stored state in any way, a provenance, pending fact or
+ *       checkpoint included, and stays where it is for a batch that changes nothing (an empty batch, a re-delivered
+ *       line, an already-applied status change, removing an absent pending fact).</li>
+ *   <li>{@link WriteOp.AppendStatus} for a record the store does not hold fails with a
+ *       {@link io.credgraph.ValidationException}, as does a relation or record whose subject is missing.</li>
+ *   <li>Relations are returned as stored: a RELATIVE_OF found from its {@code to} side keeps its stored
+ *       {@code from} and {@code to}, and appears once for {@link Direction#BOTH}.</li>
+ * </ul>
  */
 public interface GraphStore extends AutoCloseable {
 
@@ -49,7 +64,10 @@ public interface GraphStore extends AutoCloseable {
   List<Relation> relations(SubjectKey subject, Direction direction, Set<RelationType> types,
       Optional<LocalDate> inForceOn);
 
-  /** The records that belong to {@code subject}, each with its full status history. */
+  /**
+   * The records that belong to {@code subject} (whose {@code subject} it is; not those naming it among their liable
+   * persons), each with its full status history.
+   */
   List<CreditRecord> records(SubjectKey subject);
 
   /** The record with this id (ids are unique across departments). */
@@ -86,7 +104,7 @@ public interface GraphStore extends AutoCloseable {
   /** The progress of a batch by its content hash: absent if never started. */
   Optional<BatchCheckpoint> checkpoint(String batchHash);
 
-  /** Every batch the store has seen, oldest first. */
+  /** Every batch the store has seen, one checkpoint each (its latest), in the order the batches were first seen. */
   List<BatchCheckpoint> checkpoints();
 
   /** Releases the backend's resources; idempotent. */

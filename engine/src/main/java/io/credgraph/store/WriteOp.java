@@ -35,7 +35,8 @@ public sealed interface WriteOp {
 
   /**
    * Ends every open relation of {@code type} from {@code from} to {@code to} that began on or before {@code until}:
-   * sets its until. Relations that already ended are left as they are.
+   * sets its until and adds {@code provenance} to it. Relations that already ended are left as they are; when no
+   * relation matches, nothing changes (missing subjects included).
    */
   record EndRelation(RelationType type, SubjectKey from, SubjectKey to, LocalDate until, Provenance provenance)
       implements WriteOp {
@@ -58,7 +59,11 @@ public sealed interface WriteOp {
     }
   }
 
-  /** Appends a status change to a stored record, as {@link CreditRecord#withStatusChange} allows. */
+  /**
+   * Appends a status change to a stored record, as {@link CreditRecord#withStatusChange} allows: an identical change
+   * already in the history is a no-op, an impossible one a {@link io.credgraph.ValidationException}, as is a record
+   * the store does not hold.
+   */
   record AppendStatus(String recordId, StatusChange change) implements WriteOp {
     public AppendStatus {
       Objects.requireNonNull(recordId, "recordId");

@@ -138,7 +138,7 @@ public final class InMemoryGraphStore implements GraphStore {
               in.registeredOn().or(old::registeredOn), in.district().or(old::district),
               in.industry().or(old::industry), mergeMaps(old.attributes(), in.attributes()),
               mergeProvenance(old.provenance(), in.provenance()));
-          count(counts, old, merged, old.withProvenance(merged.provenance()).equals(merged));
+          counts[old.equals(merged) ? 2 : 1]++;
           j.put(s.subjects, in.key(), merged);
         }
     } else if (op instanceof WriteOp.PutRelation p) {
@@ -155,7 +155,7 @@ public final class InMemoryGraphStore implements GraphStore {
           Relation merged = new Relation(old.type(), old.from(), old.to(), old.since(), in.until().or(old::until),
               in.ratio().isPresent() ? in.ratio() : old.ratio(), mergeMaps(old.attributes(), in.attributes()),
               mergeProvenance(old.provenance(), in.provenance()));
-          count(counts, old, merged, old.withProvenance(merged.provenance()).equals(merged));
+          counts[old.equals(merged) ? 2 : 1]++;
           j.put(s.relations, in.identity(), merged);
         }
     } else if (op instanceof WriteOp.EndRelation e) {
@@ -185,8 +185,9 @@ public final class InMemoryGraphStore implements GraphStore {
           if (!old.subject().equals(in.subject())) {
             throw new ValidationException("subject", "record " + in.id() + " already belongs to another subject");
           }
-          j.put(s.records, in.id(), old.withProvenance(mergeProvenance(old.provenance(), in.provenance())));
-          counts[2]++;
+          CreditRecord merged = old.withProvenance(mergeProvenance(old.provenance(), in.provenance()));
+          j.put(s.records, in.id(), merged);
+          counts[merged.equals(old) ? 2 : 1]++;
         }
     } else if (op instanceof WriteOp.AppendStatus a) {
         CreditRecord old = s.records.get(a.recordId());
@@ -216,10 +217,6 @@ public final class InMemoryGraphStore implements GraphStore {
     } else {
       throw new IllegalArgumentException("unknown write operation " + op);
     }
-  }
-
-  private static void count(int[] counts, Object old, Object merged, boolean onlyProvenance) {
-    counts[old.equals(merged) || onlyProvenance ? 2 : 1]++;
   }
 
   private static void requireSubject(State s, SubjectKey key, String field) {

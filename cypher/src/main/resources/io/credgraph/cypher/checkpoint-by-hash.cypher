@@ -1,0 +1,2 @@
+MATCH (c:Checkpoint {batchHash: $hash})
+RETURN c {.*} AS c

@@ -1,0 +1,3 @@
+UNWIND $hashes AS hash
+MATCH (c:Checkpoint {batchHash: hash})
+RETURN c {.*} AS c

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (c:Checkpoint {batchHash: row.batchHash})
+SET c = row

@@ -1,0 +1,2 @@
+MATCH (m:Meta {id: $id})
+SET m.version = $version, m.checkpointSeq = $checkpointSeq

@@ -1,0 +1,2 @@
+MATCH (p:Pending)
+RETURN p {.*} AS p

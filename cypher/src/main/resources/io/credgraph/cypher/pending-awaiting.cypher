@@ -1,0 +1,2 @@
+MATCH (p:Pending {awaited: $awaited})
+RETURN p {.*} AS p

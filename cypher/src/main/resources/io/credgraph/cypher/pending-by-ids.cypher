@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (p:Pending {id: id})
+RETURN p.id AS id

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (p:Pending)
+SET p = row

@@ -1,0 +1,2 @@
+MATCH (r:Record)
+RETURN r {.*} AS r

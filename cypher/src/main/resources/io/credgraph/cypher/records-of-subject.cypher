@@ -1,0 +1,2 @@
+MATCH (:Subject {key: $key})-[:HAS_RECORD]->(r:Record)
+RETURN r {.*} AS r

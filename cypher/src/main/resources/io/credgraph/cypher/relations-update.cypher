@@ -1,0 +1,4 @@
+UNWIND $rows AS row
+MATCH ()-[r]->()
+WHERE elementId(r) = row.eid
+SET r = row.props

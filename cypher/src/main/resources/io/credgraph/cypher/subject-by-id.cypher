@@ -1,0 +1,2 @@
+MATCH (s:Subject {id: $id})
+RETURN s {.*} AS s

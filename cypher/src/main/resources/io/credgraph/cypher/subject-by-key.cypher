@@ -1,0 +1,2 @@
+MATCH (s:Subject {key: $key})
+RETURN s {.*} AS s

@@ -1,0 +1,2 @@
+MATCH (s:Subject)
+RETURN s {.*} AS s

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (s:Subject {key: key})
+RETURN key

@@ -3,6 +3,7 @@ package io.credgraph.analysis;
 import io.credgraph.NotFoundException;
 import io.credgraph.model.SubjectId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class NeighbourhoodExplorer {
       if (d >= q.depth()) {
         continue;
       }
-      java.util.Arrays.fill(counts, 0);
+      Arrays.fill(counts, 0);
       int out = view.outDegree(u);
       int in = view.inDegree(u);
       for (int i = 0; i < out + in; i++) {

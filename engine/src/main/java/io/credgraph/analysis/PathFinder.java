@@ -3,6 +3,7 @@ package io.credgraph.analysis;
 import io.credgraph.NotFoundException;
 import io.credgraph.model.SubjectId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public final class PathFinder {
           }
           mine.put(w, depth + 1);
           if (size == next.length) {
-            next = java.util.Arrays.copyOf(next, size * 2);
+            next = Arrays.copyOf(next, size * 2);
           }
           next[size++] = w;
           if (theirs.containsKey(w)) {
@@ -80,7 +81,7 @@ public final class PathFinder {
           }
         }
       }
-      next = java.util.Arrays.copyOf(next, size);
+      next = Arrays.copyOf(next, size);
       if (forward) {
         depthF++;
         frontF = next;

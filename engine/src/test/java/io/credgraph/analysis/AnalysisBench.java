@@ -120,6 +120,24 @@ public final class AnalysisBench {
       paths.find(a, walk(v, a, 2 + r.nextInt(5), r), six);
     });
     latency("paths, random pairs (mostly none within 6)", i -> paths.find(r.nextInt(n), r.nextInt(n), six));
+    int giant = 0;
+    for (int i = 0; i < n; i++) {
+      if (sizes[comps[i]] == largest) {
+        giant = comps[i];
+        break;
+      }
+    }
+    int[] inGiant = new int[largest];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (comps[i] == giant) {
+        inGiant[k++] = i;
+      }
+    }
+    latency("paths, random pairs in the largest component", i -> paths.find(inGiant[r.nextInt(inGiant.length)],
+        inGiant[r.nextInt(inGiant.length)], six));
+    latency("neighbourhood depth 2, largest component", i -> hood.expand(inGiant[r.nextInt(inGiant.length)],
+        depth2));
     PathResult.Query typed = PathResult.Query.of(6, Set.of(RelationType.SHAREHOLDER, RelationType.LEGAL_REP), ASOF);
     latency("paths, random pairs, SHAREHOLDER+LEGAL_REP", i -> paths.find(r.nextInt(n), r.nextInt(n), typed));
     s = System.nanoTime();

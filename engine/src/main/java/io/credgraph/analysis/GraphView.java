@@ -8,8 +8,8 @@ import java.time.LocalDate;
 
 /**
  * The read-only graph the analysis algorithms run on: dense node ids {@code 0..nodeCount()-1}, dense edge ids
- * {@code 0..edgeCount()-1}, and for every node the ids of its outgoing and incoming edges. Everything an algorithm reads
- * in its inner loop is a primitive (dates as epoch days, ratios as doubles), so traversals do not box.
+ * {@code 0..edgeCount()-1}, and for every node the ids of its outgoing and incoming edges. Everything an algorithm
+ * reads in its inner loop is a primitive (dates as epoch days, ratios as doubles), so traversals do not box.
  *
  * <p>An edge is one stored relation, directed {@code from -> to} as DOMAIN.md section 3 states it. Its dates are epoch
  * days, {@code since} inclusive and {@code until} inclusive; an open end is {@link #OPEN_UNTIL}. Its ratio is

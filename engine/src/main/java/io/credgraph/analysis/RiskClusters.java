@@ -22,9 +22,9 @@ import java.util.TreeMap;
 
 /**
  * Risk clusters (DOMAIN.md 6.6): connected components of the control graph on a day (LEGAL_REP, DIRECTOR,
- * SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER, BRANCH_OF, and SHAREHOLDER from a known ratio of 25 percent, all
- * in force, direction ignored) that contain subjects with BLACK records in force, ranked by the sum of the severities of
- * those records. A component of more than {@link #COMMUNITY_THRESHOLD} subjects is split into its Louvain communities.
+ * SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER, BRANCH_OF, and SHAREHOLDER from a known ratio of 25 percent,
+ * all in force, direction ignored) that contain subjects with BLACK records in force, ranked by the sum of the
+ * severities of those records. A component of more than {@link #COMMUNITY_THRESHOLD} subjects is split into its Louvain communities.
  *
  * <p>Components come from union-find with path halving over every edge: O(edges * inverse Ackermann), no recursion.
  */

@@ -16,13 +16,13 @@ import java.util.PriorityQueue;
  * Search of subjects by name, USCC or ID number over a {@link GraphView} snapshot.
  *
  * <p>Names are normalised (NFKC, lower case, white space removed) and indexed by character bigrams, which suits
- * Chinese names without a word segmenter. A name query ranks exact names first, then prefixes, then substrings, then
- * names sharing at least two thirds of the query's bigrams (by the share shared); ties go to the shorter name. Substring
- * candidates are the names holding every bigram of the query (the rarest bigram's postings, probed in the others by
- * binary search); only when they are fewer than the limit are names sharing two thirds of the bigrams scored, taken from the
- * postings of the rarest bigrams (pigeonhole: such a name holds one of them). Each phase scores at most
- * {@link #MAX_CANDIDATES} names. Building is O(total name length log); the index holds one long per distinct
- * bigram of each name.
+ * Chinese names without a word segmenter. A name query ranks exact names first, then prefixes, then substrings,
+ * then names sharing at least two thirds of the query's bigrams (by the share shared); ties go to the shorter name.
+ * Substring candidates are the names holding every bigram of the query (the rarest bigram's postings, probed in the
+ * others by binary search); only when they are fewer than the limit are names sharing two thirds of the bigrams
+ * scored, taken from the postings of the rarest bigrams (pigeonhole: such a name holds one of them). Each phase
+ * scores at most {@link #MAX_CANDIDATES} names. Building is O(total name length log); the index holds one long per
+ * distinct bigram of each name.
  */
 public final class SubjectSearch {
   /** At most this many candidate names are scored for one query. */

@@ -23,7 +23,7 @@ import org.jgrapht.graph.Pseudograph;
  * mvn -B -q -pl engine -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
  *     -Dmdep.includeScope=test
  * java -Xmx6g -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/cp.txt) \
- *     io.credgraph.analysis.AnalysisBench 1000000
+ *     io.credgraph.analysis.AnalysisBench 1000000 [linkEvery, default 300; 20 for a denser city]
  * </pre>
  */
 public final class AnalysisBench {
@@ -35,11 +35,13 @@ public final class AnalysisBench {
 
   public static void main(String[] args) {
     int enterprises = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int linkEvery = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     long t0 = System.nanoTime();
-    SyntheticCity city = SyntheticCity.generate(enterprises, 20261127L);
+    SyntheticCity city = SyntheticCity.generate(enterprises, 20261127L, linkEvery);
     GraphView v = city.view;
-    System.out.printf("synthetic city: %,d enterprises, %,d subjects, %,d relations, %,d BLACK records; built in %.1f s%n",
-        enterprises, v.nodeCount(), v.edgeCount(), city.records.size(), (System.nanoTime() - t0) / 1e9);
+    System.out.printf("synthetic city: %,d enterprises, %,d subjects, %,d relations, %,d BLACK records, 1 in %d "
+        + "links between groups; built in %.1f s%n", enterprises, v.nodeCount(), v.edgeCount(), city.records.size(),
+        linkEvery, (System.nanoTime() - t0) / 1e9);
     int n = v.nodeCount();
     SplittableRandom r = new SplittableRandom(7);
     RiskClusters clusters = new RiskClusters(v, ListCatalogue.defaults());

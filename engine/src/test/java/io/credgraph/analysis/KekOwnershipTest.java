@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ultimate owners on a real ownership network: the KEK's German media companies (cross-holdings, holdings summing above
- * 100 %, unknown percentages). Every KEK id becomes an enterprise with a synthetic USCC; skipped when the file is absent.
+ * 100 %, unknown percentages). Every KEK id becomes an enterprise with a synthetic USCC; skipped when the file is
+ * absent.
  */
 class KekOwnershipTest {
   static final LocalDate ASOF = LocalDate.of(2024, 1, 1);

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * 10 % of relations have ended. BLACK records fall on 2 % of the subjects. Deterministic for a seed.
  */
 final class SyntheticCity {
-  static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-      .split("");
+  static final String[] SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+      + "姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").split("");
   static final String[] GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬辉鹏建国志强海峰文博宇浩然子轩梓涵一诺欣怡"
       .split("");
   static final String[] PLACES = {"深圳市", "广州市", "东莞市", "佛山市", "珠海市", "惠州市", "中山市", "江门市"};
@@ -42,6 +42,11 @@ final class SyntheticCity {
   }
 
   static SyntheticCity generate(int enterprises, long seed) {
+    return generate(enterprises, seed, 300);
+  }
+
+  /** As {@link #generate(int, long)}, with 1 in {@code linkEvery} persons and holdings linking to another group. */
+  static SyntheticCity generate(int enterprises, long seed, int linkEvery) {
     SplittableRandom r = new SplittableRandom(seed);
     int persons = enterprises * 12 / 10;
     StoreGraphView.Builder b = StoreGraphView.builder();
@@ -68,11 +73,11 @@ final class SyntheticCity {
       int pool = enterprises + (int) ((long) group * persons / enterprises);
       int poolSize = Math.max(2, (groupEnd - group) * persons / enterprises);
       int rep = r.nextInt(200) == 0 ? enterprises + r.nextInt(nominees) : person(r, enterprises, persons, pool,
-          poolSize);
+          poolSize, linkEvery);
       edge(b, r, rep, i, RelationType.LEGAL_REP, Double.NaN);
       int directors = 1 + r.nextInt(2);
       for (int k = 0; k < directors; k++) {
-        edge(b, r, person(r, enterprises, persons, pool, poolSize), i, RelationType.DIRECTOR, Double.NaN);
+        edge(b, r, person(r, enterprises, persons, pool, poolSize, linkEvery), i, RelationType.DIRECTOR, Double.NaN);
       }
       int holders = 1 + r.nextInt(3);
       double left = 1.0;
@@ -83,9 +88,9 @@ final class SyntheticCity {
         if (i > group && r.nextInt(3) == 0) {
           // a company of the same group; rarely one reaching forward (cross-holdings) or another group
           holder = r.nextInt(100) == 0 ? group + r.nextInt(groupEnd - group)
-              : r.nextInt(300) == 0 ? r.nextInt(i) : group + r.nextInt(i - group);
+              : r.nextInt(linkEvery) == 0 ? r.nextInt(i) : group + r.nextInt(i - group);
         } else {
-          holder = person(r, enterprises, persons, pool, poolSize);
+          holder = person(r, enterprises, persons, pool, poolSize, linkEvery);
         }
         if (holder != i && ratio > 0) {
           edge(b, r, holder, i, RelationType.SHAREHOLDER, r.nextInt(20) == 0 ? Double.NaN : ratio);
@@ -110,9 +115,10 @@ final class SyntheticCity {
     return new SyntheticCity(b.build(1), records, enterprises);
   }
 
-  /** A person of the group's pool, or (1 in 300) anyone: the links between groups. */
-  private static int person(SplittableRandom r, int enterprises, int persons, int pool, int poolSize) {
-    if (r.nextInt(300) == 0) {
+  /** A person of the group's pool, or (1 in {@code linkEvery}) anyone: the links between groups. */
+  private static int person(SplittableRandom r, int enterprises, int persons, int pool, int poolSize,
+      int linkEvery) {
+    if (r.nextInt(linkEvery) == 0) {
       return enterprises + r.nextInt(persons);
     }
     return Math.min(enterprises + persons - 1, pool + r.nextInt(poolSize));

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code credgraph} command line: {@code serve}, {@code demo} and the data commands. */
 @Command(name = "credgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "The credit graph engine of a city: checks, joint sanctions and the HTTP API.",
-    subcommands = {ServeCommand.class, DemoCommand.class, LoadCommand.class, GenerateCommand.class, BenchCeilingCommand.class,
+    subcommands = {ServeCommand.class, DemoCommand.class, LoadCommand.class, GenerateCommand.class,
+        BenchCeilingCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -10,9 +10,10 @@ import java.security.SecureRandom;
 public record SubjectId(String value) {
   private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("s[0-9a-z]{6,40}");
 
   public SubjectId {
-    if (value == null || !value.matches("s[0-9a-z]{6,40}")) {
+    if (value == null || !FORM.matcher(value).matches()) {
       throw new ValidationException("id", "'" + value + "' is not a subject id (subject ids look like s1x2y3z4...)");
     }
   }

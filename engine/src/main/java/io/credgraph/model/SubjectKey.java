@@ -77,10 +77,11 @@ public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
    */
   record Person(String idType, String idNumber) implements SubjectKey {
     public static final String RESIDENT_ID = "RESIDENT_ID";
+    private static final java.util.regex.Pattern ID_TYPE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
 
     public Person {
       idType = idType == null || idType.isBlank() ? RESIDENT_ID : idType.trim().toUpperCase(java.util.Locale.ROOT);
-      if (!idType.matches("[A-Z][A-Z0-9_]{1,31}")) {
+      if (!RESIDENT_ID.equals(idType) && !ID_TYPE.matcher(idType).matches()) {
         throw new ValidationException("idType", "idType '" + idType
             + "' is not a document type (upper-case letters, digits and _; e.g. RESIDENT_ID, PASSPORT)");
       }

@@ -1,0 +1,207 @@
+package io.credgraph.cli;
+
+import io.credgraph.CredgraphException;
+import io.credgraph.cypher.EmbeddedNeo4jStore;
+import io.credgraph.exchange.BatchReport;
+import io.credgraph.exchange.Conflict;
+import io.credgraph.exchange.ExchangeLoader;
+import io.credgraph.exchange.LoadListener;
+import io.credgraph.exchange.LoadOptions;
+import io.credgraph.exchange.LoadProgress;
+import io.credgraph.exchange.LoadReport;
+import io.credgraph.exchange.RejectionFile;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.StoreCounts;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code credgraph load PATH --data DIR}: loads a batch file or a folder of batches (EXCHANGE.md) into the embedded
+ * store, with progress every second and a summary. Rejected lines go to a JSON Lines file. Exit status: 0 when every
+ * line was stored (or waits as pending), 3 when lines were rejected or batches refused, 1 on a failure (the load can
+ * be run again: it resumes after the last committed line), 2 on wrong usage.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Loads departmental batches (JSON Lines, optionally gzipped; a file or a folder, in file-name "
+        + "order) into the store under --data.",
+        "Bad lines are set aside in a rejection file (JSON Lines: file, line, field, reason); good lines are stored. "
+            + "The same batch twice changes nothing; an interrupted load resumes when run again."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every line stored or pending", "1:failure (run again to resume)", "2:wrong usage",
+        "3:some lines rejected or batches refused"})
+public final class LoadCommand implements Callable<Integer> {
+  static final int REJECTED = 3;
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "a batch (.jsonl or .jsonl.gz) or a folder of them")
+  Path path;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the store's data directory")
+  Path data;
+
+  @Option(names = "--department", paramLabel = "CODE",
+      description = "department of lines without their own; default: from the file name (003-court.jsonl: COURT)")
+  String department;
+
+  @Option(names = "--rejections", paramLabel = "FILE",
+      description = "where rejected lines go; default: DIR/rejections/load-<UTC time>.jsonl")
+  Path rejections;
+
+  @Option(names = "--chunk-lines", paramLabel = "N", defaultValue = "5000",
+      description = "lines per transaction (default ${DEFAULT-VALUE})")
+  int chunkLines;
+
+  @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "1048576",
+      description = "longer lines are rejected (default ${DEFAULT-VALUE})")
+  int maxLineBytes;
+
+  @Option(names = "--progress-millis", paramLabel = "MS", defaultValue = "1000", hidden = true)
+  long progressMillis;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress lines, only the summary")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ExchangeLoader.batchesAt(path);
+    } catch (CredgraphException | java.io.UncheckedIOException e) {
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    Path rejectionPath = rejections != null ? rejections : data.resolve("rejections").resolve("load-"
+        + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + ".jsonl");
+    long t0 = System.nanoTime();
+    try (GraphStore store = EmbeddedNeo4jStore.open(data)) {
+      StoreCounts before = store.counts();
+      out.printf("opened %s at %s in %,d ms: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
+          store.info().backend(), store.info().location(), (System.nanoTime() - t0) / 1_000_000, before.subjects(),
+          before.relations(), before.records(), before.pending(), store.version());
+      out.flush();
+      LoadReport report;
+      long rejected;
+      try (RejectionFile file = RejectionFile.create(rejectionPath)) {
+        LoadOptions options = LoadOptions.defaults().withChunkLines(chunkLines).withMaxLineBytes(maxLineBytes)
+            .withDepartment(department).withRejections(file);
+        report = new ExchangeLoader(store, options).load(path, new Console(out, quiet, progressMillis, file));
+        rejected = file.count();
+      }
+      if (rejected == 0) {
+        Files.deleteIfExists(rejectionPath);
+      }
+      StoreCounts after = store.counts();
+      out.println(report.summary());
+      out.printf("store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n", after.subjects(),
+          after.relations(), after.records(), after.pending(), store.version());
+      double cpu = processCpuSeconds();
+      out.printf("resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
+          peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
+      out.println(rejected == 0 ? "no rejected lines" : String.format("%,d rejected lines written to %s", rejected,
+          rejectionPath.toAbsolutePath()));
+      out.flush();
+      return report.clean() ? 0 : REJECTED;
+    } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
+      out.flush();
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  /** CPU time this process used so far (all threads, the database's included); 0 when the JVM does not say. */
+  static double processCpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime()) / 1e9;
+    }
+    return 0;
+  }
+
+  /** The largest heap use seen, summed over the heap pools' peaks (an upper bound). */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Progress lines about once a second, a line per batch, the conflicts found. */
+  static final class Console implements LoadListener {
+    private final PrintWriter out;
+    private final boolean quiet;
+    private final long intervalNanos;
+    private final RejectionFile rejections;
+    private long last;
+
+    Console(PrintWriter out, boolean quiet, long intervalMillis, RejectionFile rejections) {
+      this.out = out;
+      this.quiet = quiet;
+      this.intervalNanos = intervalMillis * 1_000_000;
+      this.rejections = rejections;
+    }
+
+    @Override
+    public void batchStarted(String name, long bytes) {
+      if (!quiet) {
+        out.printf("loading %s (%,d bytes)%n", name, bytes);
+        out.flush();
+      }
+      last = System.nanoTime();
+    }
+
+    @Override
+    public void progress(LoadProgress p) {
+      long now = System.nanoTime();
+      if (quiet || now - last < intervalNanos) {
+        return;
+      }
+      last = now;
+      long left = p.remainingMillis();
+      out.printf("  %s: %,d lines, %,.0f lines/s, %s elapsed, %s left (%.0f%% of bytes)%n", p.batch(), p.lines(),
+          p.linesPerSecond(), duration(p.elapsedMillis()), left < 0 ? "?" : "~" + duration(left),
+          p.fractionDone() * 100);
+      out.flush();
+      rejections.flush();
+    }
+
+    @Override
+    public void batchFinished(BatchReport r) {
+      out.println(r.summary());
+      for (Conflict c : r.conflicts().subList(0, Math.min(5, r.conflicts().size()))) {
+        out.printf("  conflict %s %s%s: %s%n", c.kind(), c.subject(), c.on().isEmpty() ? "" : " on " + c.on(),
+            c.detail());
+      }
+      if (r.conflicts().size() > 5) {
+        out.printf("  ... and %,d more conflicts%n", r.conflicts().size() - 5);
+      }
+      out.flush();
+      rejections.flush();
+    }
+
+    static String duration(long millis) {
+      long s = millis / 1000;
+      return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+          : (s / 3600) + "h" + String.format("%02d", s / 60 % 60) + "m";
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.credgraph.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credgraph.cypher.EmbeddedNeo4jStore;
+import io.credgraph.exchange.StoreSnapshot;
+import io.credgraph.exchange.SyntheticBatch;
+import io.credgraph.store.BatchCheckpoint;
+import io.credgraph.store.StoreCounts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Crash safety of {@code credgraph load} on the real on-disk store: a load in a child JVM is killed with SIGKILL part
+ * way (as soon as it starts, at about 40% and at about 80% of the lines), run again to the end, and the store must
+ * then equal, fact for fact (subjects, relations, records with history and provenance, pending facts, checkpoints),
+ * the store of one uninterrupted load of the same batch.
+ */
+class LoadCrashIT {
+  private static final Pattern PROGRESS = Pattern.compile(": ([\\d,]+) lines, ");
+  /** About 7 lines each: some 56,000 lines by default, committed in chunks of 2,000. */
+  private static final int ENTERPRISES = Integer.getInteger("credgraph.crashit.enterprises", 8_000);
+
+  @TempDir
+  static Path dir;
+
+  static Path batch;
+  static long lines;
+  static StoreSnapshot expected;
+  static StoreCounts expectedCounts;
+
+  @BeforeAll
+  static void loadOnceWithoutInterruption() throws Exception {
+    batch = dir.resolve("market-2024.jsonl.gz");
+    lines = SyntheticBatch.write(batch, ENTERPRISES, 7);
+    Path clean = dir.resolve("clean");
+    Run r = load(clean, -1);
+    assertEquals(3, r.exit, "the batch has a few bad lines on purpose: " + r.output);
+    try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(clean)) {
+      expected = StoreSnapshot.of(store);
+      expectedCounts = store.counts();
+    }
+    assertTrue(expectedCounts.subjects() > 2L * ENTERPRISES, expectedCounts.toString());
+  }
+
+  @ParameterizedTest(name = "killed after {0} of the lines")
+  @ValueSource(doubles = {0.0, 0.4, 0.8})
+  void aLoadKilledPartWayAndRunAgainEndsAsIfNeverInterrupted(double fraction) throws Exception {
+    Path data = dir.resolve("killed-" + fraction);
+
+    Run killed = load(data, (long) (fraction * lines));
+    assertTrue(killed.killed, "the load was killed before it finished: " + killed.output);
+    long committed;
+    try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(data)) {
+      committed = store.checkpoints().stream().mapToLong(BatchCheckpoint::lastLine).max().orElse(0);
+      assertFalse(store.checkpoints().stream().anyMatch(BatchCheckpoint::complete), "the batch is not complete");
+    }
+    assertTrue(committed < lines);
+
+    Run again = load(data, -1);
+    assertEquals(3, again.exit, again.output);
+    if (committed > 0) {
+      assertTrue(again.output.contains("resumed after line " + String.format("%,d", committed)), again.output);
+    }
+    try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(data)) {
+      assertEquals(expectedCounts, store.counts());
+      StoreSnapshot actual = StoreSnapshot.of(store);
+      assertEquals(expected.subjects(), actual.subjects());
+      assertEquals(expected.relations(), actual.relations());
+      assertEquals(expected.records(), actual.records());
+      assertEquals(expected.pending(), actual.pending());
+      assertEquals(expected.checkpoints(), actual.checkpoints());
+    }
+  }
+
+  record Run(int exit, boolean killed, String output) {}
+
+  /** Runs the load in a child JVM; kills it with SIGKILL once it reports {@code killAt} lines (never when < 0). */
+  static Run load(Path data, long killAt) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(),
+        batch.toString(), "--data", data.toString(), "--progress-millis", "20", "--chunk-lines", "2000"));
+    cmd.add(1, "-Dcredgraph.neo4j.pagecache=64m");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    StringBuilder out = new StringBuilder();
+    boolean killed = false;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        out.append(line).append('\n');
+        if (killAt >= 0 && !killed && reached(line, killAt)) {
+          p.toHandle().destroyForcibly(); // SIGKILL, leaving our end of the pipe open to read what is left
+          killed = true;
+        }
+      }
+    }
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("the load did not finish in 5 minutes: " + out);
+    }
+    return new Run(p.exitValue(), killed && !out.toString().contains("store: "), out.toString());
+  }
+
+  private static boolean reached(String line, long killAt) {
+    if (line.startsWith("loading ")) {
+      return killAt == 0;
+    }
+    Matcher m = PROGRESS.matcher(line);
+    return m.find() && Long.parseLong(m.group(1).replace(",", "")) >= killAt;
+  }
+}

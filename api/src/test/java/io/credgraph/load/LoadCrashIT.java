@@ -70,6 +70,7 @@ class LoadCrashIT {
       assertFalse(store.checkpoints().stream().anyMatch(BatchCheckpoint::complete), "the batch is not complete");
     }
     assertTrue(committed < lines);
+    System.out.printf("killed at %.0f%% of %,d lines: %,d lines were committed%n", fraction * 100, lines, committed);
 
     Run again = load(data, -1);
     assertEquals(3, again.exit, again.output);

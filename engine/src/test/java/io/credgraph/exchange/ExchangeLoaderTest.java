@@ -237,8 +237,15 @@ class ExchangeLoaderTest {
     LoadReport r = loader().load(new java.io.ByteArrayInputStream(body), "upload-1", LoadListener.NONE);
     assertEquals(7, r.accepted());
     assertEquals("upload-1", store.record("ZSAMR-2019-0042").orElseThrow().provenance().get(0).batch());
+    assertEquals("UPLOAD", store.record("ZSAMR-2019-0042").orElseThrow().history().get(0).provenance()
+        .department(), "a line without department: from the batch name");
     LoadReport again = loader().load(new java.io.ByteArrayInputStream(body), "upload-2", LoadListener.NONE);
     assertEquals(BatchReport.Outcome.ALREADY_LOADED, again.batches().get(0).outcome());
+
+    byte[] other = (EXAMPLE[1].replace("张三", "张三丰") + "\n").getBytes(StandardCharsets.UTF_8);
+    loader().load(new java.io.ByteArrayInputStream(other), "upload-3", Optional.of("COURT"), LoadListener.NONE);
+    assertEquals("COURT", store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(1).department(),
+        "the caller's department");
   }
 
   @Test

@@ -231,7 +231,11 @@ def end(f, r, a, b, until, tag=None):
 DEPT_OF = {}
 
 
+RECORD_FROM = {}  # record id -> its first day in force (effectiveFrom, here always the decision day)
+
+
 def record(f, rid_, subject, lst, dept, decision_no, basis, decided, until=None, **extra):
+    RECORD_FROM[rid_] = decided
     o = {'type': 'record', 'id': rid_, 'subject': ref(subject), 'list': lst, 'department': dept,
          'decisionNo': decision_no, 'basis': basis, 'decidedOn': decided, 'effectiveFrom': decided}
     if until:
@@ -568,12 +572,13 @@ DJD_ENT = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'HONOURS', 'FINANCING
 FOUR = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'HONOURS']
 
 
-def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
+def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None, disputed=False):
     c = {'kind': 'appointment', 'asOf': as_of, 'person': who, 'role': role}
     if ent:
         c['enterprise'] = ent
-    c['expect'] = {'eligible': eligible,
-                   'reasons': [{'rule': r, 'record': rec, 'restrictedUntil': until} for r, rec, until in reasons]}
+    c['expect'] = {'eligible': eligible, 'reasons': [
+        {'rule': r[0], 'record': r[1], 'restrictedFrom': r[3] if len(r) > 3 else RECORD_FROM[r[1]],
+         'restrictedUntil': r[2], 'disputed': disputed} for r in reasons]}
     if alerts:
         c['expect']['sittingOfficerAlerts'] = [{'role': r, 'organisation': o} for r, o in alerts]
     if note:
@@ -581,11 +586,13 @@ def appt(as_of, who, role, ent, eligible, reasons=(), alerts=(), note=None):
     return c
 
 
-def sanc(as_of, who, measures, note=None):
-    """measures: (rule, domain or None, kind, record, until, organisation or None)"""
+def sanc(as_of, who, measures, note=None, disputed=False):
+    """measures: (rule, domain or None, kind, record, until, organisation or None[, from]); from defaults to the
+    record's first day in force, and is given where the measure starts later (a relation that starts later)"""
     c = {'kind': 'sanctions', 'asOf': as_of, 'subject': who, 'expect': {'complete': True, 'measures': [
-        dict(rule=r, domain=d, kind=k, record=rec, until=u, **({'organisation': o} if o else {}))
-        for r, d, k, rec, u, o in measures]}}
+        dict(rule=m[0], domain=m[1], kind=m[2], record=m[3], **{'from': m[6] if len(m) > 6 else RECORD_FROM[m[3]]},
+             until=m[4], **({'organisation': m[5]} if m[5] else {}), disputed=disputed)
+        for m in measures]}}
     if note:
         c['note'] = note
     return c
@@ -593,12 +600,19 @@ def sanc(as_of, who, measures, note=None):
 
 def escalate(check):
     check['expect']['measures'].append({'rule': 'JS-ABN', 'domain': None, 'kind': 'ALERT',
-                                        'record': 'ZSAMR-YC-2021-0025', 'until': None, 'escalation': True})
+                                        'record': 'ZSAMR-YC-2021-0025', 'from': '2024-04-01', 'until': None,
+                                        'disputed': False, 'escalation': True})
     return check
 
 
-def restrict(rule, domains, rec, until):
-    return [(rule, d, 'RESTRICT', rec, until, None) for d in domains]
+# Sitting officers (DOMAIN 5.1): a person restricted on a day while holding a role the restriction covers; the
+# liquidated and closed enterprises keep their officers on the register (no end is delivered).
+BANK_ALERTS = [('DIRECTOR', 'e_bank'), ('LEGAL_REP', 'e_bank')]
+SID_ALERTS = [('LEGAL_REP', 'e_sid_other')]
+
+
+def restrict(rule, domains, rec, until, start=None):
+    return [(rule, d, 'RESTRICT', rec, until, None) + ((start,) if start else ()) for d in domains]
 
 
 STORIES = [
@@ -675,14 +689,14 @@ STORIES = [
                'and director) and 郑锦荣 (manager) are liable; 冯海洋, also a director, is not. Restricted '
                '2022-09-15 .. 2025-09-15.',
          checks=[appt('2023-01-10', 'p_bankdir', 'DIRECTOR', None, False,
-                      [('CL146-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')]),
+                      [('CL146-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=BANK_ALERTS),
                  appt('2025-09-15', 'p_bankmgr', 'SENIOR_MANAGER', None, False,
-                      [('CL178-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')]),
+                      [('CL178-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=[('SENIOR_MANAGER', 'e_bank')]),
                  appt('2025-09-16', 'p_bankmgr', 'SENIOR_MANAGER', None, True),
                  appt('2023-01-10', 'p_bankdir2', 'DIRECTOR', None, True,
                       note='a director on the day but not among liablePersons'),
                  appt('2023-01-10', 'p_bankdir', 'LEGAL_REP', 'e_sole', False,
-                      [('MER12-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')])]),
+                      [('MER12-3', 'ZSCOURT-PC-2022-0008', '2025-09-15')], alerts=BANK_ALERTS)]),
     dict(id='S08', title='Bankruptcy of a non-company enterprise: its legal representative (MER12-3 only)',
          rules=['MER12-3'], statuses=['ACTIVE'], cast=['p_bankrep', 'e_bank2', 'e_sole'],
          facts=['e_bank2', 'bank2_lr', 'ZSCOURT-PC-2023-0009'],
@@ -690,8 +704,10 @@ STORIES = [
                'representative 谭永发 is liable. MER12-3 covers a legal representative; CL146-3/CL178-3 only directors '
                'and managers, so he may still become a company director.',
          checks=[appt('2024-03-01', 'p_bankrep', 'LEGAL_REP', 'e_sole', False,
-                      [('MER12-3', 'ZSCOURT-PC-2023-0009', '2026-04-20')]),
-                 appt('2024-03-01', 'p_bankrep', 'DIRECTOR', None, True)]),
+                      [('MER12-3', 'ZSCOURT-PC-2023-0009', '2026-04-20')], alerts=[('LEGAL_REP', 'e_bank2')]),
+                 appt('2024-03-01', 'p_bankrep', 'DIRECTOR', None, True, alerts=[('LEGAL_REP', 'e_bank2')],
+                      note='eligible as a director; still registered as legal representative of the liquidated '
+                           'enterprise, which MER12-3 bars him from')]),
     dict(id='S09', title='Licence revoked: the legal representative on the decision day, not before, not after',
          rules=['CL146-4', 'MER12-4'], statuses=['ACTIVE'],
          cast=['p_rev_old', 'p_rev_new', 'p_rev_after', 'e_revoked', 'e_shop'],
@@ -717,9 +733,9 @@ STORIES = [
                'restricted until 2027-08-20. 中山市顺源电子科技有限公司 lost its licence on 2020-03-03 but the decision '
                'names no liable person, so its legal representative 吴润发 is not restricted.',
          checks=[appt('2025-01-01', 'p_closed', 'LEGAL_REP', None, False,
-                      [('CL178-4', 'ZSHB-GB-2024-0011', '2027-08-20')]),
+                      [('CL178-4', 'ZSHB-GB-2024-0011', '2027-08-20')], alerts=[('LEGAL_REP', 'e_closed')]),
                  appt('2025-01-01', 'p_closed', 'LEGAL_REP', 'e_shop2', False,
-                      [('MER12-4', 'ZSHB-GB-2024-0011', '2027-08-20')]),
+                      [('MER12-4', 'ZSHB-GB-2024-0011', '2027-08-20')], alerts=[('LEGAL_REP', 'e_closed')]),
                  appt('2027-08-21', 'p_closed', 'LEGAL_REP', None, True),
                  appt('2021-01-01', 'p_notliable', 'LEGAL_REP', None, True)]),
     dict(id='S11', title='Dishonest judgment debtor: restricted while in force, until effectiveUntil, then EXPIRED',
@@ -747,7 +763,7 @@ STORIES = [
                'REVOKED on 2022-09-01 and so never restricted him, not even on 2022-07-01.',
          checks=[appt('2024-03-01', 'p_djd_obj', 'DIRECTOR', None, False,
                       [('CL146-5', 'ZSCOURT-SX-2024-0014', None)], alerts=[('SENIOR_MANAGER', 'bge_001')],
-                      note='record OBJECTED on that day: disputed, still in force'),
+                      note='record OBJECTED on that day: disputed, still in force', disputed=True),
                  appt('2024-05-01', 'p_djd_obj', 'DIRECTOR', None, False, [('CL146-5', 'ZSCOURT-SX-2024-0014', None)],
                       alerts=[('SENIOR_MANAGER', 'bge_001')]),
                  appt('2022-07-01', 'p_djd_rev', 'DIRECTOR', None, True),
@@ -764,12 +780,14 @@ STORIES = [
                'triggers no measure on the enterprise (JS-CONSUMPTION targets persons; JS-DJD needs a DJD record), and '
                'no appointment rule.',
          checks=[sanc('2023-06-01', 'p_cons_rep', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
-                                                    'ZSCOURT-XG-2023-0016', None, None)]),
+                                                    'ZSCOURT-XG-2023-0016', '2024-01-14', None)],
+                      note='the release of 2024-01-15 is known: the restriction ends the day before'),
                  sanc('2024-01-15', 'p_cons_rep', [], note='released on this day'),
                  sanc('2024-02-01', 'p_cons_ac', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
                                                    'ZSCOURT-XG-2023-0016', None, None)]),
                  sanc('2024-07-01', 'p_cons_new', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
-                                                    'ZSCOURT-XG-2023-0016', None, None)]),
+                                                    'ZSCOURT-XG-2023-0016', None, None, '2024-06-01')],
+                      note='restricted from 2024-06-01, his first day as legal representative'),
                  sanc('2024-07-01', 'p_cons_prev', []),
                  sanc('2023-06-01', 'e_debtor', []),
                  appt('2023-06-01', 'p_cons_rep', 'DIRECTOR', None, True)]),
@@ -783,12 +801,13 @@ STORIES = [
                'legal representative or main responsible person of any OTHER enterprise until 2024-10-15; it does not '
                'apply to the listed enterprise itself, nor to a director role.',
          checks=[appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')]),
+                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')], alerts=SID_ALERTS),
                  appt('2023-01-01', 'p_sid_rep', 'MAIN_RESPONSIBLE', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')]),
-                 appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_sid', True,
-                      note='the target is the listed enterprise: EIP17 does not apply'),
-                 appt('2023-01-01', 'p_sid_rep', 'DIRECTOR', 'e_other', True),
+                      [('EIP17', 'ZSAMR-YZ-2021-0017', '2024-10-15')], alerts=SID_ALERTS),
+                 appt('2023-01-01', 'p_sid_rep', 'LEGAL_REP', 'e_sid', True, alerts=SID_ALERTS,
+                      note='the target is the listed enterprise: EIP17 does not apply; but he still represents '
+                           'another enterprise, which EIP17 bars'),
+                 appt('2023-01-01', 'p_sid_rep', 'DIRECTOR', 'e_other', True, alerts=SID_ALERTS),
                  appt('2024-10-16', 'p_sid_rep', 'LEGAL_REP', 'e_other', True),
                  sanc('2023-01-01', 'e_sid', restrict('JS-SID', FOUR, 'ZSAMR-YZ-2021-0017', None)
                       + [('JS-SID', 'INSPECTION', 'ALERT', 'ZSAMR-YZ-2021-0017', None, None)]),
@@ -844,9 +863,10 @@ STORIES = [
                'she moved to 中山市博爱医院 on 2021-07-01: the alert goes to the hospital where she practises on asOf. '
                'Teacher 钟丽 (中山市石岐中心小学) was sanctioned on 2023-09-01 without end date.',
          checks=[sanc('2021-01-01', 'p_doctor', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSWJ-CY-2020-0023', '2025-11-10', None),
-                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h1')]),
+                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2021-06-30', 'h1')],
+                      note='the alert to a hospital lasts while she practises there'),
                  sanc('2022-01-01', 'p_doctor', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSWJ-CY-2020-0023', '2025-11-10', None),
-                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h2')]),
+                                                 ('JS-PRACT', None, 'ALERT', 'ZSWJ-CY-2020-0023', '2025-11-10', 'h2', '2021-07-01')]),
                  sanc('2024-01-01', 'p_teacher', [('JS-PRACT', 'HONOURS', 'RESTRICT', 'ZSJY-CY-2023-0024', None, None),
                                                   ('JS-PRACT', None, 'ALERT', 'ZSJY-CY-2023-0024', None, 's1')])]),
     dict(id='S20', title='Abnormal operation: inspection and honours; escalation after three years; removal ends it; '
@@ -870,7 +890,8 @@ STORIES = [
                                                 None)]),
                  sanc('2022-05-01', 'e_abn2', []),
                  sanc('2025-06-01', 'e_abn3', [('JS-ABN', 'INSPECTION', 'ALERT', 'ZSAMR-YC-2025-0027', None, None),
-                                               ('JS-ABN', 'HONOURS', 'RESTRICT', 'ZSAMR-YC-2025-0027', None, None)])]),
+                                               ('JS-ABN', 'HONOURS', 'RESTRICT', 'ZSAMR-YC-2025-0027', None, None)],
+                      note='under objection on that day: disputed, still in force', disputed=True)]),
     dict(id='S21', title='Red list incentive, suspended while a black record is in force',
          rules=['JI-RED', 'JS-DJD', 'JS-CONSUMPTION'], statuses=['ACTIVE', 'EXPIRED'],
          cast=['e_red', 'e_red_black', 'p_rb_rep'],
@@ -883,7 +904,8 @@ STORIES = [
                                                '2025-04-14', None)]),
                  sanc('2025-04-15', 'e_red', []),
                  sanc('2024-06-01', 'e_red_black', [('JI-RED', 'GREEN_CHANNEL', 'INCENTIVE', 'ZSAMR-SH-2023-0029',
-                                                     '2025-05-31', None)]),
+                                                     '2024-08-31', None)],
+                      note='the incentive is suspended from 2024-09-01, when the dishonest-debtor record starts'),
                  sanc('2024-10-01', 'e_red_black', restrict('JS-DJD', DJD_ENT, 'ZSCOURT-SX-2024-0030', '2026-08-31'),
                       note='JI-RED suspended: a BLACK record is in force'),
                  sanc('2024-10-01', 'p_rb_rep', [('JS-CONSUMPTION', 'HIGH_CONSUMPTION', 'RESTRICT',
@@ -905,9 +927,11 @@ STORIES = [
                  sanc('2025-06-01', 'e_nom_sid', restrict('JS-SID', FOUR, 'ZSAMR-YZ-2025-0032', None)
                       + [('JS-SID', 'INSPECTION', 'ALERT', 'ZSAMR-YZ-2025-0032', None, None)]),
                  appt('2025-06-01', 'p_nominee', 'LEGAL_REP', 'e_other', False,
-                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')]),
+                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')],
+                      alerts=[('LEGAL_REP', o) for o in ['e_djd'] + NOMINEE_SHOPS]),
                  appt('2025-06-01', 'p_nominee', 'LEGAL_REP', 'e_shop', False,
-                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')])]),
+                      [('EIP17', 'ZSAMR-YZ-2025-0032', '2028-03-10')],
+                      alerts=[('LEGAL_REP', o) for o in ['e_djd'] + NOMINEE_SHOPS])]),
     dict(id='S23', title='A shareholding cycle: effective ownership as an infinite series',
          rules=[], statuses=[], cast=['e_cyc_a', 'e_cyc_b', 'e_cyc_c', 'e_cyc_branch', 'p_owner', 'p_x', 'p_y',
                                      'e_debtor', 'p_cons_ac'],
@@ -1037,6 +1061,8 @@ with open(os.path.join(SAMPLE, 'index.txt'), 'w', encoding='utf-8') as fh:
 doc = {'version': 1,
        'description': 'The stories of the sample city (datasets/STORIES.md) as data: each check names its date, its '
                       'question and the expected answer, computed by hand from DOMAIN.md section 5. Dates inclusive; '
+                      'restrictedFrom/from: the first day the restriction or measure holds; disputed: the record is under '
+                      'objection on asOf (still in force); '
                       'restrictedUntil/until null = open-ended (while in force). complete: true = the measures listed '
                       'are all the subject has on asOf.',
        'stories': []}
@@ -1063,11 +1089,15 @@ def fmt_check(c):
         if e['eligible']:
             a = '**eligible**'
         else:
-            a = '**not eligible**: ' + '; '.join('%s, record %s, restricted until %s' % (
-                r['rule'], r['record'], r['restrictedUntil'] or 'open (while in force)') for r in e['reasons'])
-        if e.get('sittingOfficerAlerts'):
+            a = '**not eligible**: ' + '; '.join('%s, record %s%s, restricted from %s until %s' % (
+                r['rule'], r['record'], ' (disputed)' if r['disputed'] else '', r['restrictedFrom'],
+                r['restrictedUntil'] or 'open (while in force)') for r in e['reasons'])
+        alerts = e.get('sittingOfficerAlerts') or []
+        if len(alerts) > 4:
+            a += '; sitting-officer alerts for %s of each of %d enterprises' % (alerts[0]['role'], len(alerts))
+        elif alerts:
             a += '; sitting-officer alert for ' + ', '.join('%s of %s' % (x['role'], NAMES[x['organisation']])
-                                                           for x in e['sittingOfficerAlerts'])
+                                                           for x in alerts)
     elif c['kind'] == 'sanctions':
         q = 'sanctions check: %s on %s' % (NAMES[c['subject']], c['asOf'])
         ms = c['expect']['measures']
@@ -1079,14 +1109,16 @@ def fmt_check(c):
                 label = '%s %s' % (m['rule'], m['kind'])
                 if m.get('escalation'):
                     label += ' (escalation: in force 3 years)'
-                groups.setdefault((label, m['record'], m['until']), []).append(
+                groups.setdefault((label, m['record'] + (' (disputed)' if m['disputed'] else ''), m['from'],
+                                   m['until']), []).append(
                     m['domain'] if m['domain'] else 'to ' + NAMES[m['organisation']] if m.get('organisation')
                     else 'alert')
             parts = []
-            for (label, rec, until), ds in groups.items():
+            for (label, rec, start, until), ds in groups.items():
                 if len(ds) > 4 and all(d.startswith('to ') for d in ds):
                     ds = ['to each of %d enterprises' % len(ds)]
-                parts.append('%s %s (record %s, until %s)' % (label, ', '.join(ds), rec, until or 'open'))
+                parts.append('%s %s (record %s, from %s until %s)' % (label, ', '.join(ds), rec, start,
+                                                                     until or 'open'))
             a = '; '.join(parts)
     elif c['kind'] == 'ownership':
         q = 'ultimate owners of %s on %s' % (NAMES[c['enterprise']], c['asOf'])

@@ -99,6 +99,7 @@ final class BatchWrite {
       Subject s = Codec.subject(CypherGraphStore.map(row, "s"));
       current.put(s.key().canonical(), s);
     });
+    Set<String> stored = Set.copyOf(current.keySet());
     Map<String, Subject> dirty = new LinkedHashMap<>();
     for (WriteOp.PutSubject op : group) {
       Subject s = op.subject();
@@ -111,8 +112,14 @@ final class BatchWrite {
         dirty.put(key, next);
       }
     }
-    if (!dirty.isEmpty()) {
-      tx.run(Statement.SUBJECTS_UPSERT, Map.of("rows", dirty.values().stream().map(Codec::subjectProps).toList()));
+    List<Map<String, Object>> creates = new ArrayList<>();
+    List<Map<String, Object>> updates = new ArrayList<>();
+    dirty.forEach((key, s) -> (stored.contains(key) ? updates : creates).add(Codec.subjectProps(s)));
+    if (!creates.isEmpty()) {
+      tx.run(Statement.SUBJECTS_CREATE, Map.of("rows", creates));
+    }
+    if (!updates.isEmpty()) {
+      tx.run(Statement.SUBJECTS_UPDATE, Map.of("rows", updates));
     }
   }
 
@@ -126,23 +133,6 @@ final class BatchWrite {
   // --- relations
 
   private void putRelations(List<WriteOp.PutRelation> group) {
-    Set<SubjectKey> ends = new LinkedHashSet<>();
-    group.forEach(op -> {
-      ends.add(op.relation().from());
-      ends.add(op.relation().to());
-    });
-    Set<String> missing = missingSubjects(ends);
-    for (WriteOp.PutRelation op : group) {
-      Relation r = op.relation();
-      for (SubjectKey k : List.of(r.from(), r.to())) {
-        if (missing.contains(k.canonical())) {
-          throw new ValidationException(k == r.from() ? "from" : "to", "relation " + r.type() + " from "
-              + r.from() + " to " + r.to() + " since " + r.since() + " needs subject " + k
-              + ", which is not stored");
-        }
-      }
-    }
-
     List<Map<String, Object>> lookup = new ArrayList<>();
     Map<Relation.Identity, Integer> index = new LinkedHashMap<>();
     for (WriteOp.PutRelation op : group) {
@@ -153,11 +143,22 @@ final class BatchWrite {
     }
     Map<Relation.Identity, Stored<Relation>> current = new HashMap<>();
     List<Relation.Identity> ids = new ArrayList<>(index.keySet());
+    List<String> missing = new ArrayList<>();
     tx.stream(Statement.RELATIONS_BY_IDENTITY, Map.of("rows", lookup), row -> {
       Relation.Identity id = ids.get((int) CypherGraphStore.num(row, "i"));
-      current.put(id, new Stored<>((String) row.get("eid"), Codec.relation(id.type().name(),
-          id.from().canonical(), id.to().canonical(), CypherGraphStore.map(row, "r"))));
+      if (!(Boolean) row.get("fromStored") || !(Boolean) row.get("toStored")) {
+        SubjectKey absent = (Boolean) row.get("fromStored") ? id.to() : id.from();
+        missing.add("relation " + id.type() + " from " + id.from() + " to " + id.to() + " since " + id.since()
+            + " needs subject " + absent + ", which is not stored");
+      } else if (row.get("eid") != null) {
+        current.put(id, new Stored<>((String) row.get("eid"), Codec.relation(id.type().name(),
+            id.from().canonical(), id.to().canonical(), CypherGraphStore.map(row, "r"))));
+      }
     });
+    if (!missing.isEmpty()) {
+      throw new ValidationException("subject", missing.size() == 1 ? missing.get(0)
+          : missing.get(0) + " (and " + (missing.size() - 1) + " more relations of the batch)");
+    }
 
     Map<Relation.Identity, Stored<Relation>> dirty = new LinkedHashMap<>();
     for (WriteOp.PutRelation op : group) {
@@ -225,8 +226,7 @@ final class BatchWrite {
     List<Map<String, Object>> updates = new ArrayList<>();
     for (Stored<Relation> s : relations) {
       Relation r = s.value();
-      Map<String, Object> row = new HashMap<>();
-      row.put("props", Codec.relationProps(r));
+      Map<String, Object> row = Codec.relationProps(r);
       if (s.eid() == null) {
         row.put("type", r.type().name());
         row.put("from", r.from().canonical());

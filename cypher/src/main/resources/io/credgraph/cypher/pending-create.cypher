@@ -1,3 +1,2 @@
 UNWIND $rows AS row
-CREATE (p:Pending)
-SET p = row
+CREATE (:Pending {id: row.id, awaited: row.awaited, line: row.line, provenance: row.provenance})

@@ -9,4 +9,3 @@ CREATE INDEX pending_awaited IF NOT EXISTS FOR (p:Pending) ON (p.awaited);
 CREATE INDEX record_subject IF NOT EXISTS FOR (r:Record) ON (r.subject);
 CREATE INDEX record_list IF NOT EXISTS FOR (r:Record) ON (r.list);
 CREATE INDEX subject_name IF NOT EXISTS FOR (s:Subject) ON (s.name);
-CREATE INDEX subject_kind IF NOT EXISTS FOR (s:Subject) ON (s.kind);

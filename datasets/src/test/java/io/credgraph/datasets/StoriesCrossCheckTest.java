@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to check the
  * hand-computed appointment, sanctions and ownership expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
- * engine (which the engine's own tests run against the same stories); it is a consistency check of the fixture.
+ * engine ({@link SampleCityStoriesTest} runs the real loader and engine against the same stories); it is a
+ * consistency check of the fixture.
  */
 class StoriesCrossCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -289,7 +290,8 @@ class StoriesCrossCheckTest {
             out.add(measure("JS-PRACT", "HONOURS", "RESTRICT", id, until, null, false));
             for (Rel rel : rels) {
               if (rel.type.equals("PRACTISES_AT") && rel.from.equals(x) && rel.on(d)) {
-                out.add(measure("JS-PRACT", null, "ALERT", id, until, rel.to, false));
+                // the alert to an employer lasts while the person practises there
+                out.add(measure("JS-PRACT", null, "ALERT", id, cap(until, rel.until[0]), rel.to, false));
               }
             }
           }
@@ -305,7 +307,11 @@ class StoriesCrossCheckTest {
         }
         case "A_TAXPAYER", "CONTRACT_ABIDING" -> {
           if (own && !blackInForce) {
-            out.add(measure("JI-RED", "GREEN_CHANNEL", "INCENTIVE", id, until, null, false));
+            // suspended from the first later day a BLACK record of the subject comes into force
+            LocalDate suspended = records.values().stream().filter(b -> b.subject().equals(x)
+                    && BLACK.contains(b.list()) && b.status() != RecordStatus.REVOKED && b.effectiveFrom().isAfter(d))
+                .map(b -> b.effectiveFrom().minusDays(1)).min(LocalDate::compareTo).orElse(null);
+            out.add(measure("JI-RED", "GREEN_CHANNEL", "INCENTIVE", id, cap(until, suspended), null, false));
           }
         }
         default -> { }
@@ -322,7 +328,9 @@ class StoriesCrossCheckTest {
         .contains(rel.type) && rel.from.equals(x) && rel.to.equals(r.subject()) && !rel.since.isAfter(d)
         && (rel.until[0] == null || !rel.until[0].isBefore(r.decidedOn())));
     if (holder) {
-      out.add(measure("JS-CONSUMPTION", "HIGH_CONSUMPTION", "RESTRICT", r.id(), until, null, false));
+      // a release known in advance ends the restriction for that person the day before
+      LocalDate last = cap(until, r.releaseDate(x).map(day -> day.minusDays(1)).orElse(null));
+      out.add(measure("JS-CONSUMPTION", "HIGH_CONSUMPTION", "RESTRICT", r.id(), last, null, false));
     }
   }
 

@@ -252,6 +252,7 @@ public final class CredgraphEngine {
     for (int rec : dirty) {
       rederive(rec);
     }
+    p.compactIfWorthIt();
   }
 
   private void putRecord(String id, Set<Integer> dirty) {

@@ -62,6 +62,7 @@ final class Projection implements ControlGraph {
   int[] inEdge = new int[0];
   int[][] outMore = new int[1024][];
   int[][] inMore = new int[1024][];
+  int overflowEdges;
 
   // records
   int r;
@@ -170,6 +171,7 @@ final class Projection implements ControlGraph {
     if (linked) {
       outMore[a] = append(outMore[a], e);
       inMore[b] = append(inMore[b], e);
+      overflowEdges++;
     }
     return true;
   }
@@ -246,6 +248,14 @@ final class Projection implements ControlGraph {
     csrNodes = n;
     Arrays.fill(outMore, null);
     Arrays.fill(inMore, null);
+    overflowEdges = 0;
+  }
+
+  /** Folds the overflow arrays back into the CSR once they hold more than an eighth of the edges. */
+  void compactIfWorthIt() {
+    if (overflowEdges > Math.max(4096, m / 8)) {
+      buildCsr();
+    }
   }
 
   interface EdgeVisitor {

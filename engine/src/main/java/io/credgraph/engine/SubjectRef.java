@@ -1,19 +1,36 @@
 package io.credgraph.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A subject as answers name it: opaque id, kind, name and natural key. The key of a person is personal data: the
- * API shows it masked ({@link SubjectKey#masked()}) unless the caller may see it.
+ * A subject as answers name it: opaque id, kind, name and natural key. The key of a person is personal data: as JSON
+ * a subject is {@code {"id", "kind", "name"}} plus {@code uscc} for an organisation or the <em>masked</em>
+ * {@code idNumber} for a person (API.md); the full key never leaves through serialisation. Callers allowed to see
+ * the full number read {@link #key()} explicitly.
  */
-public record SubjectRef(SubjectId id, SubjectKind kind, String name, SubjectKey key) {
+public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnore SubjectKey key) {
   public SubjectRef {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(key, "key");
+  }
+
+  /** The organisation's USCC (public); empty for a person. */
+  @JsonProperty("uscc")
+  public Optional<String> uscc() {
+    return key instanceof SubjectKey.Org o ? Optional.of(o.uscc().value()) : Optional.empty();
+  }
+
+  /** The person's document number, masked ({@code 4420**********123X}); empty for an organisation. */
+  @JsonProperty("idNumber")
+  public Optional<String> maskedIdNumber() {
+    return key.isPerson() ? Optional.of(key.masked()) : Optional.empty();
   }
 }

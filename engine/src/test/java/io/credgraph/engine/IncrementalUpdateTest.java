@@ -101,4 +101,21 @@ class IncrementalUpdateTest {
     assertEquals(derived, engine.derivedFingerprint());
     assertTrue(engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures().isEmpty());
   }
+
+  @Test
+  void manyWrittenRelationsAreFoldedIntoTheCsrAndStillFollowed() {
+    CredgraphEngine engine = engineWithSeriousRecord();
+    WriteBatch.Builder b = WriteBatch.builder();
+    for (int i = 0; i < 5000; i++) {
+      SubjectKey e = EngineScenarios.orgKey(1000 + i);
+      b.subject(Subject.company(e.masked(), "公司" + i));
+      b.relation(Relation.of(RelationType.LEGAL_REP, person, e, LocalDate.of(2023, 1, 1)));
+    }
+    engine.write(b.build());
+    SubjectKey last = EngineScenarios.orgKey(1000 + 4999);
+    List<MeasureHit> hits = engine.checkSanctions(List.of(last), Optional.empty(), DAY).results().get(0).measures();
+    assertEquals(List.of("OTHER_ENTERPRISE_NOTICE"), hits.stream().map(MeasureHit::measure).toList());
+    assertEquals(CredgraphEngine.open(engine.store()).derivedFingerprint(), engine.derivedFingerprint());
+    assertEquals(1, engine.subjectMeasures(person, DAY).measures().size(), "JS-SID-REP HONOURS_BAN");
+  }
 }

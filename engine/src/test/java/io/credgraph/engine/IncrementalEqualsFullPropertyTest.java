@@ -35,7 +35,7 @@ import net.jqwik.api.constraints.Size;
  * generated graph leave exactly the derived measures, and exactly the answers, that a full recomputation from the
  * store gives. Each event is an int decoded deterministically, so jqwik shrinks a failure to a short sequence.
  */
-class IncrementalEqualsFullProperties {
+class IncrementalEqualsFullPropertyTest {
   private static final Provenance PROV = new Provenance("TEST", "property", "", 0);
   private static final String[] LISTS = {"DISHONEST_JUDGMENT_DEBTOR", "CONSUMPTION_RESTRICTED",
       "SERIOUS_ILLEGAL_DISHONEST", "MAJOR_TAX_VIOLATION", "PROCUREMENT_VIOLATION", "BRIBERY_RECORD",

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * {@link CreditRecord#inForceOn}, for random histories (objections, returns to ACTIVE, repairs, revocations,
  * releases, effectiveUntil), whether or not the list keeps objected records in force.
  */
-class SpansProperties {
+class SpansPropertyTest {
   private static final Provenance PROV = new Provenance("TEST", "spans", "", 0);
   private static final LocalDate DECIDED = LocalDate.of(2021, 3, 1);
 

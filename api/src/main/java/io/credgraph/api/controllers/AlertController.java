@@ -1,0 +1,58 @@
+package io.credgraph.api.controllers;
+
+import io.credgraph.ValidationException;
+import io.credgraph.api.ApiBackend;
+import io.credgraph.api.ApiConfig;
+import io.credgraph.api.Params;
+import io.credgraph.api.Requests;
+import io.credgraph.api.view.AlertView;
+import io.credgraph.api.view.Page;
+import io.credgraph.engine.Alert;
+import io.credgraph.engine.AlertKind;
+import io.credgraph.model.Dates;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/alerts} (INVESTIGATOR): the alerts that hold on {@code asOf} (sitting officers who became
+ * ineligible, escalations), of one {@code kind} or all, raised on or after {@code since}, most recent first, paged.
+ */
+public final class AlertController {
+  static final int MAX_LIMIT = 500;
+  private final ApiBackend backend;
+  private final ApiConfig config;
+
+  public AlertController(ApiBackend backend, ApiConfig config) {
+    this.backend = backend;
+    this.config = config;
+  }
+
+  public void list(Context ctx) {
+    Optional<AlertKind> kind = Params.text(ctx, "kind").map(AlertController::kind);
+    LocalDate asOf = Params.asOf(ctx, config.clock());
+    Optional<LocalDate> since = Params.text(ctx, "since").map(s -> Dates.parse(s, "since"));
+    int limit = Params.limit(ctx, 50, MAX_LIMIT);
+    int offset = Params.offsetCursor(ctx);
+    List<Alert> all = backend.engine().alerts(kind, asOf, since);
+    int from = Math.min(offset, all.size());
+    int to = Math.min(from + limit, all.size());
+    boolean unmasked = Requests.caller(ctx).seesIdNumbers();
+    List<AlertView> items = all.subList(from, to).stream().map(a -> AlertView.of(a, unmasked)).toList();
+    Requests.audit(ctx, backend.audit(), items.stream().map(a -> a.subject().id()).distinct().toList(), 200,
+        "alerts: " + items.size() + " of " + all.size());
+    ctx.json(new Page<>(items, to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
+  }
+
+  private static AlertKind kind(String text) {
+    try {
+      return AlertKind.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("kind", "kind '" + text + "' is not one of "
+          + Arrays.toString(AlertKind.values()));
+    }
+  }
+}

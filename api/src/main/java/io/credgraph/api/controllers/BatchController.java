@@ -1,0 +1,134 @@
+package io.credgraph.api.controllers;
+
+import io.credgraph.api.ApiBackend;
+import io.credgraph.api.ApiConfig;
+import io.credgraph.api.Params;
+import io.credgraph.api.Requests;
+import io.credgraph.api.error.ApiException;
+import io.credgraph.exchange.ExchangeLoader;
+import io.credgraph.exchange.LoadListener;
+import io.credgraph.exchange.LoadOptions;
+import io.credgraph.exchange.LoadProgress;
+import io.credgraph.exchange.LoadReport;
+import io.javalin.http.Context;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * {@code POST /api/v1/batches} (STEWARD): a batch in the exchange format as the body ({@code application/x-ndjson},
+ * {@code Content-Encoding: gzip} accepted), streamed to the loader, never held in memory whole; written through the
+ * engine so checks see it at once. The body is cut off with 413 past the configured size (counted after
+ * decompression) and with 408 past the configured time; the lines committed by then stay stored, and sending the
+ * batch again resumes after them.
+ */
+public final class BatchController {
+  private final ApiBackend backend;
+  private final ApiConfig config;
+
+  public BatchController(ApiBackend backend, ApiConfig config) {
+    this.backend = backend;
+    this.config = config;
+  }
+
+  public void load(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (!(type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
+        || type.startsWith("application/json-seq") || type.startsWith("application/octet-stream")
+        || type.startsWith("application/gzip"))) {
+      throw ApiException.unsupportedMediaType("send the batch as application/x-ndjson (one JSON object per line), "
+          + "optionally with Content-Encoding: gzip; got '" + (type.isEmpty() ? "no Content-Type" : type) + "'");
+    }
+    String encoding = ctx.header("Content-Encoding");
+    long deadline = System.nanoTime() + config.batchTimeout().toNanos();
+    String name = Params.text(ctx, "name").orElseGet(() -> "api-" + Requests.caller(ctx).name() + "-"
+        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(config.clock().instant()
+            .atZone(io.credgraph.model.Dates.CHINA)) + ".jsonl");
+    LoadOptions options = LoadOptions.defaults();
+    options = Params.text(ctx, "department").map(options::withDepartment).orElse(options);
+    ExchangeLoader loader = new ExchangeLoader(backend.store(), backend.engine().writer(), options);
+    LoadReport report;
+    try (InputStream raw = ctx.bodyInputStream()) {
+      InputStream body = raw;
+      if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+        if (!"gzip".equalsIgnoreCase(encoding.trim())) {
+          throw ApiException.unsupportedMediaType("Content-Encoding '" + encoding + "' is not accepted; use gzip "
+              + "or none");
+        }
+        body = new GZIPInputStream(raw, 1 << 16);
+      }
+      report = loader.load(new Limited(body, config.maxBatchBytes(), deadline, config.batchTimeout()), name,
+          new Deadline(deadline, config.batchTimeout()));
+    } catch (IOException e) {
+      throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());
+    }
+    Requests.audit(ctx, backend.audit(), List.of(), 200, "batch " + name + ": " + report.accepted()
+        + " accepted, " + report.rejected() + " rejected, " + report.pending() + " pending, " + report.conflicts()
+        + " conflicts");
+    ctx.json(report);
+  }
+
+  private static ApiException timeout(Duration limit) {
+    return ApiException.timeout("the batch took longer than the limit of " + limit + "; the lines committed so far "
+        + "are stored: send the same batch again to resume after them");
+  }
+
+  /** Cuts the load off at the time limit (the loader reports progress about twice a second). */
+  private record Deadline(long deadline, Duration limit) implements LoadListener {
+    @Override
+    public void progress(LoadProgress progress) {
+      if (System.nanoTime() > deadline) {
+        throw timeout(limit);
+      }
+    }
+  }
+
+  /** Counts the bytes of the (decompressed) body and refuses past the size or time limit. */
+  private static final class Limited extends FilterInputStream {
+    private final long max;
+    private final long deadline;
+    private final Duration limit;
+    private long count;
+
+    Limited(InputStream in, long max, long deadline, Duration limit) {
+      super(in);
+      this.max = max;
+      this.deadline = deadline;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(long n) {
+      count += n;
+      if (count > max) {
+        throw ApiException.tooLarge("the batch is larger than the limit of " + max + " bytes (after decompression); "
+            + "split it into smaller batches", max);
+      }
+      if (System.nanoTime() > deadline) {
+        throw timeout(limit);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.credgraph.api.controllers;
+
+import io.credgraph.api.ApiBackend;
+import io.credgraph.api.ApiConfig;
+import io.credgraph.api.view.Health;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.StoreInfo;
+import io.javalin.http.Context;
+import java.time.Instant;
+
+/** {@code GET /health}: 200 with the store's backend, counts and version once the store is open. */
+public final class HealthController {
+  private final ApiBackend backend;
+  private final ApiConfig config;
+  private final Instant startedAt;
+
+  public HealthController(ApiBackend backend, ApiConfig config) {
+    this.backend = backend;
+    this.config = config;
+    this.startedAt = config.clock().instant();
+  }
+
+  public void get(Context ctx) {
+    GraphStore store = backend.store();
+    StoreInfo info = store.info();
+    ctx.json(new Health("UP", config.version(), startedAt,
+        new Health.Store(info.backend(), info.location(), info.capabilities(), store.counts(), store.version()),
+        new Health.Audit(backend.audit().size(), backend.audit().head())));
+  }
+}

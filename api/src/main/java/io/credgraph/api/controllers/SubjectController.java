@@ -1,0 +1,141 @@
+package io.credgraph.api.controllers;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.credgraph.NotFoundException;
+import io.credgraph.ValidationException;
+import io.credgraph.api.ApiBackend;
+import io.credgraph.api.ApiConfig;
+import io.credgraph.api.Params;
+import io.credgraph.api.Requests;
+import io.credgraph.api.auth.Caller;
+import io.credgraph.api.auth.Role;
+import io.credgraph.api.error.ApiException;
+import io.credgraph.api.view.MeasureView;
+import io.credgraph.api.view.Page;
+import io.credgraph.api.view.ReasonView;
+import io.credgraph.api.view.RiskView;
+import io.credgraph.api.view.RecordView;
+import io.credgraph.api.view.RelationView;
+import io.credgraph.api.view.SubjectProfile;
+import io.credgraph.api.view.SubjectView;
+import io.credgraph.engine.SubjectMeasures;
+import io.credgraph.model.CreditRecord;
+import io.credgraph.model.Relation;
+import io.credgraph.model.ResidentId;
+import io.credgraph.model.Subject;
+import io.credgraph.model.SubjectId;
+import io.credgraph.model.SubjectKey;
+import io.credgraph.model.Uscc;
+import io.credgraph.store.GraphStore;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Subjects: search ({@code GET /api/v1/subjects?q=}) and profiles ({@code GET /api/v1/subjects/{id}}). */
+public final class SubjectController {
+  static final int MAX_LIMIT = 200;
+
+  private final ApiBackend backend;
+  private final ApiConfig config;
+  private final Cache<Long, List<NameEntry>> nameIndex;
+
+  /** A subject in the search index: its lower-cased name and the subject. */
+  public record NameEntry(String lowerName, Subject subject) {}
+
+  public SubjectController(ApiBackend backend, ApiConfig config, Cache<Long, List<NameEntry>> nameIndex) {
+    this.backend = backend;
+    this.config = config;
+    this.nameIndex = nameIndex;
+  }
+
+  /** The profile of one subject on {@code asOf}. DEPARTMENT and REGISTRY keys see the subjects they have checked. */
+  public void profile(Context ctx) {
+    SubjectId id = subjectId(ctx.pathParam("id"));
+    Caller caller = Requests.caller(ctx);
+    GraphStore store = backend.store();
+    Subject s = store.subject(id).orElseThrow(() -> new NotFoundException("no subject with id " + id.value()));
+    if (!caller.atLeast(Role.INVESTIGATOR) && !backend.audit().hasChecked(caller.name(), id.value())) {
+      throw ApiException.forbidden("a " + caller.role().map(Enum::name).orElse("") + " key sees the profiles of "
+          + "subjects it has checked; run a check on this subject first, or use an INVESTIGATOR key");
+    }
+    LocalDate asOf = Params.asOf(ctx, config.clock());
+    boolean unmasked = caller.seesIdNumbers();
+    List<RelationView> relations = new ArrayList<>();
+    for (Relation r : store.relations(s.key(), GraphStore.Direction.BOTH, Set.of(), Optional.empty())) {
+      boolean out = r.from().equals(s.key());
+      SubjectKey otherKey = out ? r.to() : r.from();
+      Optional<Subject> other = store.subject(otherKey);
+      if (other.isPresent()) {
+        relations.add(RelationView.of(r, out ? RelationView.Direction.OUT : RelationView.Direction.IN,
+            SubjectView.of(other.get(), unmasked), asOf));
+      }
+    }
+    relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)
+        .thenComparing(RelationView::since));
+    List<RecordView> records = store.records(s.key()).stream()
+        .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id))
+        .map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
+    SubjectMeasures measures = backend.engine().subjectMeasures(s.key(), asOf);
+    Optional<RiskView> risk = caller.atLeast(Role.INVESTIGATOR)
+        ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
+    Requests.audit(ctx, backend.audit(), List.of(id.value()), 200, "profile");
+    ctx.json(new SubjectProfile(SubjectView.of(s, unmasked), asOf, s.legalForm(), s.status(), s.registeredOn(),
+        s.district(), s.industry(), s.attributes(), relations, records,
+        measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
+        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
+  }
+
+  /**
+   * Search by USCC, by ID number (the route is INVESTIGATOR's), or by a part of the name (case-insensitive), paged.
+   */
+  public void search(Context ctx) {
+    String q = Params.text(ctx, "q").orElseThrow(() -> new ValidationException("q",
+        "q is required: a name or part of one, a USCC, or an ID number"));
+    if (q.length() < 2) {
+      throw new ValidationException("q", "q needs at least 2 characters");
+    }
+    int limit = Params.limit(ctx, 20, MAX_LIMIT);
+    int offset = Params.offsetCursor(ctx);
+    Caller caller = Requests.caller(ctx);
+    GraphStore store = backend.store();
+    List<Subject> matches;
+    String upper = q.toUpperCase(Locale.ROOT);
+    if (Uscc.isValid(upper)) {
+      matches = store.subject(SubjectKey.uscc(upper)).map(List::of).orElse(List.of());
+    } else if (ResidentId.isValid(upper)) {
+      matches = store.subject(SubjectKey.resident(upper)).map(List::of).orElse(List.of());
+    } else {
+      String lower = q.toLowerCase(Locale.ROOT);
+      matches = index().stream().filter(e -> e.lowerName().contains(lower)).map(NameEntry::subject).toList();
+    }
+    int from = Math.min(offset, matches.size());
+    int to = Math.min(from + limit, matches.size());
+    List<SubjectView> items = matches.subList(from, to).stream().map(s -> SubjectView.of(s, caller)).toList();
+    Requests.audit(ctx, backend.audit(), items.stream().map(SubjectView::id).toList(), 200,
+        "search: " + matches.size() + " matches");
+    ctx.json(new Page<>(items, to < matches.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
+  }
+
+  private List<NameEntry> index() {
+    GraphStore store = backend.store();
+    return nameIndex.get(store.version(), v -> {
+      List<NameEntry> all = new ArrayList<>();
+      store.forEachSubject(s -> all.add(new NameEntry(s.name().toLowerCase(Locale.ROOT), s)));
+      all.sort(Comparator.comparing(NameEntry::lowerName).thenComparing(e -> e.subject().id().value()));
+      return List.copyOf(all);
+    });
+  }
+
+  static SubjectId subjectId(String raw) {
+    if (raw != null && (ResidentId.isValid(raw) || Uscc.isValid(raw))) {
+      throw new ValidationException("id", "subjects are addressed by the opaque id this API hands out (s...), "
+          + "never by a USCC or an ID number; find the id with GET /api/v1/subjects?q= or in a check's answer");
+    }
+    return new SubjectId(raw);
+  }
+}

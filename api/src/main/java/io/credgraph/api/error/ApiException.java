@@ -1,0 +1,73 @@
+package io.credgraph.api.error;
+
+import io.credgraph.CredgraphException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An HTTP-level failure that is not a domain error: a missing or unknown key, a role that may not, a body that is
+ * too large or of the wrong media type. Mapped to problem+json by {@link ErrorMapping} like every other exception.
+ */
+public final class ApiException extends CredgraphException {
+  private static final long serialVersionUID = 1L;
+  private final int status;
+  private final String slug;
+  private final String title;
+  private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+
+  private ApiException(int status, String slug, String title, String detail) {
+    super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(401, "unauthorized", "Unauthorized", detail);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", "Forbidden", detail);
+  }
+
+  public static ApiException tooLarge(String detail, long limit) {
+    return new ApiException(413, "payload-too-large", "Payload too large", detail).with("limitBytes", limit);
+  }
+
+  public static ApiException unsupportedMediaType(String detail) {
+    return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail);
+  }
+
+  public static ApiException timeout(String detail) {
+    return new ApiException(408, "request-timeout", "Request timeout", detail);
+  }
+
+  public static ApiException badRequest(String field, String detail) {
+    return new ApiException(400, "invalid-field", "Invalid field", detail).with("field", field);
+  }
+
+  public static ApiException malformedJson(String detail) {
+    return new ApiException(400, "malformed-json", "Malformed JSON", detail);
+  }
+
+  public static ApiException unavailable(String detail) {
+    return new ApiException(503, "unavailable", "Service unavailable", detail);
+  }
+
+  public ApiException with(String name, Object value) {
+    if (value != null) {
+      extensions.put(name, value);
+    }
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  Problem toProblem(String instance) {
+    Problem p = new Problem(slug, title, status, getMessage(), instance);
+    extensions.forEach(p::with);
+    return p;
+  }
+}

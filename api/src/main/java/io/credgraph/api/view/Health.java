@@ -1,0 +1,16 @@
+package io.credgraph.api.view;
+
+import io.credgraph.store.Capability;
+import io.credgraph.store.StoreCounts;
+import java.time.Instant;
+import java.util.Set;
+
+/** The answer of {@code /health}: the server's version and start time, the store and the audit log. */
+public record Health(String status, String version, Instant startedAt, Store store, Audit audit) {
+  /** The store: backend, location, capabilities, counts and version. */
+  public record Store(String backend, String location, Set<Capability> capabilities, StoreCounts counts,
+      long version) {}
+
+  /** The audit log: its entries and the hash of its last line (to anchor elsewhere). */
+  public record Audit(long entries, String head) {}
+}

@@ -1,0 +1,18 @@
+package io.credgraph.api.view;
+
+import io.credgraph.model.SubjectKey;
+import java.util.Optional;
+
+/**
+ * A subject referred to by its natural key where the store may not hold it (a liable person named in a record, a
+ * released person): the USCC, or the person's document number masked unless the caller may see it.
+ */
+public record KeyView(Optional<String> uscc, Optional<String> idNumber, Optional<String> idType) {
+  public static KeyView of(SubjectKey k, boolean unmasked) {
+    if (k instanceof SubjectKey.Person p) {
+      return new KeyView(Optional.empty(), Optional.of(unmasked ? p.idNumber() : p.masked()),
+          SubjectKey.Person.RESIDENT_ID.equals(p.idType()) ? Optional.empty() : Optional.of(p.idType()));
+    }
+    return new KeyView(Optional.of(((SubjectKey.Org) k).uscc().value()), Optional.empty(), Optional.empty());
+  }
+}

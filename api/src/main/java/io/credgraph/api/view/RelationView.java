@@ -1,0 +1,26 @@
+package io.credgraph.api.view;
+
+import io.credgraph.model.Relation;
+import io.credgraph.model.RelationType;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A relation seen from one subject: its type, whether it points {@code OUT} from or {@code IN} to that subject, the
+ * subject at the other end, its dates, whether it is in force on {@code asOf}, and its ratio and attributes.
+ */
+public record RelationView(RelationType rel, Direction direction, SubjectView other, LocalDate since,
+    Optional<LocalDate> until, boolean inForce, Optional<Double> ratio, Map<String, String> attributes) {
+
+  /** Which way the relation points from the subject of the answer. */
+  public enum Direction {
+    OUT,
+    IN
+  }
+
+  public static RelationView of(Relation r, Direction d, SubjectView other, LocalDate asOf) {
+    return new RelationView(r.type(), d, other, r.since(), r.until(), r.inForceOn(asOf),
+        r.ratio().isPresent() ? Optional.of(r.ratio().getAsDouble()) : Optional.empty(), r.attributes());
+  }
+}

@@ -1,0 +1,19 @@
+package io.credgraph.api.view;
+
+import io.credgraph.model.LegalForm;
+import io.credgraph.model.SubjectStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A subject's profile on {@code asOf}: who it is, its registered attributes, its relations (in force or not, each
+ * marked), its records with their status on that day, the measures and appointment restrictions in force on it,
+ * and (for INVESTIGATOR and above) its associated risk.
+ */
+public record SubjectProfile(SubjectView subject, LocalDate asOf, Optional<LegalForm> legalForm,
+    Optional<SubjectStatus> status, Optional<LocalDate> registeredOn, Optional<String> district,
+    Optional<String> industry, Map<String, String> attributes, List<RelationView> relations,
+    List<RecordView> records, List<MeasureView> measures, List<ReasonView> appointmentRestrictions,
+    Optional<RiskView> associatedRisk) {}

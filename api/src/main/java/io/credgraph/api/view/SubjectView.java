@@ -1,0 +1,43 @@
+package io.credgraph.api.view;
+
+import io.credgraph.api.auth.Caller;
+import io.credgraph.model.Subject;
+import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectKind;
+import java.util.Optional;
+
+/**
+ * A subject in an answer (API.md): its opaque id, kind and name, the USCC of an organisation (public), and a person's
+ * document number, masked unless the caller is INVESTIGATOR or above.
+ *
+ * @param idType only for persons identified by another document than the resident ID
+ */
+public record SubjectView(String id, SubjectKind kind, String name, Optional<String> uscc,
+    Optional<String> idNumber, Optional<String> idType) {
+
+  /** The view of {@code s} for {@code caller}. */
+  public static SubjectView of(Subject s, Caller caller) {
+    return of(s, caller.seesIdNumbers());
+  }
+
+  /** The view of {@code s}, with a person's number in full only when {@code unmasked}. */
+  public static SubjectView of(Subject s, boolean unmasked) {
+    return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
+  }
+
+  /** The view of a subject as the engine names it. */
+  public static SubjectView of(io.credgraph.engine.SubjectRef s, boolean unmasked) {
+    return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
+  }
+
+  private static SubjectView of(io.credgraph.model.SubjectId id, SubjectKind kind, String name, SubjectKey k,
+      boolean unmasked) {
+    if (k instanceof SubjectKey.Person p) {
+      return new SubjectView(id.value(), kind, name, Optional.empty(),
+          Optional.of(unmasked ? p.idNumber() : p.masked()),
+          SubjectKey.Person.RESIDENT_ID.equals(p.idType()) ? Optional.empty() : Optional.of(p.idType()));
+    }
+    return new SubjectView(id.value(), kind, name, Optional.of(((SubjectKey.Org) k).uscc().value()),
+        Optional.empty(), Optional.empty());
+  }
+}

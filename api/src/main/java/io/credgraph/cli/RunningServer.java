@@ -1,0 +1,110 @@
+package io.credgraph.cli;
+
+import io.credgraph.api.ApiBackend;
+import io.credgraph.api.ApiConfig;
+import io.credgraph.api.CredgraphApi;
+import io.credgraph.api.audit.AuditLog;
+import io.credgraph.engine.CredgraphEngine;
+import io.credgraph.engine.EngineStats;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.StoreCounts;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started server: the store, the audit log and the API, stopped in reverse order by {@link #stop()} (also on
+ * SIGTERM, through a shutdown hook).
+ */
+final class RunningServer {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+  private final GraphStore store;
+  private final AuditLog audit;
+  private final CredgraphApi api;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Thread hook;
+
+  private RunningServer(GraphStore store, AuditLog audit, CredgraphApi api) {
+    this.store = store;
+    this.audit = audit;
+    this.api = api;
+    this.hook = new Thread(this::stop, "credgraph-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Opens the audit log under {@code dataDir/audit} (verifying its chain), starts the API over {@code store}, and
+   * prints what it opened.
+   */
+  static RunningServer start(GraphStore store, Path dataDir, ApiConfig config, String host, int port,
+      PrintStream out, long openedNanos) {
+    AuditLog audit;
+    try {
+      audit = AuditLog.open(dataDir.resolve("audit"), config.clock());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    CredgraphApi api;
+    CredgraphEngine engine;
+    try {
+      long e0 = System.nanoTime();
+      engine = CredgraphEngine.open(store);
+      EngineStats st = engine.stats();
+      out.printf("credgraph: engine projection built in %d ms: %d subjects, %d relations, %d records, %d derived "
+          + "measures%n", (System.nanoTime() - e0) / 1_000_000, st.subjects(), st.relations(), st.records(),
+          st.derivedMeasures());
+      api = CredgraphApi.create(new ApiBackend(engine, audit), config).start(host, port);
+    } catch (RuntimeException e) {
+      audit.close();
+      store.close();
+      throw e;
+    }
+    StoreCounts c = store.counts();
+    out.printf("credgraph: opened %s at %s: %d subjects, %d relations, %d records, %d pending (store version %d)%n",
+        store.info().backend(), store.info().location(), c.subjects(), c.relations(), c.records(), c.pending(),
+        store.version());
+    out.printf("credgraph: audit log %s: %d entries, chain verified, head %s%n", audit.file(), audit.size(),
+        audit.head().substring(0, 16));
+    out.printf("credgraph: started in %d ms, listening on http://%s:%d (API description /openapi.json, docs /docs)%n",
+        (System.nanoTime() - openedNanos) / 1_000_000, "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+    out.flush();
+    LOG.info("serving {} on port {}", store.info().backend(), api.port());
+    return new RunningServer(store, audit, api);
+  }
+
+  int port() {
+    return api.port();
+  }
+
+  /** Blocks until the server is stopped. */
+  void await() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops the API, then closes the audit log and the store; idempotent. */
+  synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    LOG.info("stopping");
+    try {
+      api.stop();
+    } finally {
+      try {
+        audit.close();
+      } finally {
+        store.close();
+        stopped.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // called from the hook itself
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.credgraph.cli;
+
+import io.credgraph.api.ApiConfig;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code serve} and {@code demo}: where to listen and the request limits. */
+final class ServerOptions {
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "interface to listen on (default ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--max-body", defaultValue = "1m", description = "largest JSON request body (default "
+      + "${DEFAULT-VALUE})", converter = SizeConverter.class)
+  long maxBody;
+
+  @Option(names = "--max-batch", defaultValue = "1g", description = "largest batch upload after decompression "
+      + "(default ${DEFAULT-VALUE})", converter = SizeConverter.class)
+  long maxBatch;
+
+  @Option(names = "--batch-timeout", defaultValue = "PT30M", description = "longest a batch upload may take, ISO-8601 "
+      + "duration (default ${DEFAULT-VALUE})")
+  Duration batchTimeout;
+
+  @Option(names = "--cache-size", defaultValue = "200000", description = "entries of each check cache, 0 to disable "
+      + "(default ${DEFAULT-VALUE})")
+  long cacheSize;
+
+  ApiConfig apply(ApiConfig base) {
+    return base.withLimits(maxBody, maxBatch, batchTimeout).withCacheSize(cacheSize);
+  }
+
+  /** Sizes like {@code 512k}, {@code 64m}, {@code 2g} or a number of bytes. */
+  static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+        case 'k' -> 1L << 10;
+        case 'm' -> 1L << 20;
+        case 'g' -> 1L << 30;
+        default -> 1;
+      };
+      String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+      try {
+        return Math.multiplyExact(Long.parseLong(digits.strip()), unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new picocli.CommandLine.TypeConversionException("'" + text
+            + "' is not a size: a number with k, m or g (e.g. 64m)");
+      }
+    }
+  }
+}

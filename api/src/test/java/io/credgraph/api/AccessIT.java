@@ -1,0 +1,169 @@
+package io.credgraph.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credgraph.api.auth.Role;
+import io.credgraph.model.SubjectKey;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every role boundary of every served route (API.md's access table, written out here by hand): no key, an unknown
+ * key and each role against each route; 401 without or with an unknown key, 403 below the route's role, success
+ * from it up.
+ */
+class AccessIT {
+  @TempDir
+  static Path dir;
+  static ApiServer server;
+  static String alphaId;
+
+  /** The least role of each route; empty for public routes. */
+  static final Map<String, Optional<Role>> ACCESS = new LinkedHashMap<>();
+
+  static {
+    ACCESS.put("GET /health", Optional.empty());
+    ACCESS.put("GET /openapi.json", Optional.empty());
+    ACCESS.put("GET /docs", Optional.empty());
+    ACCESS.put("GET /api/v1/lists/{code}", Optional.empty());
+    ACCESS.put("GET /metrics", Optional.of(Role.ADMIN));
+    ACCESS.put("GET /api/v1/subjects", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/subjects/{id}", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/audit", Optional.of(Role.ADMIN));
+    ACCESS.put("POST /api/v1/checks/sanctions", Optional.of(Role.DEPARTMENT));
+    ACCESS.put("POST /api/v1/checks/appointment", Optional.of(Role.REGISTRY));
+    ACCESS.put("GET /api/v1/alerts", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("POST /api/v1/simulations", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("POST /api/v1/records/{id}/status", Optional.of(Role.STEWARD));
+    ACCESS.put("POST /api/v1/batches", Optional.of(Role.STEWARD));
+  }
+
+  /** A request that succeeds for a role that may call the route. */
+  static HttpRequest request(String route, Role role) {
+    int space = route.indexOf(' ');
+    String method = route.substring(0, space);
+    String path = concrete(route.substring(space + 1));
+    HttpRequest.Builder b = server.builder(path, role);
+    if (method.equals("GET")) {
+      return b.GET().build();
+    }
+    String body;
+    String type = "application/json";
+    switch (route) {
+      case "POST /api/v1/checks/sanctions" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
+      case "POST /api/v1/checks/appointment" -> body = "{\"person\":{\"idNumber\":\"" + Fixtures.LI_ID
+          + "\"},\"role\":\"DIRECTOR\"}";
+      case "POST /api/v1/simulations" -> body = "{\"subject\":{\"uscc\":\"" + Fixtures.BETA_USCC
+          + "\"},\"list\":\"ABNORMAL_OPERATION\"}";
+      case "POST /api/v1/records/{id}/status" -> body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
+      case "POST /api/v1/batches" -> {
+        body = "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + Fixtures.BETA_USCC
+            + "\",\"name\":\"" + Fixtures.BETA_NAME + "\"}\n";
+        type = "application/x-ndjson";
+      }
+      default -> throw new AssertionError("no request for " + route);
+    }
+    return b.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  @BeforeAll
+  static void start() {
+    server = new ApiServer(dir);
+    Fixtures.load(server.engine.writer());
+    alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyServedRouteHasAnExpectedAccess() {
+    for (CredgraphApi.Route r : server.api.routes()) {
+      assertTrue(ACCESS.containsKey(r.method() + " " + r.path()), "add " + r.method() + " " + r.path()
+          + " to the access table of this test");
+    }
+    assertEquals(ACCESS.size(), server.api.routes().size());
+  }
+
+  @Test
+  void eachRoleGetsWhatTheTableSays() {
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<String, Optional<Role>> e : ACCESS.entrySet()) {
+      for (Role role : Role.values()) {
+        int status = server.send(request(e.getKey(), role)).status();
+        boolean allowed = e.getValue().map(role::atLeast).orElse(true);
+        int expected = allowed ? 200 : 403;
+        if (status != expected) {
+          failures.add(e.getKey() + " as " + role + ": " + status + " (expected " + expected + ")");
+        }
+      }
+      int anonymous = server.send(request(e.getKey(), null)).status();
+      int expectedAnonymous = e.getValue().isPresent() ? 401 : 200;
+      if (anonymous != expectedAnonymous) {
+        failures.add(e.getKey() + " without a key: " + anonymous + " (expected " + expectedAnonymous + ")");
+      }
+      HttpRequest unknown = HttpRequest.newBuilder(request(e.getKey(), null), (n, v) -> true)
+          .header("Authorization", "Bearer not-a-key-at-all").build();
+      if (server.send(unknown).status() != 401) {
+        failures.add(e.getKey() + " with an unknown key: not 401");
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void unauthorizedAnswersSayHowToAuthenticate() {
+    ApiServer.Answer a = server.get("/api/v1/audit", null);
+    assertEquals(401, a.status());
+    assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
+    assertTrue(a.json().path("detail").asText().contains("Authorization: Bearer"));
+    assertEquals("Bearer realm=\"credgraph\"", a.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+    ApiServer.Answer basic = server.send(HttpRequest.newBuilder(server.uri("/api/v1/audit"))
+        .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET().build());
+    assertEquals(401, basic.status());
+  }
+
+  @Test
+  void forbiddenAnswersNameTheNeededRole() {
+    ApiServer.Answer a = server.get("/api/v1/audit", Role.STEWARD);
+    assertEquals(403, a.status());
+    assertTrue(a.json().path("detail").asText().contains("ADMIN"), a.body());
+    assertTrue(a.json().path("detail").asText().contains("STEWARD"), a.body());
+  }
+
+  @Test
+  void departmentAndRegistrySeeProfilesOnlyOfSubjectsTheyChecked() {
+    for (Role r : List.of(Role.DEPARTMENT, Role.REGISTRY)) {
+      ApiServer.Answer a = server.get("/api/v1/subjects/" + alphaId, r);
+      assertEquals(403, a.status(), r.name());
+      assertTrue(a.json().path("detail").asText().contains("checked"));
+    }
+  }
+
+  @Test
+  void aKeyForAPublicRouteMustStillBeValid() {
+    ApiServer.Answer a = server.send(HttpRequest.newBuilder(server.uri("/health"))
+        .header("Authorization", "Bearer key-wrong").GET().build());
+    assertEquals(401, a.status());
+  }
+
+  private static String concrete(String template) {
+    if (template.equals("/api/v1/records/{id}/status")) {
+      return "/api/v1/records/TAX-2024-0007/status";
+    }
+    return template.replace("{id}", alphaId).replace("{code}", "DISHONEST_JUDGMENT_DEBTOR")
+        .concat(template.equals("/api/v1/subjects") ? "?q=abc" : "");
+  }
+}

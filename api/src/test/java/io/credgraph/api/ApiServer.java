@@ -1,0 +1,116 @@
+package io.credgraph.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credgraph.api.audit.AuditLog;
+import io.credgraph.api.auth.ApiKeys;
+import io.credgraph.api.auth.Role;
+import io.credgraph.engine.CredgraphEngine;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.memory.InMemoryGraphStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * A real API server on a free port for tests, over a real store, with one key per role ({@code key-<role>} named
+ * {@code <role>}), and an HTTP client that speaks to it over loopback.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** 2025-06-01 10:00 in China Standard Time. */
+  public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC);
+
+  final GraphStore store;
+  final CredgraphEngine engine;
+  final AuditLog audit;
+  final CredgraphApi api;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final ObjectMapper json = Json.mapper();
+
+  public ApiServer(Path dir) {
+    this(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY);
+  }
+
+  public ApiServer(Path dir, GraphStore store, long maxBody) {
+    this(dir, store, maxBody, ApiConfig.DEFAULT_MAX_BATCH);
+  }
+
+  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch) {
+    this.store = store;
+    this.engine = CredgraphEngine.open(store);
+    this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
+    ApiKeys keys = ApiKeys.none();
+    for (Role r : Role.values()) {
+      keys = keys.and(ApiKeys.of(r.name().toLowerCase(java.util.Locale.ROOT), key(r), r));
+    }
+    ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
+        .withLimits(maxBody, maxBatch, ApiConfig.DEFAULT_BATCH_TIMEOUT);
+    this.api = CredgraphApi.create(new ApiBackend(engine, audit), config).start("127.0.0.1", 0);
+  }
+
+  /** Writes through the engine, as every write must. */
+  public void write(io.credgraph.store.WriteBatch batch) {
+    engine.write(batch);
+  }
+
+  public static String key(Role r) {
+    return "key-" + r.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + api.port() + path);
+  }
+
+  /** A response with its body as text and, when JSON, parsed. */
+  public record Answer(int status, String contentType, String body, JsonNode json, HttpResponse<String> raw) {}
+
+  public Answer get(String path, Role role) {
+    return send(builder(path, role).GET().build());
+  }
+
+  public Answer post(String path, Role role, String body) {
+    return send(builder(path, role).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  public HttpRequest.Builder builder(String path, Role role) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (role != null) {
+      b.header("Authorization", "Bearer " + key(role));
+    }
+    return b;
+  }
+
+  public Answer send(HttpRequest req) {
+    try {
+      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String ct = r.headers().firstValue("Content-Type").orElse("");
+      JsonNode node = null;
+      if (ct.contains("json") && !r.body().isEmpty()) {
+        node = json.readTree(r.body());
+      }
+      return new Answer(r.statusCode(), ct, r.body(), node, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    api.stop();
+    audit.close();
+    store.close();
+  }
+}

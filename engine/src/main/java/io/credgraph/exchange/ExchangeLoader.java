@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * subjects not yet delivered, provenance per fact and a conflict check of the organisations each chunk touched.
  *
  * <p>Reads go to {@link GraphStore}; every write goes through the {@link BatchWriter} (the engine passes one that
- * keeps its projection current). Loads through one loader are serialised; do not run two loaders on one store at
- * the same time.
+ * keeps its projection current). Loads into one store are serialised (on the store object), whichever loader runs
+ * them; other writers (API status changes) may write meanwhile.
  *
  * <p>Department of a fact: the line's own {@code department}, else {@link LoadOptions#department()}, else the
  * batch's file name ({@link Departments#fromBatchName}).
@@ -67,6 +67,12 @@ public final class ExchangeLoader {
   }
 
   private LoadReport loadAll(List<BatchSource> sources, Optional<String> department, LoadListener listener) {
+    synchronized (store) {
+      return loadAllLocked(sources, department, listener);
+    }
+  }
+
+  private LoadReport loadAllLocked(List<BatchSource> sources, Optional<String> department, LoadListener listener) {
     long start = System.nanoTime();
     LoadListener l = listener == null ? LoadListener.NONE : listener;
     LoadContext ctx = new LoadContext(store);

@@ -131,6 +131,22 @@ class ExchangeLoaderTest {
   }
 
   @Test
+  void aSubjectWrittenByAnotherWriterDuringALoadIsSeen() throws IOException {
+    Path b = batch("police.jsonl", EXAMPLE[0], EXAMPLE[2]);
+    ExchangeLoader l = new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(1));
+    LoadListener writesMeanwhile = new LoadListener() {
+      @Override
+      public void batchStarted(String name, long bytes) {
+        store.write(io.credgraph.store.WriteBatch.of(new io.credgraph.store.WriteOp.PutSubject(
+            Subject.person(ZHANG, "张三").withProvenance(List.of(new Provenance("API", "api:clerk", "", 0))))));
+      }
+    };
+    LoadReport r = l.load(b, writesMeanwhile);
+    assertEquals(0, r.pending(), "the person stored by the API meanwhile is found, not awaited");
+    assertEquals(1, store.counts().relations());
+  }
+
+  @Test
   void unknownFieldsAreKeptAsAttributes() throws IOException {
     loader().load(batch("b.jsonl", EXAMPLE[0].replace("}", ",\"capital\":5000000,\"phone\":\"0760-1234\"}")),
         LoadListener.NONE);

@@ -47,10 +47,10 @@ import org.neo4j.graphdb.Result;
  * {@code ./credgraph load CITY --data DATA}). Run:
  *
  * <pre>
- * mvn -B -q -pl cypher -am test-compile -DskipTests
- * mvn -B -q -pl cypher dependency:build-classpath -Dmdep.outputFile=/tmp/cp-cypher.txt -Dmdep.includeScope=test
+ * mvn -B -q -pl cypher -am test-compile dependency:build-classpath -DskipTests \
+ *     -Dmdep.outputFile=/tmp/cp-cypher.txt -Dmdep.includeScope=test
  * java -Xmx6g -XX:+UseParallelGC -cp cypher/target/test-classes:cypher/target/classes:$(cat /tmp/cp-cypher.txt) \
- *     io.credgraph.cypher.bench.CypherVsEngineBench /tmp/c100k /tmp/d100k 100000 [persons] [pageCache]
+ *     io.credgraph.cypher.bench.CypherVsEngineBench /tmp/c100k /tmp/d100k 100000 [persons] [pageCache] [runs]
  * </pre>
  */
 public final class CypherVsEngineBench {
@@ -64,7 +64,7 @@ public final class CypherVsEngineBench {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       System.err.println("usage: CypherVsEngineBench CITY DATA ENTERPRISES [PERSONS (default 2000)] "
-          + "[PAGE_CACHE (default 2g)]");
+          + "[PAGE_CACHE (default 2g)] [PROPAGATION_RUNS (default 3)]");
       System.exit(2);
     }
     Path city = Path.of(args[0]);
@@ -72,6 +72,7 @@ public final class CypherVsEngineBench {
     int enterprises = Integer.parseInt(args[2]);
     int sampleSize = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     long pageCache = EmbeddedNeo4jStore.Options.parseSize(args.length > 4 ? args[4] : "2g");
+    int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     System.out.printf(Locale.ROOT, "machine: %d cores, max heap %,d MiB, load average %.2f%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -108,7 +109,7 @@ public final class CypherVsEngineBench {
         }
       }
       appointment(engine, db, objected, sampleSize);
-      propagation(engine, db, objected);
+      propagation(engine, db, objected, runs);
     }
   }
 
@@ -221,13 +222,14 @@ public final class CypherVsEngineBench {
 
   // ------------------------------------------------------------------ full propagation
 
-  private static void propagation(CredgraphEngine engine, GraphDatabaseService db, List<String> objected) {
-    int runs = 3;
+  /** {@code runs} measured runs of each side, after one warm-up run when there are several. */
+  private static void propagation(CredgraphEngine engine, GraphDatabaseService db, List<String> objected, int runs) {
+    int first = runs > 1 ? -1 : 0;
     long[] rw = new long[runs];
     long[] rc = new long[runs];
     long[] derive = new long[runs];
     long[] project = new long[runs];
-    for (int i = -1; i < runs; i++) {
+    for (int i = first; i < runs; i++) {
       long t = System.nanoTime();
       long c = cpu();
       engine.rebuild();
@@ -240,8 +242,9 @@ public final class CypherVsEngineBench {
       }
     }
     EngineStats st = engine.stats();
-    System.out.printf(Locale.ROOT, "%nfull propagation, engine rebuild() (%d runs after one warm-up; %,d records, "
-        + "%,d derived measures, every day):%n", runs, st.records(), st.derivedMeasures());
+    System.out.printf(Locale.ROOT, "%nfull propagation, engine rebuild() (%d runs%s; %,d records, "
+        + "%,d derived measures, every day):%n", runs, first < 0 ? " after one warm-up" : "", st.records(),
+        st.derivedMeasures());
     report("engine rebuild (read the store + derive)", rw, rc, 1e6, "ms");
     report("  of which reading the store into the projection", project, null, 1e6, "ms");
     report("  of which deriving every record's measures", derive, null, 1e6, "ms");
@@ -252,7 +255,7 @@ public final class CypherVsEngineBench {
     long[] cw = new long[runs];
     long[] cc = new long[runs];
     List<String> rows = List.of();
-    for (int i = -1; i < runs; i++) {
+    for (int i = first; i < runs; i++) {
       long t = System.nanoTime();
       long c = cpu();
       rows = db.executeTransactionally(CypherQueries.PROPAGATION, params, r -> {
@@ -269,8 +272,8 @@ public final class CypherVsEngineBench {
         cw[i] = System.nanoTime() - t;
       }
     }
-    System.out.printf(Locale.ROOT, "full propagation, Cypher (one query, every measure holding on %s, %d runs after "
-        + "one warm-up):%n", PROPAGATION_DAY, runs);
+    System.out.printf(Locale.ROOT, "full propagation, Cypher (one query, every measure holding on %s, %d runs%s):%n",
+        PROPAGATION_DAY, runs, first < 0 ? " after one warm-up" : "");
     rows.forEach(s -> System.out.println("  " + s));
     report("Cypher propagation", cw, cc, 1e6, "ms");
     System.out.printf(Locale.ROOT, "ratio Cypher/engine: vs rebuild() median wall %.1fx, CPU %.1fx; vs the derivation "

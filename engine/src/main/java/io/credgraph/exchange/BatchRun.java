@@ -136,6 +136,9 @@ final class BatchRun {
       while ((line = reader.next()) != null) {
         lines = line.number();
         if (line.number() > resumeAfterLine) {
+          if (chunkLineNumbers.isEmpty()) {
+            ctx.checkForeignWrites();
+          }
           chunkLineNumbers.add(line.number());
           chunkLineBytes.add(line.tooLong() ? null : Arrays.copyOf(line.bytes(), line.length()));
           chunkLineLengths.add(line.fullLength());
@@ -539,7 +542,7 @@ final class BatchRun {
   private void write(WriteBatch batch) {
     for (int attempt = 1; ; attempt++) {
       try {
-        writer.write(batch);
+        ctx.wrote(writer.write(batch).version());
         return;
       } catch (StoreException e) {
         if (!e.retryable() || attempt >= 3) {

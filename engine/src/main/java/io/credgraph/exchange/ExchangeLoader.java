@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * subjects not yet delivered, provenance per fact and a conflict check of the organisations each chunk touched.
  *
  * <p>Reads go to {@link GraphStore}; every write goes through the {@link BatchWriter} (the engine passes one that
- * keeps its projection current). Loads through one loader are serialised; do not run two loaders on one store at
- * the same time.
+ * keeps its projection current). Loads into one store are serialised (on the store object), whichever loader runs
+ * them; other writers (API status changes) may write meanwhile.
  *
  * <p>Department of a fact: the line's own {@code department}, else {@link LoadOptions#department()}, else the
  * batch's file name ({@link Departments#fromBatchName}).
@@ -63,12 +63,22 @@ public final class ExchangeLoader {
 
   /** Loads the batches in order. */
   public synchronized LoadReport loadAll(List<BatchSource> sources, LoadListener listener) {
+    return loadAll(sources, options.department(), listener);
+  }
+
+  private LoadReport loadAll(List<BatchSource> sources, Optional<String> department, LoadListener listener) {
+    synchronized (store) {
+      return loadAllLocked(sources, department, listener);
+    }
+  }
+
+  private LoadReport loadAllLocked(List<BatchSource> sources, Optional<String> department, LoadListener listener) {
     long start = System.nanoTime();
     LoadListener l = listener == null ? LoadListener.NONE : listener;
     LoadContext ctx = new LoadContext(store);
     List<BatchReport> reports = new ArrayList<>();
     for (BatchSource s : sources) {
-      reports.add(loadOne(s, ctx, l));
+      reports.add(loadOne(s, department, ctx, l));
     }
     return LoadReport.of(reports, store.counts().pending(), (System.nanoTime() - start) / 1_000_000,
         store.version());
@@ -79,7 +89,17 @@ public final class ExchangeLoader {
    * copied to a temporary file (the load reads a batch twice: hash, then lines), which is deleted afterwards.
    */
   public synchronized LoadReport load(InputStream in, String batchName, LoadListener listener) {
+    return load(in, batchName, options.department(), listener);
+  }
+
+  /**
+   * As {@link #load(InputStream, String, LoadListener)}, with the department of lines without their own (e.g. the
+   * caller's department); when empty, the options' or the batch name's.
+   */
+  public synchronized LoadReport load(InputStream in, String batchName, Optional<String> department,
+      LoadListener listener) {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(department, "department");
     if (batchName == null || batchName.isBlank()) {
       throw new ValidationException("name", "a batch needs a name (e.g. the department and date)");
     }
@@ -92,7 +112,8 @@ public final class ExchangeLoader {
       }
       Path file = tmp;
       BatchSource source = BatchSource.of(name, Files.size(file), () -> Files.newInputStream(file));
-      return loadAll(List.of(source), listener);
+      return loadAll(List.of(source), department.map(String::strip).filter(d -> !d.isEmpty())
+          .or(options::department), listener);
     } catch (IOException e) {
       throw new CredgraphException("cannot receive batch " + name + ": " + e.getMessage(), e);
     } finally {
@@ -106,9 +127,9 @@ public final class ExchangeLoader {
     }
   }
 
-  private BatchReport loadOne(BatchSource source, LoadContext ctx, LoadListener l) {
+  private BatchReport loadOne(BatchSource source, Optional<String> department, LoadContext ctx, LoadListener l) {
     long start = System.nanoTime();
-    String dept = options.department().orElseGet(() -> Departments.fromBatchName(source.name()));
+    String dept = department.orElseGet(() -> Departments.fromBatchName(source.name()));
     long version = store.version();
     BatchScan scan;
     try {

@@ -46,6 +46,7 @@ final class LoadContext {
   };
   private Map<String, Integer> batchOrder;
   private boolean knowsAll;
+  private long lastVersion;
   private final Set<String> records = new HashSet<>();
   /** Per organisation: LEGAL_REP relations delivered, and the sum of every known SHAREHOLDER ratio delivered. */
   private final Map<String, double[]> orgs = new HashMap<>();
@@ -57,6 +58,19 @@ final class LoadContext {
     rebuild();
     io.credgraph.store.StoreCounts c = store.counts();
     knowsAll = c.subjects() == 0 && c.records() == 0 && c.relations() == 0 && c.pending() == 0;
+    lastVersion = store.version();
+  }
+
+  /** Notes the store version after one of this load's writes. */
+  void wrote(long version) {
+    lastVersion = version;
+  }
+
+  /** Stops trusting what this context knows if someone else wrote to the store since this load's last write. */
+  void checkForeignWrites() {
+    if (knowsAll && store.version() != lastVersion) {
+      forget();
+    }
   }
 
   /** Whether every subject and record in the store was stored by this load (and so is known here). */

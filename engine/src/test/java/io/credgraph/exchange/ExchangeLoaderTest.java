@@ -131,6 +131,22 @@ class ExchangeLoaderTest {
   }
 
   @Test
+  void aSubjectWrittenByAnotherWriterDuringALoadIsSeen() throws IOException {
+    Path b = batch("police.jsonl", EXAMPLE[0], EXAMPLE[2]);
+    ExchangeLoader l = new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(1));
+    LoadListener writesMeanwhile = new LoadListener() {
+      @Override
+      public void batchStarted(String name, long bytes) {
+        store.write(io.credgraph.store.WriteBatch.of(new io.credgraph.store.WriteOp.PutSubject(
+            Subject.person(ZHANG, "张三").withProvenance(List.of(new Provenance("API", "api:clerk", "", 0))))));
+      }
+    };
+    LoadReport r = l.load(b, writesMeanwhile);
+    assertEquals(0, r.pending(), "the person stored by the API meanwhile is found, not awaited");
+    assertEquals(1, store.counts().relations());
+  }
+
+  @Test
   void unknownFieldsAreKeptAsAttributes() throws IOException {
     loader().load(batch("b.jsonl", EXAMPLE[0].replace("}", ",\"capital\":5000000,\"phone\":\"0760-1234\"}")),
         LoadListener.NONE);
@@ -237,8 +253,15 @@ class ExchangeLoaderTest {
     LoadReport r = loader().load(new java.io.ByteArrayInputStream(body), "upload-1", LoadListener.NONE);
     assertEquals(7, r.accepted());
     assertEquals("upload-1", store.record("ZSAMR-2019-0042").orElseThrow().provenance().get(0).batch());
+    assertEquals("UPLOAD", store.record("ZSAMR-2019-0042").orElseThrow().history().get(0).provenance()
+        .department(), "a line without department: from the batch name");
     LoadReport again = loader().load(new java.io.ByteArrayInputStream(body), "upload-2", LoadListener.NONE);
     assertEquals(BatchReport.Outcome.ALREADY_LOADED, again.batches().get(0).outcome());
+
+    byte[] other = (EXAMPLE[1].replace("张三", "张三丰") + "\n").getBytes(StandardCharsets.UTF_8);
+    loader().load(new java.io.ByteArrayInputStream(other), "upload-3", Optional.of("COURT"), LoadListener.NONE);
+    assertEquals("COURT", store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(1).department(),
+        "the caller's department");
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The investigation services the API serves from (issue #6): the {@link Investigation} facade (search, neighbourhood,
@@ -31,6 +33,8 @@ import java.util.Optional;
  * (batches, record status changes) can raise WATCH alerts. Thread-safe.
  */
 public final class InvestigationBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
+
   private final CredgraphEngine engine;
   private final Investigation investigation;
   private final WatchlistService watchlists;
@@ -84,10 +88,19 @@ public final class InvestigationBackend {
     }
   }
 
-  /** Commits {@code batch} through the engine, then raises the WATCH alerts it causes. */
+  /**
+   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes. The batch is committed whatever
+   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed write (a loader would
+   * stop on it although the data is stored).
+   */
   public WriteResult write(WriteBatch batch) {
     WriteResult r = engine.write(batch);
-    watchlists.onWrite(batch);
+    try {
+      watchlists.onWrite(batch);
+    } catch (RuntimeException e) {
+      LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
+          e.getMessage(), e);
+    }
     return r;
   }
 

@@ -14,11 +14,13 @@ import io.credgraph.api.controllers.BatchController;
 import io.credgraph.api.controllers.CheckController;
 import io.credgraph.api.controllers.DocsController;
 import io.credgraph.api.controllers.HealthController;
+import io.credgraph.api.controllers.InvestigationController;
 import io.credgraph.api.controllers.ListController;
 import io.credgraph.api.controllers.MetricsController;
 import io.credgraph.api.controllers.RecordController;
 import io.credgraph.api.controllers.SimulationController;
 import io.credgraph.api.controllers.SubjectController;
+import io.credgraph.api.controllers.WatchlistController;
 import io.credgraph.api.docs.ApiDocs;
 import io.credgraph.api.error.ApiException;
 import io.credgraph.api.error.ErrorMapping;
@@ -82,11 +84,8 @@ public final class CredgraphApi {
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
 
-    Cache<Long, List<SubjectController.NameEntry>> nameIndex = Caffeine.newBuilder().maximumSize(1).recordStats()
-        .build();
     Cache<ListController.ListKey, List<CreditRecord>> lists = Caffeine.newBuilder().maximumSize(256)
         .recordStats().build();
-    CaffeineCacheMetrics.monitor(registry, nameIndex, "subject_name_index");
     CaffeineCacheMetrics.monitor(registry, lists, "published_lists");
     Cache<CheckController.AppointmentKey, AppointmentCheck> appointmentCache = Caffeine.newBuilder()
         .maximumSize(config.cacheSize()).recordStats().build();
@@ -96,7 +95,7 @@ public final class CredgraphApi {
     CaffeineCacheMetrics.monitor(registry, sanctionCache, "sanctions_checks");
 
     var health = new HealthController(backend, config);
-    var subjects = new SubjectController(backend, config, nameIndex);
+    var subjects = new SubjectController(backend, config);
     var listController = new ListController(backend, config, lists);
     var audit = new AuditController(backend.audit());
     var metrics = new MetricsController(registry);
@@ -105,6 +104,8 @@ public final class CredgraphApi {
     var simulations = new SimulationController(backend, config, mapper);
     var alerts = new AlertController(backend, config);
     var batches = new BatchController(backend, config);
+    var investigations = new InvestigationController(backend, config);
+    var watchlist = new WatchlistController(backend, mapper);
     String openApi;
     try {
       openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(ApiDocs.describe(config.version())
@@ -138,7 +139,7 @@ public final class CredgraphApi {
     app.get("/openapi.json", docs::openApi, Open.ANYONE);
     app.get("/docs", docs::docs, Open.ANYONE);
     app.get("/api/v1/lists/{code}", listController::get, Open.ANYONE);
-    app.get("/api/v1/subjects", subjects::search, Role.INVESTIGATOR);
+    app.get("/api/v1/subjects", investigations::search, Role.INVESTIGATOR);
     app.get("/api/v1/subjects/{id}", subjects::profile, Role.DEPARTMENT);
     app.get("/api/v1/audit", audit::get, Role.ADMIN);
     app.post("/api/v1/batches", batches::load, Role.STEWARD);
@@ -147,6 +148,12 @@ public final class CredgraphApi {
     app.post("/api/v1/records/{id}/status", records::status, Role.STEWARD);
     app.post("/api/v1/simulations", simulations::simulate, Role.INVESTIGATOR);
     app.get("/api/v1/alerts", alerts::list, Role.INVESTIGATOR);
+    app.get("/api/v1/subjects/{id}/graph", investigations::graph, Role.INVESTIGATOR);
+    app.get("/api/v1/subjects/{id}/controllers", investigations::controllers, Role.INVESTIGATOR);
+    app.get("/api/v1/paths", investigations::paths, Role.INVESTIGATOR);
+    app.get("/api/v1/clusters", investigations::clusters, Role.INVESTIGATOR);
+    app.get("/api/v1/stats", investigations::stats, Role.INVESTIGATOR);
+    app.post("/api/v1/watchlist", watchlist::watch, Role.INVESTIGATOR);
     return new CredgraphApi(app, routes, registry, gc);
   }
 

@@ -3,6 +3,7 @@ package io.credgraph.cli;
 import io.credgraph.api.ApiBackend;
 import io.credgraph.api.ApiConfig;
 import io.credgraph.api.CredgraphApi;
+import io.credgraph.api.InvestigationBackend;
 import io.credgraph.api.audit.AuditLog;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.engine.EngineStats;
@@ -36,7 +37,8 @@ final class RunningServer {
   }
 
   /**
-   * Opens the audit log under {@code dataDir/audit} (verifying its chain), starts the API over {@code store}, and
+   * Opens the audit log under {@code dataDir/audit} (verifying its chain) and the investigators' watchlists in
+   * {@code dataDir/watchlists.json}, starts the API over {@code store}, and
    * prints what it opened.
    */
   static RunningServer start(GraphStore store, Path dataDir, ApiConfig config, String host, int port,
@@ -57,7 +59,8 @@ final class RunningServer {
       out.printf("credgraph: engine projection built in %d ms: %d subjects, %d relations, %d records, %d derived "
           + "measures%n", (System.nanoTime() - e0) / 1_000_000, st.subjects(), st.relations(), st.records(),
           st.derivedMeasures());
-      api = CredgraphApi.create(new ApiBackend(engine, audit), config).start(host, port);
+      api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
+          dataDir.resolve("watchlists.json"), config.clock())), config).start(host, port);
     } catch (RuntimeException e) {
       audit.close();
       store.close();

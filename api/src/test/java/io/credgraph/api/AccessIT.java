@@ -46,6 +46,12 @@ class AccessIT {
     ACCESS.put("POST /api/v1/simulations", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("POST /api/v1/records/{id}/status", Optional.of(Role.STEWARD));
     ACCESS.put("POST /api/v1/batches", Optional.of(Role.STEWARD));
+    ACCESS.put("GET /api/v1/subjects/{id}/graph", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/subjects/{id}/controllers", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/paths", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/clusters", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/stats", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("POST /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
   }
 
   /** A request that succeeds for a role that may call the route. */
@@ -65,6 +71,7 @@ class AccessIT {
           + "\"},\"role\":\"DIRECTOR\"}";
       case "POST /api/v1/simulations" -> body = "{\"subject\":{\"uscc\":\"" + Fixtures.BETA_USCC
           + "\"},\"list\":\"ABNORMAL_OPERATION\"}";
+      case "POST /api/v1/watchlist" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
       case "POST /api/v1/records/{id}/status" -> body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
       case "POST /api/v1/batches" -> {
         body = "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + Fixtures.BETA_USCC
@@ -164,6 +171,7 @@ class AccessIT {
       return "/api/v1/records/TAX-2024-0007/status";
     }
     return template.replace("{id}", alphaId).replace("{code}", "DISHONEST_JUDGMENT_DEBTOR")
-        .concat(template.equals("/api/v1/subjects") ? "?q=abc" : "");
+        .concat(template.equals("/api/v1/subjects") ? "?q=abc" : "")
+        .concat(template.equals("/api/v1/paths") ? "?from=" + alphaId + "&to=" + alphaId : "");
   }
 }

@@ -58,7 +58,8 @@ public final class ApiServer implements AutoCloseable {
     }
     ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
         .withLimits(maxBody, maxBatch, batchTimeout);
-    this.api = CredgraphApi.create(new ApiBackend(engine, audit), config).start("127.0.0.1", 0);
+    this.api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
+        dir.resolve("watchlists.json"), CLOCK)), config).start("127.0.0.1", 0);
   }
 
   /** Writes through the engine, as every write must. */

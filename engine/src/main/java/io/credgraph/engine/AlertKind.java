@@ -9,5 +9,10 @@ public enum AlertKind {
   SITTING_OFFICER,
   /** A record of an ALERT measure marked ESCALATION (ABNORMAL_OPERATION in force three years: due for the serious
    * list). */
-  ESCALATION
+  ESCALATION,
+  /**
+   * A record arrived or changed status on a subject an investigator watches, or within its control neighbourhood:
+   * raised by {@link io.credgraph.analysis.WatchlistService}, never by {@link CredgraphEngine#alerts}.
+   */
+  WATCH
 }

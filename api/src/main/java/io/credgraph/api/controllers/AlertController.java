@@ -5,21 +5,24 @@ import io.credgraph.api.ApiBackend;
 import io.credgraph.api.ApiConfig;
 import io.credgraph.api.Params;
 import io.credgraph.api.Requests;
+import io.credgraph.api.auth.Caller;
 import io.credgraph.api.view.AlertView;
 import io.credgraph.api.view.Page;
-import io.credgraph.engine.Alert;
 import io.credgraph.engine.AlertKind;
 import io.credgraph.model.Dates;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code GET /api/v1/alerts} (INVESTIGATOR): the alerts that hold on {@code asOf} (sitting officers who became
- * ineligible, escalations), of one {@code kind} or all, raised on or after {@code since}, most recent first, paged.
+ * ineligible, escalations) and the caller's WATCH alerts (records on watched subjects), of one {@code kind} or all,
+ * raised on or after {@code since}, most recent first, paged.
  */
 public final class AlertController {
   static final int MAX_LIMIT = 500;
@@ -37,11 +40,19 @@ public final class AlertController {
     Optional<LocalDate> since = Params.text(ctx, "since").map(s -> Dates.parse(s, "since"));
     int limit = Params.limit(ctx, 50, MAX_LIMIT);
     int offset = Params.offsetCursor(ctx);
-    List<Alert> all = backend.engine().alerts(kind, asOf, since);
+    Caller caller = Requests.caller(ctx);
+    boolean unmasked = caller.seesIdNumbers();
+    List<AlertView> all = new ArrayList<>();
+    if (kind.isEmpty() || kind.get() != AlertKind.WATCH) {
+      backend.engine().alerts(kind, asOf, since).forEach(a -> all.add(AlertView.of(a, unmasked)));
+    }
+    if (kind.isEmpty() || kind.get() == AlertKind.WATCH) {
+      all.addAll(WatchlistController.watchAlerts(backend, caller, since, unmasked));
+      all.sort(Comparator.comparing(AlertView::raisedOn).reversed());
+    }
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
-    boolean unmasked = Requests.caller(ctx).seesIdNumbers();
-    List<AlertView> items = all.subList(from, to).stream().map(a -> AlertView.of(a, unmasked)).toList();
+    List<AlertView> items = all.subList(from, to);
     Requests.audit(ctx, backend.audit(), items.stream().map(a -> a.subject().id()).distinct().toList(), 200,
         "alerts: " + items.size() + " of " + all.size());
     ctx.json(new Page<>(items, to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));

@@ -51,7 +51,7 @@ public final class BatchController {
             .atZone(io.credgraph.model.Dates.CHINA)) + ".jsonl");
     LoadOptions options = LoadOptions.defaults();
     options = Params.text(ctx, "department").map(options::withDepartment).orElse(options);
-    ExchangeLoader loader = new ExchangeLoader(backend.store(), backend.engine().writer(), options);
+    ExchangeLoader loader = new ExchangeLoader(backend.store(), backend.writer(), options);
     LoadReport report;
     try (InputStream raw = ctx.bodyInputStream()) {
       InputStream body = raw;

@@ -45,7 +45,7 @@ public final class RecordController {
         .orElseThrow(() -> new NotFoundException("no record with id '" + id + "'"));
     StatusChange change = new StatusChange(req.status(), req.on(), req.note(), req.person().map(SubjectRef::key),
         new Provenance(caller.name(), "api:" + caller.name(), "", 0));
-    backend.engine().write(WriteBatch.of(new WriteOp.AppendStatus(id, change)));
+    backend.write(WriteBatch.of(new WriteOp.AppendStatus(id, change)));
     CreditRecord after = backend.store().record(id).orElseThrow();
     List<String> subjects = new ArrayList<>();
     backend.store().subject(after.subject()).ifPresent(s -> subjects.add(s.id().value()));

@@ -1,6 +1,5 @@
 package io.credgraph.api.controllers;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.credgraph.NotFoundException;
 import io.credgraph.ValidationException;
 import io.credgraph.api.ApiBackend;
@@ -11,7 +10,6 @@ import io.credgraph.api.auth.Caller;
 import io.credgraph.api.auth.Role;
 import io.credgraph.api.error.ApiException;
 import io.credgraph.api.view.MeasureView;
-import io.credgraph.api.view.Page;
 import io.credgraph.api.view.ReasonView;
 import io.credgraph.api.view.RiskView;
 import io.credgraph.api.view.RecordView;
@@ -32,25 +30,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Subjects: search ({@code GET /api/v1/subjects?q=}) and profiles ({@code GET /api/v1/subjects/{id}}). */
+/** Subject profiles ({@code GET /api/v1/subjects/{id}}); search is {@link InvestigationController#search}. */
 public final class SubjectController {
   static final int MAX_LIMIT = 200;
 
   private final ApiBackend backend;
   private final ApiConfig config;
-  private final Cache<Long, List<NameEntry>> nameIndex;
 
-  /** A subject in the search index: its lower-cased name and the subject. */
-  public record NameEntry(String lowerName, Subject subject) {}
-
-  public SubjectController(ApiBackend backend, ApiConfig config, Cache<Long, List<NameEntry>> nameIndex) {
+  public SubjectController(ApiBackend backend, ApiConfig config) {
     this.backend = backend;
     this.config = config;
-    this.nameIndex = nameIndex;
   }
 
   /** The profile of one subject on {@code asOf}. DEPARTMENT and REGISTRY keys see the subjects they have checked. */
@@ -88,47 +80,6 @@ public final class SubjectController {
         s.district(), s.industry(), s.attributes(), relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
         measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
-  }
-
-  /**
-   * Search by USCC, by ID number (the route is INVESTIGATOR's), or by a part of the name (case-insensitive), paged.
-   */
-  public void search(Context ctx) {
-    String q = Params.text(ctx, "q").orElseThrow(() -> new ValidationException("q",
-        "q is required: a name or part of one, a USCC, or an ID number"));
-    if (q.length() < 2) {
-      throw new ValidationException("q", "q needs at least 2 characters");
-    }
-    int limit = Params.limit(ctx, 20, MAX_LIMIT);
-    int offset = Params.offsetCursor(ctx);
-    Caller caller = Requests.caller(ctx);
-    GraphStore store = backend.store();
-    List<Subject> matches;
-    String upper = q.toUpperCase(Locale.ROOT);
-    if (Uscc.isValid(upper)) {
-      matches = store.subject(SubjectKey.uscc(upper)).map(List::of).orElse(List.of());
-    } else if (ResidentId.isValid(upper)) {
-      matches = store.subject(SubjectKey.resident(upper)).map(List::of).orElse(List.of());
-    } else {
-      String lower = q.toLowerCase(Locale.ROOT);
-      matches = index().stream().filter(e -> e.lowerName().contains(lower)).map(NameEntry::subject).toList();
-    }
-    int from = Math.min(offset, matches.size());
-    int to = Math.min(from + limit, matches.size());
-    List<SubjectView> items = matches.subList(from, to).stream().map(s -> SubjectView.of(s, caller)).toList();
-    Requests.audit(ctx, backend.audit(), items.stream().map(SubjectView::id).toList(), 200,
-        "search: " + matches.size() + " matches");
-    ctx.json(new Page<>(items, to < matches.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
-  }
-
-  private List<NameEntry> index() {
-    GraphStore store = backend.store();
-    return nameIndex.get(store.version(), v -> {
-      List<NameEntry> all = new ArrayList<>();
-      store.forEachSubject(s -> all.add(new NameEntry(s.name().toLowerCase(Locale.ROOT), s)));
-      all.sort(Comparator.comparing(NameEntry::lowerName).thenComparing(e -> e.subject().id().value()));
-      return List.copyOf(all);
-    });
   }
 
   static SubjectId subjectId(String raw) {

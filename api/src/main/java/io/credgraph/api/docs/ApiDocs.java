@@ -69,15 +69,16 @@ public final class ApiDocs {
         .done();
 
     d.op("GET", "/api/v1/subjects").summary("subjects", "Search subjects",
-        "By USCC, by ID number, or by a part of the name (case-insensitive). Matches carry the subject ids used "
-            + "in other routes.")
+        "By USCC, by ID number (only for keys that may see ID numbers), or by a name or part of one, ranked: "
+            + "exact name, prefix, substring, then names sharing most character pairs. Matches carry the subject ids "
+            + "used in other routes.")
         .access(Optional.of(Role.INVESTIGATOR))
-        .query("q", String.class, true, "a name or part of one (2+ characters), a USCC or an ID number")
+        .query("q", String.class, true, "a name or part of one, a USCC or an ID number")
         .query("limit", Integer.class, false, "matches per page, 1-200 (default 20)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
-        .ok(type(Page.class, SubjectView.class), "matches, by name")
-        .errors(errors(400, "q is missing or too short, or a paging parameter is invalid", 401, AUTH_401,
-            403, ROLE_403))
+        .ok(type(Page.class, SubjectView.class), "matches, best first")
+        .errors(errors(400, "q is missing, an ID number with a wrong check digit, or a paging parameter is invalid",
+            401, AUTH_401, 403, ROLE_403))
         .done();
     d.op("GET", "/api/v1/subjects/{id}").summary("subjects", "Subject profile",
         "Attributes, relations (each marked in force or not on asOf) and records with their status on asOf. "
@@ -163,7 +164,9 @@ public final class ApiDocs {
         .done();
     d.op("GET", "/api/v1/alerts").summary("alerts", "Alerts",
         "Alerts that hold on asOf: SITTING_OFFICER (a person holds a role they are no longer eligible for) and "
-            + "ESCALATION (a watch record in force long enough to be escalated), most recent first.")
+            + "ESCALATION (a watch record in force long enough to be escalated), and the caller's WATCH alerts (a "
+            + "record or status change on or near a watched subject, see POST /api/v1/watchlist), most recent "
+            + "first.")
         .access(Optional.of(Role.INVESTIGATOR))
         .query("kind", AlertKind.class, false, "one kind of alert (default all)")
         .query("since", LocalDate.class, false, "alerts raised on or after this day")
@@ -172,6 +175,7 @@ public final class ApiDocs {
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(type(Page.class, AlertView.class), "a page of alerts")
         .errors(errors(400, "a parameter is invalid (field names it)", 401, AUTH_401, 403, ROLE_403)).done();
+    InvestigationDocs.describe(d);
     return d;
   }
 

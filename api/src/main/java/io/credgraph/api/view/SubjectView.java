@@ -30,7 +30,7 @@ public record SubjectView(String id, SubjectKind kind, String name, Optional<Str
     return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
   }
 
-  private static SubjectView of(io.credgraph.model.SubjectId id, SubjectKind kind, String name, SubjectKey k,
+  static SubjectView of(io.credgraph.model.SubjectId id, SubjectKind kind, String name, SubjectKey k,
       boolean unmasked) {
     if (k instanceof SubjectKey.Person p) {
       return new SubjectView(id.value(), kind, name, Optional.empty(),

@@ -1,0 +1,128 @@
+package io.credgraph.api;
+
+import io.credgraph.analysis.GraphView;
+import io.credgraph.analysis.Investigation;
+import io.credgraph.analysis.Statistics;
+import io.credgraph.analysis.StoreGraphView;
+import io.credgraph.analysis.WatchlistService;
+import io.credgraph.engine.CredgraphEngine;
+import io.credgraph.engine.MeasureHit;
+import io.credgraph.engine.SubjectMeasures;
+import io.credgraph.model.Subject;
+import io.credgraph.store.BatchWriter;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.WriteBatch;
+import io.credgraph.store.WriteResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The investigation services the API serves from (issue #6): the {@link Investigation} facade (search, neighbourhood,
+ * paths, controllers, clusters, statistics) and the investigators' {@link WatchlistService}.
+ *
+ * <p>They read one {@link GraphView} snapshot of the store, built once per engine version (the first request after a
+ * write builds it, every other request shares it). Statistics count the measures the sanction engine derives.
+ * {@link #write} commits a batch through the engine and then hands it to the watchlists, so every write the API makes
+ * (batches, record status changes) can raise WATCH alerts. Thread-safe.
+ */
+public final class InvestigationBackend {
+  private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
+
+  private final CredgraphEngine engine;
+  private final Investigation investigation;
+  private final WatchlistService watchlists;
+  private final Object viewLock = new Object();
+  private volatile GraphView view;
+
+  private InvestigationBackend(CredgraphEngine engine, Optional<Path> stateFile, Clock clock) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    GraphStore store = engine.store();
+    this.investigation = new Investigation(this::view, engine.lists(), store::forEachRecord, store::forEachSubject);
+    this.investigation.measures(this::forEachMeasure);
+    this.watchlists = stateFile.map(f -> WatchlistService.open(f, this::view, store::record, clock))
+        .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
+  }
+
+  /**
+   * Services over {@code engine} whose watchlists and WATCH alerts are kept in {@code stateFile} (read when present,
+   * rewritten after every change; it holds natural keys, so keep it in the data directory).
+   */
+  public static InvestigationBackend open(CredgraphEngine engine, Path stateFile, Clock clock) {
+    return new InvestigationBackend(engine, Optional.of(Objects.requireNonNull(stateFile, "stateFile")), clock);
+  }
+
+  /** Services whose watchlists live in memory only (lost at restart). */
+  public static InvestigationBackend inMemory(CredgraphEngine engine, Clock clock) {
+    return new InvestigationBackend(engine, Optional.empty(), clock);
+  }
+
+  public Investigation investigation() {
+    return investigation;
+  }
+
+  public WatchlistService watchlists() {
+    return watchlists;
+  }
+
+  /** The graph snapshot of the engine's current version (built on the first call after a write). */
+  public GraphView view() {
+    long version = engine.version();
+    GraphView g = view;
+    if (g != null && g.version() == version) {
+      return g;
+    }
+    synchronized (viewLock) {
+      g = view;
+      if (g == null || g.version() != engine.version()) {
+        g = StoreGraphView.load(engine.store());
+        view = g;
+      }
+      return g;
+    }
+  }
+
+  /**
+   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes. The batch is committed whatever
+   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed write (a loader would
+   * stop on it although the data is stored).
+   */
+  public WriteResult write(WriteBatch batch) {
+    WriteResult r = engine.write(batch);
+    try {
+      watchlists.onWrite(batch);
+    } catch (RuntimeException e) {
+      LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
+          e.getMessage(), e);
+    }
+    return r;
+  }
+
+  /** {@link #write} as a writer for loaders. */
+  public BatchWriter writer() {
+    return this::write;
+  }
+
+  /**
+   * The measures the engine derives that are in force on {@code asOf}, one fact per measure and subject (its first
+   * triggering record). O(subjects): asks the engine about every subject.
+   */
+  private void forEachMeasure(LocalDate asOf, java.util.function.Consumer<Statistics.MeasureFact> action) {
+    List<Subject> subjects = new ArrayList<>();
+    engine.store().forEachSubject(subjects::add);
+    for (Subject s : subjects) {
+      SubjectMeasures m = engine.subjectMeasures(s.key(), asOf);
+      for (MeasureHit h : m.measures()) {
+        if (!h.records().isEmpty()) {
+          action.accept(new Statistics.MeasureFact(s.key(), h.records().get(0), h.measure()));
+        }
+      }
+    }
+  }
+}

@@ -45,6 +45,10 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch) {
+    this(dir, store, maxBody, maxBatch, ApiConfig.DEFAULT_BATCH_TIMEOUT);
+  }
+
+  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout) {
     this.store = store;
     this.engine = CredgraphEngine.open(store);
     this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
@@ -53,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
       keys = keys.and(ApiKeys.of(r.name().toLowerCase(java.util.Locale.ROOT), key(r), r));
     }
     ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
-        .withLimits(maxBody, maxBatch, ApiConfig.DEFAULT_BATCH_TIMEOUT);
+        .withLimits(maxBody, maxBatch, batchTimeout);
     this.api = CredgraphApi.create(new ApiBackend(engine, audit), config).start("127.0.0.1", 0);
   }
 

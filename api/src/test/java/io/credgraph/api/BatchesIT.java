@@ -129,4 +129,28 @@ class BatchesIT {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void anUploadSlowerThanTheTimeLimitIs408(@TempDir Path dir) throws Exception {
+    // over a raw socket: the headers and the first lines arrive at once, then the client stalls past the 1 s limit
+    try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY,
+        ApiConfig.DEFAULT_MAX_BATCH, java.time.Duration.ofSeconds(1));
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", s.api.port())) {
+      byte[] body = EXAMPLE.getBytes(StandardCharsets.UTF_8);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/v1/batches?name=slow.jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + ApiServer.key(Role.STEWARD) + "\r\nContent-Type: application/x-ndjson\r\n"
+          + "Content-Length: " + (body.length + 1) + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      Thread.sleep(2500);
+      out.write('\n');
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 408"), response);
+      assertTrue(response.contains("urn:credgraph:problem:request-timeout"), response);
+      assertTrue(response.contains("send the same batch again"), response);
+    }
+  }
 }

@@ -20,9 +20,10 @@ import java.util.List;
  * fact (a company, its legal representative, the person's share, a record for every tenth company).
  *
  * <pre>
- * mvn -B -q -pl cypher -am test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -cp "cypher/target/test-classes:cypher/target/classes:$(cat cypher/cp.txt)" \
- *     io.credgraph.cypher.EmbeddedWriteBench [dataDir] [companies] [batchSize]
+ * mvn -B -q -pl cypher -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=$PWD/cypher/target/bench.cp
+ * java -cp "cypher/target/test-classes:cypher/target/classes:$(cat cypher/target/bench.cp)" \
+ *     io.credgraph.cypher.EmbeddedWriteBench [dataDir] [companies, 50000] [batchSize, 10000]
  * </pre>
  *
  * Prints lines per second for a fresh store and again for re-loading the same lines (all unchanged).

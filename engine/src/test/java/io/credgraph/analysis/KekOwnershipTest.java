@@ -1,5 +1,6 @@
 package io.credgraph.analysis;
 
+import io.credgraph.fixtures.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,18 +70,7 @@ class KekOwnershipTest {
 
   /** A file of the shared real data beside the repository ({@code ../shared/data}), or null when absent. */
   static Path sharedFile(String name) {
-    Path dir = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data").resolve(name);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-      candidate = dir.resolve("../shared/data").resolve(name).normalize();
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return SharedData.file(name);
   }
 
   Controllers of(String kekId, double threshold) {

@@ -46,7 +46,7 @@ class CheckInputTest {
   }
 
   @Test
-  void anUnknownEnterpriseIsNotFoundAndSaysWhatToDo() {
+  void anUnknownEnterpriseIsNotFoundWithAHint() {
     NotFoundException e = assertThrows(NotFoundException.class, () -> engine.checkAppointment(person, Role.DIRECTOR,
         Optional.of(EngineScenarios.orgKey(88)), DAY));
     assertTrue(e.getMessage().contains("leave enterprise out"), e.getMessage());

@@ -1,7 +1,6 @@
 package io.credgraph.cli;
 
 import io.credgraph.CredgraphException;
-import io.credgraph.cypher.EmbeddedNeo4jStore;
 import io.credgraph.exchange.BatchReport;
 import io.credgraph.exchange.Conflict;
 import io.credgraph.exchange.ExchangeLoader;
@@ -73,6 +72,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress lines, only the summary")
   boolean quiet;
 
+  @picocli.CommandLine.Mixin
+  StoreOptions storeOptions;
+
   @Spec
   CommandSpec spec;
 
@@ -90,7 +92,7 @@ public final class LoadCommand implements Callable<Integer> {
     Path rejectionPath = rejections != null ? rejections : data.resolve("rejections").resolve("load-"
         + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + ".jsonl");
     long t0 = System.nanoTime();
-    try (GraphStore store = EmbeddedNeo4jStore.open(data)) {
+    try (GraphStore store = storeOptions.open(data, spec)) {
       StoreCounts before = store.counts();
       out.printf("opened %s at %s in %,d ms: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
           store.info().backend(), store.info().location(), (System.nanoTime() - t0) / 1_000_000, before.subjects(),

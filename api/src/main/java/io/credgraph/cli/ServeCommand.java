@@ -2,7 +2,6 @@ package io.credgraph.cli;
 
 import io.credgraph.api.ApiConfig;
 import io.credgraph.api.auth.ApiKeys;
-import io.credgraph.cypher.EmbeddedNeo4jStore;
 import io.credgraph.store.GraphStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,6 +29,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   ServerOptions options;
 
+  @Mixin
+  StoreOptions storeOptions;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiConfig config = options.apply(ApiConfig.defaults(apiKeys));
     long t0 = System.nanoTime();
     out.println("credgraph: opening the embedded store in " + data.toAbsolutePath() + " ...");
-    GraphStore store = EmbeddedNeo4jStore.open(data);
+    GraphStore store = storeOptions.open(data, spec);
     RunningServer server = RunningServer.start(store, data, config, options.host, port, out, t0);
     server.await();
     return 0;

@@ -1,0 +1,32 @@
+package io.credgraph.cli;
+
+import io.credgraph.cypher.EmbeddedNeo4jStore;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** Options of the embedded store shared by {@code serve} and {@code load}. */
+final class StoreOptions {
+  @Option(names = "--page-cache", paramLabel = "SIZE",
+      description = "Neo4j page cache, e.g. 512m or 3g (default 128m, or CREDGRAPH_NEO4J_PAGECACHE); give large "
+          + "cities a page cache that holds the store")
+  String pageCache;
+
+  /** The options to open the store with; a size that does not parse is a usage error naming the option. */
+  EmbeddedNeo4jStore.Options storeOptions(CommandSpec spec) {
+    EmbeddedNeo4jStore.Options defaults = EmbeddedNeo4jStore.Options.defaults();
+    if (pageCache == null) {
+      return defaults;
+    }
+    try {
+      return defaults.withPageCache(EmbeddedNeo4jStore.Options.parseSize(pageCache));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--page-cache: " + e.getMessage());
+    }
+  }
+
+  EmbeddedNeo4jStore open(Path data, CommandSpec spec) {
+    return EmbeddedNeo4jStore.open(data, storeOptions(spec));
+  }
+}

@@ -206,13 +206,20 @@ public final class CredgraphEngine {
     }
   }
 
+  /**
+   * Brings the projection up to date with a committed batch. The projection mirrors the store (every write goes
+   * through here), so a subject, relation or record it does not know yet was created by this batch exactly as the
+   * operation carries it, and is taken from the operation; only facts that a merge may have combined with what was
+   * stored before are read back from the store.
+   */
   private void apply(WriteBatch batch) {
     Set<Integer> dirty = new TreeSet<>();
     Set<Integer> relationEnds = new HashSet<>();
     Set<Integer> changedSubjects = new HashSet<>();
     for (WriteOp op : batch.ops()) {
       if (op instanceof WriteOp.PutSubject ps) {
-        Subject s = store.subject(ps.subject().key()).orElseThrow();
+        Subject s = p.indexOf(ps.subject().key()) < 0 ? ps.subject()
+            : store.subject(ps.subject().key()).orElseThrow();
         int before = p.indexOf(s.key());
         byte kind = before < 0 ? -1 : p.kind[before];
         int i = p.putSubject(s);
@@ -221,6 +228,10 @@ public final class CredgraphEngine {
         }
       } else if (op instanceof WriteOp.PutRelation pr) {
         Relation want = pr.relation();
+        if (p.findEdge(want) < 0) {
+          touch(p.upsertEdge(want), relationEnds);
+          continue;
+        }
         for (Relation stored : store.relations(want.from(), GraphStore.Direction.OUTGOING, Set.of(want.type()),
             Optional.empty())) {
           if (stored.identity().equals(want.identity())) {
@@ -235,7 +246,14 @@ public final class CredgraphEngine {
           }
         }
       } else if (op instanceof WriteOp.PutRecord pr) {
-        putRecord(pr.record().id(), dirty);
+        if (p.hasRecord(pr.record().id())) {
+          putRecord(pr.record().id(), dirty);
+        } else {
+          int i = p.putRecord(pr.record());
+          if (i >= 0) {
+            dirty.add(i);
+          }
+        }
       } else if (op instanceof WriteOp.AppendStatus as) {
         putRecord(as.recordId(), dirty);
       }

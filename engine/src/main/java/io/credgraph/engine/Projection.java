@@ -187,6 +187,20 @@ final class Projection implements ControlGraph {
    * from, to, since) or appends a new one. Returns the edge, or -1 when an end is unknown.
    */
   int upsertEdge(Relation rel) {
+    if (indexOf(rel.from()) < 0 || indexOf(rel.to()) < 0) {
+      return -1;
+    }
+    int found = findEdge(rel);
+    if (found >= 0) {
+      setDates(found, rel);
+      return found;
+    }
+    appendEdge(rel, true);
+    return m - 1;
+  }
+
+  /** The edge with the identity of {@code rel} (type, from, to, since), or -1 when the projection has none. */
+  int findEdge(Relation rel) {
     int a = indexOf(rel.from());
     int b = indexOf(rel.to());
     if (a < 0 || b < 0) {
@@ -200,12 +214,11 @@ final class Projection implements ControlGraph {
         found[0] = e;
       }
     });
-    if (found[0] >= 0) {
-      setDates(found[0], rel);
-      return found[0];
-    }
-    appendEdge(rel, true);
-    return m - 1;
+    return found[0];
+  }
+
+  boolean hasRecord(String id) {
+    return recIndex.containsKey(id);
   }
 
   RelationType typeOf(int e) {

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ultimate owners on a real ownership network: the KEK's German media companies (cross-holdings, holdings summing above
- * 100 %, unknown percentages). Every KEK id becomes an enterprise with a synthetic USCC; skipped when the file is
- * absent.
+ * 100 %, unknown percentages). Every KEK id becomes an enterprise with a synthetic USCC. Runs in the shared-data
+ * profile only (the real data stays outside the repository); {@code OwnershipAnalysisTest} covers the same analysis on
+ * hand-computed networks in every build.
  */
+@org.junit.jupiter.api.Tag(SharedData.TAG)
 class KekOwnershipTest {
   static final LocalDate ASOF = LocalDate.of(2024, 1, 1);
 

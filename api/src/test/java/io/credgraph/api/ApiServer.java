@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * A real API server on a free port for tests, over a real store, with one key per role ({@code key-<role>} named
@@ -35,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
   final CredgraphApi api;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final ObjectMapper json = Json.mapper();
+  private volatile OpenApiContract contract;
 
   public ApiServer(Path dir) {
     this(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY);
@@ -103,6 +105,14 @@ public final class ApiServer implements AutoCloseable {
       if (ct.contains("json") && !r.body().isEmpty()) {
         node = json.readTree(r.body());
       }
+      String path = req.uri().getPath();
+      if (path.startsWith("/api/") || path.equals("/health")) {
+        List<String> problems = contract().problems(req.method(), path, r.statusCode(), ct, r.body());
+        if (!problems.isEmpty()) {
+          throw new AssertionError("the answer does not match /openapi.json:\n  " + String.join("\n  ", problems)
+              + "\nbody: " + (r.body().length() > 2000 ? r.body().substring(0, 2000) + "..." : r.body()));
+        }
+      }
       return new Answer(r.statusCode(), ct, r.body(), node, r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,6 +120,18 @@ public final class ApiServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The served OpenAPI document as the contract every answer of {@link #send} is checked against. */
+  OpenApiContract contract() throws IOException, InterruptedException {
+    OpenApiContract c = contract;
+    if (c == null) {
+      HttpResponse<String> doc = http.send(HttpRequest.newBuilder(uri("/openapi.json")).GET().build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      c = OpenApiContract.of(doc.body());
+      contract = c;
+    }
+    return c;
   }
 
   @Override

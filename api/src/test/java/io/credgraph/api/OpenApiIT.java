@@ -77,6 +77,30 @@ class OpenApiIT {
     assertTrue(schemas.has("Problem"));
   }
 
+  /**
+   * Every answer the HTTP tests receive through {@link ApiServer#send} is held to the served document
+   * ({@link OpenApiContract}); this shows the contract catches what a client would trip over.
+   */
+  @Test
+  void theContractCatchesAnswersThatBreakTheDescription() throws Exception {
+    OpenApiContract contract = server.contract();
+    String check = "/api/v1/checks/appointment";
+    String good = "{\"eligible\":true,\"asOf\":\"2025-06-01\",\"role\":\"LEGAL_REP\",\"rulesApplied\":[],"
+        + "\"reasons\":[]}";
+    java.util.List<String> wrongType = contract.problems("POST", check, 200, "application/json",
+        good.replace("\"eligible\":true", "\"eligible\":\"yes\""));
+    assertTrue(wrongType.stream().anyMatch(p -> p.contains("eligible")), wrongType.toString());
+    java.util.List<String> missing = contract.problems("POST", check, 200, "application/json",
+        good.replace("\"eligible\":true,", ""));
+    // the good body lacks other required fields too; the missing one is named
+    assertTrue(missing.stream().anyMatch(p -> p.contains("eligible")), missing.toString());
+    assertFalse(contract.problems("POST", check, 299, "application/json", good).isEmpty(), "undescribed status");
+    assertFalse(contract.problems("POST", check, 400, "text/plain", "bad").isEmpty(), "errors are problem+json");
+    assertFalse(contract.problems("POST", check, 400, "application/problem+json", "{\"status\":\"x\"}")
+        .isEmpty(), "a problem body with a wrong status type");
+    assertFalse(contract.problems("GET", "/api/v1/nowhere/at/all", 200, "application/json", "{}").isEmpty());
+  }
+
   @Test
   void docsPageLoadsSwaggerUiFromTheWebjar() {
     ApiServer.Answer page = server.get("/docs", null);

@@ -352,7 +352,7 @@ final class LineParser {
   /** Fields the format does not define, kept as attributes (text as is, other JSON as JSON). */
   private static Map<String, String> extras(JsonNode n, Set<String> known) {
     Map<String, String> out = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (known.contains(e.getKey()) || e.getValue().isNull()) {
         continue;

@@ -20,7 +20,7 @@ public interface ControlGraph {
 
   /** Packs a severity in [0, 1] and a record index into the long {@link #strongestBlackRecord} returns. */
   static long pack(double severity, int record) {
-    return ((long) Math.round(severity * 1_000_000) << 32) | (record & 0xffffffffL);
+    return (Math.round(severity * 1_000_000) << 32) | (record & 0xffffffffL);
   }
 
   static double severityOf(long packed) {

@@ -248,7 +248,7 @@ public final class RuleCatalogue {
   private static Period period(JsonNode p) {
     onlyKeys(p, PERIOD_KEYS, "period.");
     Map<String, Integer> params = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = p.path("params").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = p.path("params").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().canConvertToInt()) {
         throw new ValidationException("period.params." + e.getKey(), "period parameter must be an integer");

@@ -1,227 +1,204 @@
 package io.credgraph.api.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.CredgraphException;
-import io.credgraph.api.Json;
 import io.credgraph.api.auth.Caller;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The append-only, tamper-evident audit log: one JSON object per line ({@code audit.jsonl} in a directory), each
- * carrying the SHA-256 of the previous line exactly as written ({@link #GENESIS} for the first). The chain is
- * verified when the log is opened: an edited, inserted, removed or incomplete line stops start-up with the line
- * number. The hash of the last line ({@link #head()}) is what an operator anchors elsewhere to detect truncation.
- *
- * <p>Appends are serialised and written with one system call each; the log is read by scanning, newest writes
- * included up to the last complete line.
+ * The append-only, tamper-evident audit log: one JSON object per line ({@code audit.jsonl} in a directory, format in
+ * {@link AuditLines}), each linked to the previous line ({@link AuditChain}: SHA-256, or HMAC-SHA256 under the audit
+ * key). The chain is verified when the log is opened ({@link AuditVerifier}); an incomplete last line, what a crash
+ * during a write leaves, is cut and saved beside the log ({@link #repaired()}); any other break stops start-up with
+ * the line number. Appends are group-committed ({@link GroupCommit}): an append returns once its line is forced to
+ * disk, and throws {@link AuditUnavailableException} when it cannot be. Queries scan the durable part
+ * ({@link AuditSearch}).
  */
 public final class AuditLog implements AutoCloseable {
-  /** The {@code prev} of the first entry. */
-  public static final String GENESIS = "0".repeat(64);
+  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+  /** The {@code prev} of the first entry of an unkeyed log. */
+  public static final String GENESIS = AuditChain.GENESIS;
   public static final String FILE_NAME = "audit.jsonl";
-  /** Entries of these routes give DEPARTMENT and REGISTRY keys sight of the subjects they checked. */
-  static final String CHECKS = "/api/v1/checks/";
+  /** The most entries written with one write and one fsync. */
+  public static final int DEFAULT_MAX_GROUP = 4096;
 
-  private final Path file;
+  private final AuditFile file;
   private final Clock clock;
-  private final ObjectMapper mapper = Json.mapper();
-  private final FileChannel channel;
+  private final boolean keyed;
+  private final GroupCommit commit;
+  private final AuditSearch search;
+  private final Optional<Repair> repaired;
   private final Map<String, Set<String>> checked = new ConcurrentHashMap<>();
-  private String head;
-  private long seq;
-  private volatile long committedBytes;
+  private final long keyedFrom;
 
-  private AuditLog(Path file, Clock clock, FileChannel channel, Verification v) {
+  /** An incomplete last line cut at start: its length and where its bytes were saved. */
+  public record Repair(long bytes, Path savedTo) {}
+
+  /** What verifying a log found: the number of entries, the head link, the bytes covered, the first keyed line. */
+  public record Verification(long entries, String head, long bytes, long keyedFrom) {}
+
+  private AuditLog(AuditFile file, Clock clock, Optional<AuditKey> key, AuditVerifier.Result v, int maxGroup,
+      Optional<Repair> repaired) {
     this.file = file;
     this.clock = clock;
-    this.channel = channel;
-    this.head = v.head();
-    this.seq = v.entries();
-    this.committedBytes = v.bytes();
+    this.keyed = key.isPresent();
+    this.repaired = repaired;
+    this.keyedFrom = v.firstKeyed();
+    this.commit = new GroupCommit(file, new AuditChain(key), v.entries(), v.head(), v.bytes(), maxGroup,
+        this::remember);
+    this.search = new AuditSearch(file);
   }
 
-  /** Opens (creating if needed) the log in {@code dir} after verifying its chain. */
+  /** Opens (creating if needed) an unkeyed log in {@code dir} after verifying its chain. */
   public static AuditLog open(Path dir, Clock clock) {
-    Path file = dir.resolve(FILE_NAME);
+    return open(dir, clock, Optional.empty());
+  }
+
+  /**
+   * Opens (creating if needed) the log in {@code dir}, keyed when {@code key} is given, after verifying its chain.
+   * A keyed log cannot be opened without its key; an unkeyed log with entries cannot be opened with a key until it
+   * is sealed ({@link #seal}).
+   */
+  public static AuditLog open(Path dir, Clock clock, Optional<AuditKey> key) {
+    return open(dir, clock, key, DEFAULT_MAX_GROUP);
+  }
+
+  /** As {@link #open(Path, Clock, Optional)}, with at most {@code maxGroup} entries per fsync (1: one each). */
+  public static AuditLog open(Path dir, Clock clock, Optional<AuditKey> key, int maxGroup) {
+    AuditLog log = openAny(dir, clock, key, maxGroup);
+    if (key.isPresent() && log.size() > 0 && log.keyedFrom == 0) {
+      log.close();
+      throw new CredgraphException("the audit log " + log.file() + " has " + log.size() + " entries written "
+          + "without a key; seal them under the key first (credgraph audit seal --data DIR), or serve with "
+          + "--audit-unkeyed");
+    }
+    return log;
+  }
+
+  private static AuditLog openAny(Path dir, Clock clock, Optional<AuditKey> key, int maxGroup) {
+    Path path = dir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new CredgraphException("cannot open the audit log " + path + ": " + e.getMessage(), e);
+    }
+    AuditFile f = AuditFile.open(path);
+    try {
       Map<String, Set<String>> checked = new ConcurrentHashMap<>();
-      Verification v = verify(file, (who, subjects) ->
+      long size = Files.isRegularFile(path) ? Files.size(path) : 0;
+      AuditVerifier.Result v = AuditVerifier.verify(path, key, size, (who, subjects) ->
           checked.computeIfAbsent(who, k -> ConcurrentHashMap.newKeySet()).addAll(subjects));
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
-      AuditLog log = new AuditLog(file, clock, ch, v);
+      Optional<Repair> repair = Optional.empty();
+      if (v.tail() > 0) {
+        Path saved = AuditFile.cutTail(path, v.bytes(), v.tail());
+        repair = Optional.of(new Repair(v.tail(), saved));
+        LOG.warn("audit log {}: an incomplete last line ({} bytes, line {}) was cut and saved to {}; it was never "
+            + "acknowledged", path, v.tail(), v.entries() + 1, saved);
+      }
+      AuditLog log = new AuditLog(f, clock, key, v, maxGroup, repair);
       log.checked.putAll(checked);
       return log;
     } catch (IOException e) {
-      throw new CredgraphException("cannot open the audit log " + file + ": " + e.getMessage(), e);
+      closeQuietly(f);
+      throw new CredgraphException("cannot open the audit log " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(f);
+      throw e;
     }
   }
 
-  /** What verifying a log found: the number of entries, the hash of the last line, the bytes covered. */
-  public record Verification(long entries, String head, long bytes) {}
+  private static void closeQuietly(AuditFile f) {
+    try {
+      f.close();
+    } catch (IOException e) {
+      // already failing
+    }
+  }
 
   /**
-   * Checks the whole chain of {@code file} (an absent file is an empty, valid log).
+   * Checks the whole chain of an unkeyed log {@code file} (an absent file is an empty, valid log).
    *
    * @throws AuditChainException naming the first line that breaks the chain
    */
   public static Verification verify(Path file) {
-    return verify(file, (who, subjects) -> { });
+    return verify(file, Optional.empty());
   }
 
-  /** Verifies the chain and hands every check entry (route under /api/v1/checks/) to {@code checks}. */
-  private static Verification verify(Path file, java.util.function.BiConsumer<String, List<String>> checks) {
-    if (!Files.exists(file)) {
-      return new Verification(0, GENESIS, 0);
+  /**
+   * Checks the whole chain of {@code file} with {@code key} (or unkeyed): every link, the sequence, an incomplete
+   * last line, and with a key that the log is keyed (a log without any keyed line is either unsealed or rewritten).
+   *
+   * @throws AuditChainException naming the first line that fails
+   */
+  public static Verification verify(Path file, Optional<AuditKey> key) {
+    AuditVerifier.Result v = AuditVerifier.verify(file, key, Long.MAX_VALUE, (who, subjects) -> { });
+    if (v.tail() > 0) {
+      throw new AuditChainException(v.entries() + 1, file + " line " + (v.entries() + 1) + ": incomplete last line "
+          + "(" + v.tail() + " bytes, no newline): a write was cut short; the server cuts and saves it at start");
     }
-    ObjectMapper mapper = Json.mapper();
-    MessageDigest md = sha256();
-    HexFormat hex = HexFormat.of();
-    String prev = GENESIS;
-    long n = 0;
-    long bytes = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[1 << 20];
-      byte[] line = new byte[4096];
-      int len = 0;
-      int read;
-      while ((read = in.read(buf)) > 0) {
-        for (int i = 0; i < read; i++) {
-          byte b = buf[i];
-          if (b != '\n') {
-            if (len == line.length) {
-              line = java.util.Arrays.copyOf(line, len * 2);
-            }
-            line[len++] = b;
-            continue;
-          }
-          n++;
-          bytes += len + 1;
-          Head h = head(mapper, line, len, n, file);
-          if (!prev.equals(h.prev)) {
-            throw new AuditChainException(n, file + " line " + n + ": prev hash " + abbreviate(h.prev)
-                + " does not match the SHA-256 of line " + (n - 1) + " (" + abbreviate(prev)
-                + "); line " + (n - 1) + " or " + n + " was edited, inserted or removed");
-          }
-          if (h.seq != n) {
-            throw new AuditChainException(n, file + " line " + n + ": seq " + h.seq + " where " + n
-                + " was expected; lines were removed or reordered");
-          }
-          if (h.status == 200 && h.route.startsWith(CHECKS)) {
-            checks.accept(h.who, h.subjects);
-          }
-          md.update(line, 0, len);
-          prev = hex.formatHex(md.digest());
-          len = 0;
-        }
-      }
-      if (len > 0) {
-        throw new AuditChainException(n + 1, file + " line " + (n + 1)
-            + ": incomplete last line (no newline); the log was cut or is being edited");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (key.isPresent() && v.entries() > 0 && v.firstKeyed() == 0) {
+      throw new AuditChainException(1, file + " line 1: no entry is keyed (all " + v.entries() + " links are plain "
+          + "SHA-256): the log was written without a key and never sealed, or it was rewritten");
     }
-    return new Verification(n, prev, bytes);
+    return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
   }
 
-  private record Head(long seq, String prev, String who, String route, int status, List<String> subjects) {}
-
-  /** Reads the fields verification needs with the streaming parser (the rest is skipped). */
-  private static Head head(ObjectMapper mapper, byte[] line, int len, long n, Path file) {
-    long seq = -1;
-    String prev = "";
-    String who = "";
-    String route = "";
-    int status = 0;
-    List<String> subjects = new ArrayList<>(2);
-    try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(line, 0, len)) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-        throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
+  /**
+   * Seals an unkeyed log under {@code key}: appends one keyed entry whose link covers the last unkeyed line (and so,
+   * through the chain, every line before it); from then on the log is keyed. A log already keyed is left as it is.
+   *
+   * @return the seal entry, or empty when the log was keyed already
+   */
+  public static Optional<AuditEntry> seal(Path dir, Clock clock, AuditKey key, Caller who) {
+    try (AuditLog log = openAny(dir, clock, Optional.of(key), 1)) {
+      if (log.keyedFrom > 0) {
+        return Optional.empty();
       }
-      com.fasterxml.jackson.core.JsonToken t;
-      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if ("seq".equals(name)) {
-          seq = p.getValueAsLong(-1);
-        } else if ("prev".equals(name)) {
-          prev = p.getValueAsString("");
-        } else if ("who".equals(name)) {
-          who = p.getValueAsString("");
-        } else if ("route".equals(name)) {
-          route = p.getValueAsString("");
-        } else if ("status".equals(name)) {
-          status = p.getValueAsInt(0);
-        } else if ("subjects".equals(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-            subjects.add(p.getText());
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
-      }
-    } catch (IOException e) {
-      throw new AuditChainException(n, file + " line " + n + ": not a JSON audit entry");
+      long unkeyed = log.size();
+      return Optional.of(log.append(who, "CLI", "audit seal", "audit seal", List.of(), List.of(), 200,
+          "sealed " + unkeyed + " unkeyed entries; keyed (HMAC-SHA256) from here"));
     }
-    return new Head(seq, prev, who, route, status, subjects);
   }
 
-  /** Appends one entry and returns it as written. */
+  /** Appends one entry and returns it once it is on disk (its {@code seq} is the entry's reference). */
   public AuditEntry append(Caller caller, String method, String route, String path, List<String> subjects,
       int status, String outcome) {
-    synchronized (this) {
-      AuditEntry e = new AuditEntry(seq + 1, clock.instant(), caller.name(),
-          caller.role().map(Enum::name).orElse(""), method, route, path, subjects, status, outcome, head);
-      byte[] line;
-      try {
-        line = mapper.writeValueAsBytes(e);
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException("an audit entry is always serialisable", ex);
-      }
-      ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-      try {
-        while (buf.hasRemaining()) {
-          channel.write(buf);
-        }
-      } catch (IOException ex) {
-        throw new CredgraphException("cannot append to the audit log " + file + ": " + ex.getMessage(), ex);
-      }
-      seq = e.seq();
-      head = sha256(line, 0, line.length);
-      committedBytes += line.length + 1;
-      remember(e);
-      return e;
-    }
+    return append(caller, method, route, path, subjects, List.of(), status, outcome);
+  }
+
+  /**
+   * Appends one entry naming the subjects asked about and the other subjects the answer showed, and returns it once
+   * it is on disk. Subjects in both lists are kept in {@code subjects} only.
+   *
+   * @throws AuditUnavailableException when the entry cannot be written (then nothing may be answered)
+   */
+  public AuditEntry append(Caller caller, String method, String route, String path, List<String> subjects,
+      List<String> shown, int status, String outcome) {
+    List<String> others = shown.isEmpty() ? List.of() : others(subjects, shown);
+    return commit.append((seq, prev) -> new AuditEntry(seq, clock.instant(), caller.name(),
+        caller.role().map(Enum::name).orElse(""), method, route, path, subjects, others, status, outcome, prev));
+  }
+
+  private static List<String> others(List<String> subjects, List<String> shown) {
+    Set<String> s = new LinkedHashSet<>(shown);
+    s.removeAll(subjects);
+    return new ArrayList<>(s);
   }
 
   private void remember(AuditEntry e) {
-    if (e.status() == 200 && e.route().startsWith(CHECKS)) {
+    if (e.status() == 200 && e.route().startsWith(AuditVerifier.CHECKS)) {
       checked.computeIfAbsent(e.who(), k -> ConcurrentHashMap.newKeySet()).addAll(e.subjects());
     }
   }
@@ -234,123 +211,47 @@ public final class AuditLog implements AutoCloseable {
 
   /** The entries matching {@code q}, oldest first, at most {@code q.limit()}; {@code more} tells if others follow. */
   public Result query(AuditQuery q) {
-    List<AuditEntry> out = new ArrayList<>();
-    boolean[] more = {false};
-    scan(Integer.MAX_VALUE, e -> {
-      if (q.matches(e)) {
-        if (out.size() == q.limit()) {
-          more[0] = true;
-          return false;
-        }
-        out.add(e);
-      }
-      return true;
-    });
-    return new Result(List.copyOf(out), more[0]);
+    return search.query(q, commit.durableBytes());
   }
 
   /** A page of entries. */
   public record Result(List<AuditEntry> entries, boolean more) {}
 
-  private interface Visitor {
-    boolean visit(AuditEntry e);
+  /** The link the next entry will carry: the SHA-256 (or keyed HMAC) of the last line, {@link #GENESIS} if empty. */
+  public String head() {
+    return commit.durableHead();
   }
 
-  private void scan(int max, Visitor v) {
-    long limit = committedBytes;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        BufferedReader r = new BufferedReader(new InputStreamReader(
-            new BoundedInputStream(Channels.newInputStream(ch), limit), StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null && n++ < max) {
-        if (!v.visit(mapper.readValue(line, AuditEntry.class))) {
-          return;
-        }
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      // an empty log that was never written
-    } catch (IOException e) {
-      throw new CredgraphException("cannot read the audit log " + file + ": " + e.getMessage(), e);
-    }
+  /** The number of entries on disk. */
+  public long size() {
+    return commit.durableSeq();
   }
 
-  /** SHA-256 (hex) of the last line, or {@link #GENESIS} for an empty log. */
-  public synchronized String head() {
-    return head;
+  /** Whether the chain is keyed (HMAC-SHA256). */
+  public boolean keyed() {
+    return keyed;
   }
 
-  public synchronized long size() {
-    return seq;
+  /** The incomplete last line cut when the log was opened, if there was one. */
+  public Optional<Repair> repaired() {
+    return repaired;
+  }
+
+  /** How many groups were written since opening (each one write and one fsync). */
+  public long groups() {
+    return commit.groups();
   }
 
   public Path file() {
-    return file;
+    return file.path();
   }
 
   @Override
   public void close() {
     try {
-      synchronized (this) {
-        if (channel.isOpen()) {
-          channel.force(false);
-          channel.close();
-        }
-      }
+      commit.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static String sha256(byte[] b, int off, int len) {
-    MessageDigest md = sha256();
-    md.update(b, off, len);
-    return HexFormat.of().formatHex(md.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  private static String abbreviate(String h) {
-    return h.length() > 12 ? h.substring(0, 12) + "..." : h;
-  }
-
-  /** Reads at most {@code limit} bytes: entries being appended past the committed length are not read half-way. */
-  private static final class BoundedInputStream extends java.io.FilterInputStream {
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
     }
   }
 }

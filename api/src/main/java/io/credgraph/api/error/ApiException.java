@@ -54,6 +54,11 @@ public final class ApiException extends CredgraphException {
     return new ApiException(503, "unavailable", "Service unavailable", detail);
   }
 
+  /** The audit log cannot be written: nothing is answered unaudited (Retry-After is set by the caller). */
+  public static ApiException auditUnavailable(String detail) {
+    return new ApiException(503, "audit-unavailable", "Audit log unavailable", detail);
+  }
+
   public ApiException with(String name, Object value) {
     if (value != null) {
       extensions.put(name, value);

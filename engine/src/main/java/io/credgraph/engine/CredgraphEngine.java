@@ -267,6 +267,12 @@ public final class CredgraphEngine {
     for (int holder : within(changedSubjects, depth)) {
       addRecords(holder, dirty);
     }
+    // a counting trigger (DOMAIN.md 5.3) reads the holder's other records: derive them again with the changed one
+    for (int rec : List.copyOf(dirty)) {
+      if (deriver.counts(p.recs[rec].list())) {
+        addRecords(p.recHolder[rec], dirty);
+      }
+    }
     for (int rec : dirty) {
       rederive(rec);
     }
@@ -494,12 +500,10 @@ public final class CredgraphEngine {
         Objects.requireNonNull(key, "subjects contains an empty entry");
         int s = p.indexOf(key);
         if (s < 0) {
-          out.add(new SanctionResult(key, Optional.empty(), false, List.of()));
+          out.add(SanctionResult.of(key, Optional.empty(), List.of()));
           continue;
         }
-        List<MeasureHit> hits = measures(s, entries(s), domain, asOf);
-        boolean restricted = hits.stream().anyMatch(h -> h.kind() == MeasureKind.RESTRICT);
-        out.add(new SanctionResult(key, Optional.of(ref(s)), restricted, hits));
+        out.add(SanctionResult.of(key, Optional.of(ref(s)), measures(s, entries(s), domain, asOf)));
       }
       return new SanctionsCheck(asOf, domain, out);
     } finally {

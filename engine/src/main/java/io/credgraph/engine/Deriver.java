@@ -8,6 +8,8 @@ import io.credgraph.rules.Rule;
 import io.credgraph.rules.RuleCatalogue;
 import io.credgraph.rules.Step;
 import io.credgraph.rules.Target;
+import io.credgraph.rules.Trigger;
+import io.credgraph.model.RecordStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ final class Deriver {
       for (Condition c : rule.trigger().conditions()) {
         ok &= c.matches(rec);
       }
-      if (!ok) {
+      if (!ok || rule.trigger().count().isPresent() && !counted(rule, rec, holder)) {
         continue;
       }
       for (int ti = 0; ti < rule.targets().size(); ti++) {
@@ -76,6 +78,48 @@ final class Deriver {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code rec} is at least the n-th record meeting the counting trigger of {@code rule} (DOMAIN.md 5.3):
+   * n - 1 earlier records of the same holder on the trigger's lists, meeting its conditions, decided within the
+   * window of M months ending on rec's decidedOn (both ends included), not REVOKED, and not REPAIRED before rec's
+   * decidedOn. "Earlier" is by decidedOn, then by id.
+   */
+  private boolean counted(Rule rule, CreditRecord rec, int holder) {
+    Trigger.Count count = rule.trigger().count().orElseThrow();
+    int earlier = 0;
+    for (int other : p.recordsOf(holder)) {
+      CreditRecord o = p.recs[other];
+      if (o.id().equals(rec.id()) || !rule.trigger().lists().contains(o.list())) {
+        continue;
+      }
+      int cmp = o.decidedOn().compareTo(rec.decidedOn());
+      if (cmp > 0 || cmp == 0 && o.id().compareTo(rec.id()) > 0) {
+        continue;
+      }
+      if (o.decidedOn().plusMonths(count.withinMonths()).isBefore(rec.decidedOn())) {
+        continue;
+      }
+      if (o.status() == RecordStatus.REVOKED
+          || o.repairedOn().map(d -> d.isBefore(rec.decidedOn())).orElse(false)) {
+        continue;
+      }
+      boolean meets = true;
+      for (Condition c : rule.trigger().conditions()) {
+        meets &= c.matches(o);
+      }
+      if (meets && ++earlier >= count.nth() - 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some rule counts records of {@code list} (a change to one such record can change its siblings). */
+  boolean counts(String list) {
+    List<Rule> rules = rulesByList.get(list);
+    return rules != null && rules.stream().anyMatch(r -> r.trigger().count().isPresent());
   }
 
   static int[] clip(int[] spans, int lo, int hi) {

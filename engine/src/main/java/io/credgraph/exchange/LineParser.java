@@ -193,6 +193,9 @@ final class LineParser {
       throw new ValidationException("crime", "a CRIMINAL_PENALTY record needs its crime (one of "
           + names(Crime.class) + ")");
     }
+    if ("ADMINISTRATIVE_PENALTY".equals(listCode)) {
+      penaltyFields(n);
+    }
     CreditRecord rec = new CreditRecord(id, subject, listCode, prov.department(),
         optText(n, "decisionNo").orElse(""), optText(n, "basis").orElse(""), decidedOn,
         optDate(n, "effectiveFrom").orElse(null), optDate(n, "effectiveUntil"), liable,
@@ -342,6 +345,23 @@ final class LineParser {
     } catch (IllegalArgumentException e) {
       throw new ValidationException(field, "unknown " + field + " '" + s.get() + "' (expected one of "
           + names(type) + ")");
+    }
+  }
+
+  /** ADMINISTRATIVE_PENALTY's own fields (EXCHANGE.md): severity GENERAL or SERIOUS (required), penalty (optional). */
+  private static void penaltyFields(JsonNode n) {
+    JsonNode sev = n.get("severity");
+    if (sev == null || sev.isNull() || !sev.isTextual()
+        || !Set.of("GENERAL", "SERIOUS").contains(sev.asText())) {
+      throw new ValidationException("severity", "an ADMINISTRATIVE_PENALTY record needs its severity, GENERAL (一般) "
+          + "or SERIOUS (严重)" + (sev == null || sev.isNull() ? "" : ", not " + sev));
+    }
+    JsonNode pen = n.get("penalty");
+    Set<String> penalties = Set.of("WARNING", "FINE", "CONFISCATION", "SUSPENSION", "LICENCE_REVOCATION", "DETENTION",
+        "OTHER");
+    if (pen != null && !pen.isNull() && !(pen.isTextual() && penalties.contains(pen.asText()))) {
+      throw new ValidationException("penalty", "penalty must be one of " + String.join(", ",
+          penalties.stream().sorted().toList()) + ", not " + pen);
     }
   }
 

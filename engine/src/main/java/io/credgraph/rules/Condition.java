@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * A condition on a record field: its value is one of {@code in}. Fields: {@code crime}, {@code profession},
- * {@code department}, or {@code attributes.<name>} for a list's own unknown fields. An absent value never matches.
+ * {@code department}, {@code severity} and {@code penalty} (ADMINISTRATIVE_PENALTY), or {@code attributes.<name>} for a list's own unknown fields. An absent value never matches.
  */
 public record Condition(String field, Set<String> in) {
-  public static final Set<String> FIELDS = Set.of("crime", "profession", "department");
+  public static final Set<String> FIELDS = Set.of("crime", "profession", "department", "severity", "penalty");
 
   public Condition {
     if (field == null || !(FIELDS.contains(field) || field.matches("attributes\\.[A-Za-z0-9_]+"))) {
@@ -28,6 +28,7 @@ public record Condition(String field, Set<String> in) {
       case "crime" -> r.crime().map(Enum::name);
       case "profession" -> r.profession();
       case "department" -> Optional.of(r.department());
+      case "severity", "penalty" -> Optional.ofNullable(r.attributes().get(field));
       default -> Optional.ofNullable(r.attributes().get(field.substring("attributes.".length())));
     };
     return v.map(in::contains).orElse(false);

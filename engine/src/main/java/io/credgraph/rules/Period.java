@@ -15,13 +15,15 @@ import java.util.Set;
  *   <li>{@link Kind#RECORD}: while the record is in force, from its {@code effectiveFrom};</li>
  *   <li>{@link Kind#YEARS_FROM}: {@code D .. D.plusYears(years)} of the date field {@code field}, both inclusive
  *       (29 February plus one year is 28 February);</li>
+ *   <li>{@link Kind#MONTHS_FROM}: {@code D .. D.plusMonths(months)}, both inclusive (JS-WARN: 12 months from
+ *       decidedOn);</li>
  *   <li>{@link Kind#AFTER_YEARS}: from {@code D.plusYears(years)} on, while the record is in force (an escalation
  *       "once in force N years");</li>
  *   <li>{@link Kind#FUNCTION}: a named {@link PeriodFunctions period function} with integer parameters, for
  *       conditions too particular for a generic expression.</li>
  * </ul>
  */
-public record Period(Kind kind, Optional<String> field, int years, Optional<String> function,
+public record Period(Kind kind, Optional<String> field, int years, int months, Optional<String> function,
     Map<String, Integer> params) {
   /** Date fields a period may count from. */
   public static final Set<String> DATE_FIELDS = Set.of("decidedOn", "effectiveFrom", "sentenceCompletedOn",
@@ -29,15 +31,19 @@ public record Period(Kind kind, Optional<String> field, int years, Optional<Stri
 
   public Period {
     if (kind == null) {
-      throw new ValidationException("period.kind", "a period needs a kind (RECORD, YEARS_FROM, AFTER_YEARS, FUNCTION)");
+      throw new ValidationException("period.kind",
+          "a period needs a kind (RECORD, YEARS_FROM, MONTHS_FROM, AFTER_YEARS, FUNCTION)");
     }
     field = field == null ? Optional.empty() : field;
     function = function == null ? Optional.empty() : function;
     params = params == null ? Map.of() : Map.copyOf(params);
-    if (kind == Kind.YEARS_FROM || kind == Kind.AFTER_YEARS) {
+    if (kind == Kind.YEARS_FROM || kind == Kind.AFTER_YEARS || kind == Kind.MONTHS_FROM) {
       if (field.isEmpty() || !DATE_FIELDS.contains(field.get())) {
         throw new ValidationException("period.field", "period " + kind + " counts from a date field, one of "
             + DATE_FIELDS + "; got " + field.orElse("nothing"));
+      }
+      if (kind == Kind.MONTHS_FROM && (months < 1 || months > 1200)) {
+        throw new ValidationException("period.months", "period months must be in 1..1200, not " + months);
       }
       if (years < 0 || years > 100) {
         throw new ValidationException("period.years", "period years must be in 0..100, not " + years);
@@ -52,7 +58,7 @@ public record Period(Kind kind, Optional<String> field, int years, Optional<Stri
   }
 
   public static Period record() {
-    return new Period(Kind.RECORD, Optional.empty(), 0, Optional.empty(), Map.of());
+    return new Period(Kind.RECORD, Optional.empty(), 0, 0, Optional.empty(), Map.of());
   }
 
   /** The value of a date field of {@code r}. */
@@ -75,6 +81,7 @@ public record Period(Kind kind, Optional<String> field, int years, Optional<Stri
     return switch (kind) {
       case RECORD -> Optional.of(new Window(r.effectiveFrom(), Optional.empty()));
       case YEARS_FROM -> dateField(r, field.get()).map(d -> new Window(d, Optional.of(d.plusYears(years))));
+      case MONTHS_FROM -> dateField(r, field.get()).map(d -> new Window(d, Optional.of(d.plusMonths(months))));
       case AFTER_YEARS -> dateField(r, field.get()).map(d -> new Window(d.plusYears(years), Optional.empty()));
       case FUNCTION -> PeriodFunctions.require(function.get()).window(r, params);
     };
@@ -83,6 +90,7 @@ public record Period(Kind kind, Optional<String> field, int years, Optional<Stri
   public enum Kind {
     RECORD,
     YEARS_FROM,
+    MONTHS_FROM,
     AFTER_YEARS,
     FUNCTION
   }

@@ -42,11 +42,12 @@ public final class RuleCatalogue {
       "alert");
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "basis", "scope", "inForce", "trigger",
       "targets", "period", "roles", "exceptListedEnterprise");
-  private static final Set<String> TRIGGER_KEYS = Set.of("lists", "subjectKinds", "conditions");
+  private static final Set<String> TRIGGER_KEYS = Set.of("lists", "subjectKinds", "conditions", "count");
   private static final Set<String> TARGET_KEYS = Set.of("via", "kinds", "liable", "notHolder", "measures",
       "period");
   private static final Set<String> STEP_KEYS = Set.of("rel", "dir", "held");
-  private static final Set<String> PERIOD_KEYS = Set.of("kind", "field", "years", "function", "params");
+  private static final Set<String> PERIOD_KEYS = Set.of("kind", "field", "years", "months", "function",
+      "params");
 
   private final String version;
   private final String measuresVersion;
@@ -188,7 +189,19 @@ public final class RuleCatalogue {
         throw e.under("trigger.conditions");
       }
     }
-    Trigger trigger = new Trigger(triggerLists, kinds(t.path("subjectKinds"), "trigger.subjectKinds"), conditions);
+    Optional<Trigger.Count> count = Optional.empty();
+    if (t.has("count")) {
+      JsonNode cn = t.path("count");
+      onlyKeys(cn, Set.of("nth", "withinMonths"), "trigger.count.");
+      for (String k : List.of("nth", "withinMonths")) {
+        if (!cn.path(k).canConvertToInt()) {
+          throw new ValidationException("trigger.count." + k, k + " must be an integer");
+        }
+      }
+      count = Optional.of(new Trigger.Count(cn.path("nth").asInt(), cn.path("withinMonths").asInt()));
+    }
+    Trigger trigger = new Trigger(triggerLists, kinds(t.path("subjectKinds"), "trigger.subjectKinds"), conditions,
+        count);
 
     List<Target> targets = new ArrayList<>();
     int ti = 0;
@@ -258,8 +271,11 @@ public final class RuleCatalogue {
     if (p.has("years") && !p.path("years").canConvertToInt()) {
       throw new ValidationException("period.years", "period years must be an integer");
     }
+    if (p.has("months") && !p.path("months").canConvertToInt()) {
+      throw new ValidationException("period.months", "period months must be an integer");
+    }
     return new Period(enumOf(Period.Kind.class, p.path("kind"), "period.kind"),
-        Optional.ofNullable(p.path("field").asText(null)), p.path("years").asInt(0),
+        Optional.ofNullable(p.path("field").asText(null)), p.path("years").asInt(0), p.path("months").asInt(0),
         Optional.ofNullable(p.path("function").asText(null)), params);
   }
 

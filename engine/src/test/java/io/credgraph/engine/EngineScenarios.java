@@ -58,7 +58,7 @@ import org.junit.jupiter.api.TestFactory;
  * <ul>
  *   <li>appointment: {@code RULE RECORD FROM..UNTIL} ({@code open} for no end), or {@code eligible};</li>
  *   <li>sanctions: {@code RULE MEASURE RECORD FROM..UNTIL [via REF,REF,...]} (path from the subject to the holder),
- *       or {@code none};</li>
+ *       prefixed {@code WARNING} for a credit warning (listed apart from the measures), or {@code none};</li>
  *   <li>alerts: {@code SUBJECT ROLE ORGANISATION RAISED} (sitting officers) or {@code SUBJECT ESCALATION RAISED};</li>
  *   <li>risk: {@code SCORE RECORD via REF,...} or {@code none};</li>
  *   <li>simulate: {@code REF RULE MEASURE} for measures, {@code REF RULE} for appointment restrictions,
@@ -235,9 +235,14 @@ public abstract class EngineScenarios {
           : Optional.empty();
       SanctionsCheck c = engine.checkSanctions(List.of(refs.key(s.path("subject").asText())), domain, asOf);
       SanctionResult r = c.results().get(0);
-      return r.measures().stream().map(h -> h.rule() + " " + h.measure() + " " + String.join(",", h.records()) + " "
-          + h.from() + ".." + h.until().map(LocalDate::toString).orElse("open") + " via " + refs.path(h.path()))
-          .toList();
+      List<String> out = new ArrayList<>();
+      r.measures().forEach(h -> out.add(sanctionItem(h, refs)));
+      r.warnings().forEach(h -> out.add("WARNING " + sanctionItem(h, refs)));
+      if (r.restricted() != r.measures().stream().anyMatch(h -> h.kind() == io.credgraph.rules.MeasureKind.RESTRICT)
+          || r.warnings().stream().anyMatch(h -> h.kind() != io.credgraph.rules.MeasureKind.WARNING)) {
+        fail("restricted must follow the RESTRICT measures only, and warnings hold only WARNING measures: " + r);
+      }
+      return out;
     }
     if (check.has("alerts")) {
       AlertKind kind = AlertKind.valueOf(check.path("alerts").asText());
@@ -266,6 +271,11 @@ public abstract class EngineScenarios {
     throw new IllegalArgumentException("unknown check " + check);
   }
 
+  private static String sanctionItem(MeasureHit h, Refs refs) {
+    return h.rule() + " " + h.measure() + " " + String.join(",", h.records()) + " " + h.from() + ".."
+        + h.until().map(LocalDate::toString).orElse("open") + " via " + refs.path(h.path());
+  }
+
   // ------------------------------------------------------------------ data
 
   private static Relation relation(JsonNode r, Refs refs) {
@@ -287,7 +297,18 @@ public abstract class EngineScenarios {
         Optional.ofNullable(r.path("profession").asText(null)),
         r.has("crime") ? Optional.of(Crime.valueOf(r.path("crime").asText())) : Optional.empty(),
         date(r, "sentenceCompletedOn"), date(r, "probationEndsOn"), date(r, "politicalRightsDeprivedUntil"),
-        Map.of(), List.of(), List.of(PROV));
+        attributes(r), List.of(), List.of(PROV));
+  }
+
+  /** A list's own fields kept as attributes (severity and penalty of ADMINISTRATIVE_PENALTY). */
+  private static Map<String, String> attributes(JsonNode r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String f : List.of("severity", "penalty")) {
+      if (r.has(f)) {
+        out.put(f, r.path(f).asText());
+      }
+    }
+    return out;
   }
 
   private static Optional<LocalDate> date(JsonNode n, String field) {

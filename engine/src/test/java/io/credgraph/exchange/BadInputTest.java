@@ -84,7 +84,14 @@ class BadInputTest {
             + "{\"uscc\":\"" + ENT + "\"},\"to\":{\"idNumber\":\"" + ZHANG + "\"},\"since\":\"2016-04-12\"}",
             "from", "LEGAL_REP goes from [PERSON]"),
         Arguments.of("a criminal penalty without its crime", REC + ",\"list\":\"CRIMINAL_PENALTY\"}", "crime",
-            "needs its crime"));
+            "needs its crime"),
+        Arguments.of("an administrative penalty without its severity", REC
+            + ",\"list\":\"ADMINISTRATIVE_PENALTY\"}", "severity", "needs its severity, GENERAL"),
+        Arguments.of("an administrative penalty of an unknown severity", REC
+            + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"MINOR\"}", "severity", "not \"MINOR\""),
+        Arguments.of("an administrative penalty of an unknown penalty", REC
+            + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"GENERAL\",\"penalty\":\"CANING\"}",
+            "penalty", "penalty must be one of"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -38,7 +38,8 @@ class RuleCatalogueTest {
     RuleCatalogue c = RuleCatalogue.defaults(LISTS);
     assertEquals(List.of("CL146-1", "CL146-2", "CL146-3", "CL146-4", "CL146-5", "CL178-1", "CL178-2", "CL178-3",
         "CL178-4", "CL178-5", "MER12-1", "MER12-2", "MER12-3", "MER12-4", "MER12-5", "EIP17", "JS-DJD",
-        "JS-CONSUMPTION", "JS-SID", "JS-SID-REP", "JS-TAX", "JS-PROC", "JS-BRIBE", "JS-PRACT", "JS-ABN", "JI-RED"),
+        "JS-CONSUMPTION", "JS-SID", "JS-SID-REP", "JS-TAX", "JS-PROC", "JS-BRIBE", "JS-PRACT", "JS-ABN", "JS-WARN", "JS-REPEAT",
+        "JS-SERIOUS-PEN", "JI-RED"),
         c.rules().stream().map(Rule::id).toList());
     for (Rule r : c.rules()) {
       assertTrue(!r.basis().isBlank(), r.id() + " has a legal basis");
@@ -51,6 +52,37 @@ class RuleCatalogueTest {
     assertEquals(Optional.of(LocalDate.of(2022, 3, 1)), c.rule("MER12-4").orElseThrow().inForceFrom());
     assertTrue(c.rule("EIP17").orElseThrow().exceptListedEnterprise());
     assertEquals(2, c.maxDepth(), "JS-SID-REP reaches other enterprises two hops from the record");
+  }
+
+  @Test
+  void theWarnFirstRulesCountRecordsAndWarnWithoutRestricting() {
+    RuleCatalogue c = RuleCatalogue.defaults(LISTS);
+    Rule repeat = c.rule("JS-REPEAT").orElseThrow();
+    assertEquals(Optional.of(new Trigger.Count(2, 12)), repeat.trigger().count());
+    Rule warn = c.rule("JS-WARN").orElseThrow();
+    assertEquals(MeasureKind.WARNING, warn.targets().get(0).measures().get(0).kind());
+    assertEquals(Period.Kind.MONTHS_FROM, warn.period().kind());
+    assertEquals(Optional.empty(), c.rule("JS-SERIOUS-PEN").orElseThrow().trigger().count());
+  }
+
+  @Test
+  void aBadCountNamesFileRuleAndField() {
+    String r = """
+        version: "1"
+        rules:
+          - id: JS-X
+            title: x
+            basis: 政府采购法
+            scope: SANCTION
+            trigger: {lists: [ADMINISTRATIVE_PENALTY], count: {nth: 1, withinMonths: 12}}
+            targets: [{measures: [GOV_BAN]}]
+        """;
+    String msg = failure(MEASURES, r);
+    assertTrue(msg.startsWith("r.yaml: rule JS-X, field trigger.count.nth:"), msg);
+    msg = failure(MEASURES, r.replace("nth: 1, withinMonths: 12", "nth: 2, within: 12"));
+    assertTrue(msg.startsWith("r.yaml: rule JS-X, field trigger.count.within:"), msg);
+    msg = failure(MEASURES, r.replace("nth: 1, withinMonths: 12", "nth: 2, withinMonths: twelve"));
+    assertTrue(msg.startsWith("r.yaml: rule JS-X, field trigger.count.withinMonths:"), msg);
   }
 
   @Test

@@ -14,12 +14,15 @@ public record SanctionsAnswer(LocalDate asOf, Optional<Domain> domain, List<Resu
    *
    * @param key the key as asked (persons masked unless the caller may see ID numbers)
    * @param subject the subject as the store knows it; absent when unknown (then no measure applies)
-   * @param restricted at least one RESTRICT measure applies
+   * @param restricted at least one RESTRICT measure applies (a warning never makes it true)
+   * @param warnings credit warnings (信用提示, kind WARNING): they restrict nothing
    */
-  public record Result(KeyView key, Optional<SubjectView> subject, boolean restricted, List<MeasureView> measures) {
+  public record Result(KeyView key, Optional<SubjectView> subject, boolean restricted, List<MeasureView> measures,
+      List<MeasureView> warnings) {
     public static Result of(SanctionResult r, boolean unmasked) {
       return new Result(KeyView.of(r.key(), unmasked), r.subject().map(s -> SubjectView.of(s, unmasked)),
-          r.restricted(), r.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList());
+          r.restricted(), r.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
+          r.warnings().stream().map(m -> MeasureView.of(m, unmasked)).toList());
     }
   }
 }

@@ -92,7 +92,7 @@ public final class LoadCommand implements Callable<Integer> {
     Path rejectionPath = rejections != null ? rejections : data.resolve("rejections").resolve("load-"
         + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + ".jsonl");
     long t0 = System.nanoTime();
-    try (GraphStore store = storeOptions.open(data, spec)) {
+    try (GraphStore store = storeOptions.openChosen(data, spec)) {
       StoreCounts before = store.counts();
       out.printf("opened %s at %s in %,d ms: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
           store.info().backend(), store.info().location(), (System.nanoTime() - t0) / 1_000_000, before.subjects(),

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code credgraph serve}: the HTTP API over the embedded Neo4j store in a data directory. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serves the HTTP API over the embedded store in --data (created when missing).",
+    description = {"Serves the HTTP API over the embedded store in --data (created when missing), or the store that "
+        + "--store names (its audit log and watchlists stay in --data).",
         "API keys: --keys FILE (one key:ROLE per line, # comments) and/or the environment variable "
             + ApiKeys.ENV + " (key:ROLE pairs separated by commas).",
         "Roles: DEPARTMENT < REGISTRY < INVESTIGATOR < STEWARD < ADMIN. Stops cleanly on SIGTERM."})
@@ -48,8 +49,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     ApiConfig config = options.apply(ApiConfig.defaults(apiKeys));
     long t0 = System.nanoTime();
-    out.println("credgraph: opening the embedded store in " + data.toAbsolutePath() + " ...");
-    GraphStore store = storeOptions.open(data, spec);
+    out.println("credgraph: opening the store " + storeOptions.choice(data.toAbsolutePath(), spec).describe() + " ...");
+    GraphStore store = storeOptions.openChosen(data.toAbsolutePath(), spec);
     RunningServer server = RunningServer.start(store, data, config, options.host, port, out, t0);
     server.await();
     return 0;

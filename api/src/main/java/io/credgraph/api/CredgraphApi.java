@@ -178,6 +178,10 @@ public final class CredgraphApi {
       throw ApiException.unauthorized("this route needs a key with role " + required
           + " or above; send 'Authorization: Bearer <key>'");
     }
+    if (required == Role.SUBJECT && !caller.atLeast(required)) {
+      throw ApiException.forbidden("this route answers a subject's own key (role SUBJECT) only; key '"
+          + caller.name() + "' has role " + caller.role().map(Enum::name).orElse("none"));
+    }
     if (!caller.atLeast(required)) {
       throw ApiException.forbidden("this route needs role " + required + " or above; key '" + caller.name()
           + "' has role " + caller.role().map(Enum::name).orElse("none"));

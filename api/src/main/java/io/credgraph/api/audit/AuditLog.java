@@ -275,6 +275,11 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /** The directory the log lives in. */
+  public Path directory() {
+    return file.toAbsolutePath().getParent();
+  }
+
   /** SHA-256 (hex) of the last line, or {@link #GENESIS} for an empty log. */
   public synchronized String head() {
     return head;

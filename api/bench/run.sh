@@ -35,7 +35,7 @@ if [ ! -s "$work/persons.txt" ]; then
 fi
 echo "== $(wc -l < "$work/persons.txt") persons, $(wc -l < "$work/enterprises.txt") enterprises to ask about"
 
-key="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+key="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 pid=""
 stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 trap stop EXIT

@@ -15,13 +15,15 @@ import java.util.Objects;
  * @param maxBatchBytes largest batch body after decompression ({@code POST /api/v1/batches})
  * @param batchTimeout longest a batch upload may take before it is cut off
  * @param cacheSize entries of each check cache (0 disables caching)
+ * @param feedbackDays days after a check within which its department should report what it did (DOMAIN.md 7)
  */
 public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Duration batchTimeout, long cacheSize,
-    Clock clock, String version) {
+    Clock clock, String version, int feedbackDays) {
   public static final long DEFAULT_MAX_BODY = 1L << 20;
   public static final long DEFAULT_MAX_BATCH = 1L << 30;
   public static final Duration DEFAULT_BATCH_TIMEOUT = Duration.ofMinutes(30);
   public static final long DEFAULT_CACHE_SIZE = 200_000;
+  public static final int DEFAULT_FEEDBACK_DAYS = 10;
 
   public ApiConfig {
     Objects.requireNonNull(keys, "keys");
@@ -40,23 +42,31 @@ public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Dur
     }
     Objects.requireNonNull(clock, "clock");
     version = version == null ? "dev" : version;
+    if (feedbackDays < 1 || feedbackDays > 365) {
+      throw new ValidationException("feedbackDays", "feedback is due 1 to 365 days after a check, not "
+          + feedbackDays);
+    }
   }
 
   public static ApiConfig defaults(ApiKeys keys) {
     return new ApiConfig(keys, DEFAULT_MAX_BODY, DEFAULT_MAX_BATCH, DEFAULT_BATCH_TIMEOUT, DEFAULT_CACHE_SIZE,
-        Clock.systemUTC(), implementationVersion());
+        Clock.systemUTC(), implementationVersion(), DEFAULT_FEEDBACK_DAYS);
   }
 
   public ApiConfig withLimits(long body, long batch, Duration timeout) {
-    return new ApiConfig(keys, body, batch, timeout, cacheSize, clock, version);
+    return new ApiConfig(keys, body, batch, timeout, cacheSize, clock, version, feedbackDays);
   }
 
   public ApiConfig withClock(Clock c) {
-    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, c, version);
+    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, c, version, feedbackDays);
   }
 
   public ApiConfig withCacheSize(long size) {
-    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version);
+    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version, feedbackDays);
+  }
+
+  public ApiConfig withFeedbackDays(int days) {
+    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, clock, version, days);
   }
 
   /** The project version the build wrote into {@code version.properties}. */

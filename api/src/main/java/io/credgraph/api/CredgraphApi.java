@@ -9,6 +9,8 @@ import io.credgraph.api.auth.Caller;
 import io.credgraph.api.auth.Open;
 import io.credgraph.api.auth.Role;
 import io.credgraph.api.controllers.AlertController;
+import io.credgraph.api.controllers.ApplicationController;
+import io.credgraph.api.controllers.FeedbackController;
 import io.credgraph.api.controllers.AuditController;
 import io.credgraph.api.controllers.BatchController;
 import io.credgraph.api.controllers.CheckController;
@@ -24,6 +26,8 @@ import io.credgraph.api.controllers.WatchlistController;
 import io.credgraph.api.docs.ApiDocs;
 import io.credgraph.api.error.ApiException;
 import io.credgraph.api.error.ErrorMapping;
+import io.credgraph.api.loop.LoopStore;
+import io.credgraph.catalogue.ApplicationSettings;
 import io.credgraph.engine.AppointmentCheck;
 import io.credgraph.engine.SanctionResult;
 import io.credgraph.model.CreditRecord;
@@ -61,6 +65,7 @@ public final class CredgraphApi {
   private final List<Route> routes;
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
+  private LoopStore loop;
 
   /** A served route: method and path as registered. */
   public record Route(String method, String path, Set<RouteRole> roles) {}
@@ -99,7 +104,10 @@ public final class CredgraphApi {
     var listController = new ListController(backend, config, lists);
     var audit = new AuditController(backend.audit());
     var metrics = new MetricsController(registry);
-    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache);
+    LoopStore loop = LoopStore.open(backend.audit().directory().getParent());
+    var feedback = new FeedbackController(backend, config, mapper, loop);
+    var applications = new ApplicationController(backend, config, mapper, loop, ApplicationSettings.defaults());
+    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache, loop);
     var records = new RecordController(backend, config, mapper);
     var simulations = new SimulationController(backend, config, mapper);
     var alerts = new AlertController(backend, config);
@@ -154,7 +162,15 @@ public final class CredgraphApi {
     app.get("/api/v1/clusters", investigations::clusters, Role.INVESTIGATOR);
     app.get("/api/v1/stats", investigations::stats, Role.INVESTIGATOR);
     app.post("/api/v1/watchlist", watchlist::watch, Role.INVESTIGATOR);
-    return new CredgraphApi(app, routes, registry, gc);
+    app.post("/api/v1/checks/{checkId}/feedback", feedback::send, Role.DEPARTMENT);
+    app.get("/api/v1/feedback", feedback::report, Role.STEWARD);
+    app.get("/api/v1/me", applications::me, Role.SUBJECT);
+    app.post("/api/v1/me/applications", applications::file, Role.SUBJECT);
+    app.get("/api/v1/applications", applications::queue, Role.STEWARD);
+    app.post("/api/v1/applications/{id}/decision", applications::decide, Role.STEWARD);
+    CredgraphApi api = new CredgraphApi(app, routes, registry, gc);
+    api.loop = loop;
+    return api;
   }
 
   private static void authorize(Context ctx, ApiKeys keys) {
@@ -177,6 +193,10 @@ public final class CredgraphApi {
     if (caller.isAnonymous()) {
       throw ApiException.unauthorized("this route needs a key with role " + required
           + " or above; send 'Authorization: Bearer <key>'");
+    }
+    if (required == Role.SUBJECT && !caller.atLeast(required)) {
+      throw ApiException.forbidden("this route answers a subject's own key (role SUBJECT) only; key '"
+          + caller.name() + "' has role " + caller.role().map(Enum::name).orElse("none"));
     }
     if (!caller.atLeast(required)) {
       throw ApiException.forbidden("this route needs role " + required + " or above; key '" + caller.name()
@@ -244,6 +264,7 @@ public final class CredgraphApi {
     app.stop();
     gcMetrics.close();
     registry.close();
+    loop.close();
   }
 
 }

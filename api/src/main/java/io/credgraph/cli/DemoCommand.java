@@ -8,11 +8,10 @@ import io.credgraph.store.GraphStore;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,13 +42,14 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = fresh(data);
     Map<Role, String> demoKeys = new LinkedHashMap<>();
     ApiKeys keys = ApiKeys.none();
-    SecureRandom random = new SecureRandom();
     for (Role r : Role.values()) {
-      byte[] b = new byte[9];
-      random.nextBytes(b);
-      String key = "demo-" + r.name().toLowerCase(Locale.ROOT) + "-" + HexFormat.of().formatHex(b);
+      if (r == Role.SUBJECT) {
+        continue; // a SUBJECT key is bound to one subject: ./credgraph keys issue --role SUBJECT --subject ...
+      }
+      String key = ApiKeys.newKey();
       demoKeys.put(r, key);
-      keys = keys.and(ApiKeys.of("demo-" + r.name().toLowerCase(Locale.ROOT), key, r));
+      keys = keys.and(ApiKeys.of("demo-" + r.name().toLowerCase(Locale.ROOT), key, r,
+          r == Role.DEPARTMENT ? Optional.of("MARKET_REGULATION") : Optional.empty()));
     }
     long t0 = System.nanoTime();
     out.println("credgraph demo: data directory " + dir);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "credgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "The credit graph engine of a city: checks, joint sanctions and the HTTP API.",
     subcommands = {ServeCommand.class, DemoCommand.class, LoadCommand.class, GenerateCommand.class,
-        BenchCeilingCommand.class,
+        BenchCeilingCommand.class, KeysCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -58,6 +58,6 @@ final class ServeCommand implements Callable<Integer> {
 
   static ApiKeys keys(Path file, String env) {
     ApiKeys k = ApiKeys.parse(env, ApiKeys.ENV);
-    return file == null ? k : k.and(ApiKeys.read(file));
+    return file == null ? k : ApiKeys.watching(k, file);
   }
 }

@@ -25,8 +25,13 @@ final class ServerOptions {
       + "(default ${DEFAULT-VALUE})")
   long cacheSize;
 
+  @Option(names = "--feedback-days", defaultValue = "10", description = "days after a check within which its "
+      + "department should report what it did; later it is overdue (default ${DEFAULT-VALUE})")
+  int feedbackDays;
+
   ApiConfig apply(ApiConfig base) {
-    return base.withLimits(maxBody, maxBatch, batchTimeout).withCacheSize(cacheSize);
+    return base.withLimits(maxBody, maxBatch, batchTimeout).withCacheSize(cacheSize)
+        .withFeedbackDays(feedbackDays);
   }
 
   /** Sizes like {@code 512k}, {@code 64m}, {@code 2g} or a number of bytes. */

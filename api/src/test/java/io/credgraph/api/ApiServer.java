@@ -54,10 +54,13 @@ public final class ApiServer implements AutoCloseable {
     this.store = store;
     this.engine = CredgraphEngine.open(store);
     this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
-    ApiKeys keys = ApiKeys.none();
+    this.keysFile = dir.resolve("keys.txt");
+    StringBuilder lines = new StringBuilder();
     for (Role r : Role.values()) {
-      keys = keys.and(ApiKeys.of(r.name().toLowerCase(java.util.Locale.ROOT), key(r), r));
+      lines.append(keyLine(r, r == Role.SUBJECT ? NO_SUBJECT : DEPARTMENT)).append('\n');
     }
+    writeKeys(lines.toString());
+    ApiKeys keys = ApiKeys.watching(ApiKeys.none(), keysFile);
     ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
         .withLimits(maxBody, maxBatch, batchTimeout);
     this.api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
@@ -70,7 +73,67 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static String key(Role r) {
-    return "key-" + r.name().toLowerCase(java.util.Locale.ROOT);
+    return "key-" + r.name().toLowerCase(java.util.Locale.ROOT) + "-0123456789abcdef0123456789abcdef";
+  }
+
+  /** The department the DEPARTMENT key belongs to. */
+  public static final String DEPARTMENT = "MARKET_REGULATION";
+  /** The subject the SUBJECT key is bound to until {@link #bindSubject}: a well-formed id no store holds. */
+  public static final String NO_SUBJECT = "s0000000000000000";
+
+  final Path keysFile;
+  private int keyWrites;
+
+  private static String keyLine(Role r, String binding) {
+    String name = r.name().toLowerCase(java.util.Locale.ROOT);
+    return name + ":" + key(r) + ":" + r.name()
+        + (r == Role.DEPARTMENT || r == Role.SUBJECT ? ":" + binding : "");
+  }
+
+  /** Rewrites the keys file (the running server follows it) with a fresh modification time. */
+  private synchronized void writeKeys(String text) {
+    try {
+      java.nio.file.Files.writeString(keysFile, text, StandardCharsets.UTF_8);
+      java.nio.file.Files.setLastModifiedTime(keysFile, java.nio.file.attribute.FileTime.from(
+          Instant.now().plusSeconds(++keyWrites)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends a line to the keys file. */
+  public synchronized void addKey(String line) {
+    try {
+      writeKeys(java.nio.file.Files.readString(keysFile, StandardCharsets.UTF_8) + line + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Binds the SUBJECT key ({@link #key}) to a subject id, by rewriting its line of the keys file. */
+  public synchronized void bindSubject(String subjectId) {
+    try {
+      StringBuilder out = new StringBuilder();
+      for (String l : java.nio.file.Files.readAllLines(keysFile, StandardCharsets.UTF_8)) {
+        out.append(l.startsWith("subject:") ? keyLine(Role.SUBJECT, subjectId) : l).append('\n');
+      }
+      writeKeys(out.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A request with a key given as text. */
+  public Answer send(String method, String path, String key, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + key);
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json").method(method,
+          HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+    return send(b.build());
   }
 
   public URI uri(String path) {

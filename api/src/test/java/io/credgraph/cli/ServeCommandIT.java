@@ -35,12 +35,12 @@ class ServeCommandIT {
   void servesHealthAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("data");
     Path keys = dir.resolve("keys.txt");
-    Files.writeString(keys, "# test keys\nops:admin-key-123456:ADMIN\n");
+    Files.writeString(keys, "# test keys\nops:admin-key-123456-0123456789abcdefghij:ADMIN\n");
     for (int round = 1; round <= 2; round++) {
       ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
           Main.class.getName(), "serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString(),
           "--keys", keys.toString());
-      pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-123456:REGISTRY");
+      pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-123456-0123456789abcdefghij:REGISTRY");
       pb.redirectErrorStream(true);
       Process p = pb.start();
       List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,15 +78,15 @@ class ServeCommandIT {
         JsonNode h = Json.mapper().readTree(health.body());
         assertTrue(h.path("store").path("backend").asText().startsWith("neo4j-embedded"));
         HttpResponse<String> audit = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/api/v1/audit")).header("Authorization", "Bearer admin-key-123456").build(),
+            + "/api/v1/audit")).header("Authorization", "Bearer admin-key-123456-0123456789abcdefghij").build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(200, audit.statusCode());
         HttpResponse<String> forbidden = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/api/v1/audit")).header("Authorization", "Bearer clerk-key-123456").build(),
+            + "/api/v1/audit")).header("Authorization", "Bearer clerk-key-123456-0123456789abcdefghij").build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forbidden.statusCode());
         HttpResponse<String> check = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/api/v1/checks/appointment")).header("Authorization", "Bearer clerk-key-123456")
+            + "/api/v1/checks/appointment")).header("Authorization", "Bearer clerk-key-123456-0123456789abcdefghij")
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"person\":{\"idNumber\":\"11010519491231002X\"},\"role\":\"DIRECTOR\"}")).build(),
             HttpResponse.BodyHandlers.ofString());

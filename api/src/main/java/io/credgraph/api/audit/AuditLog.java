@@ -232,6 +232,11 @@ public final class AuditLog implements AutoCloseable {
     return keyed;
   }
 
+  /** The directory the log lives in. */
+  public Path directory() {
+    return file().toAbsolutePath().getParent();
+  }
+
   /** The incomplete last line cut when the log was opened, if there was one. */
   public Optional<Repair> repaired() {
     return repaired;

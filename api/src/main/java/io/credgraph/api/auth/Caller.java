@@ -7,13 +7,21 @@ import java.util.Optional;
  * Who made a request: the name of the key and its role, or anonymous (no key) for public routes.
  *
  * @param name the key's name (never the key itself); {@code anonymous} without a key
+ * @param department the department a DEPARTMENT key belongs to (its binding in the keys file), used by feedback
+ * @param subject the subject id a SUBJECT key is bound to: the one subject it may see
  */
-public record Caller(String name, Optional<Role> role) {
+public record Caller(String name, Optional<Role> role, Optional<String> department, Optional<String> subject) {
   public static final Caller ANONYMOUS = new Caller("anonymous", Optional.empty());
 
   public Caller {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(department, "department");
+    Objects.requireNonNull(subject, "subject");
+  }
+
+  public Caller(String name, Optional<Role> role) {
+    this(name, role, Optional.empty(), Optional.empty());
   }
 
   public static Caller of(String name, Role role) {

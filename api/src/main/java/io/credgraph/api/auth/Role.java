@@ -9,6 +9,11 @@ import java.util.Locale;
  * roles before it may.
  */
 public enum Role implements RouteRole {
+  /**
+   * A subject's own key (bound to one subject): its own credit file and applications under {@code /api/v1/me}, and
+   * the public routes; nothing else. Below every other role, and not above any: routes of this role admit only it.
+   */
+  SUBJECT,
   /** Sanctions checks, and profiles of the subjects its key has checked. */
   DEPARTMENT,
   /** Appointment checks, and what DEPARTMENT may. */
@@ -22,6 +27,9 @@ public enum Role implements RouteRole {
 
   /** Whether this role may do what {@code required} may. */
   public boolean atLeast(Role required) {
+    if (required == SUBJECT || this == SUBJECT) {
+      return this == required;
+    }
     return compareTo(required) >= 0;
   }
 

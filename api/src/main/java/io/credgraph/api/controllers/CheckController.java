@@ -7,6 +7,8 @@ import io.credgraph.api.ApiConfig;
 import io.credgraph.api.Requests;
 import io.credgraph.api.auth.Caller;
 import io.credgraph.api.error.Bodies;
+import io.credgraph.api.loop.CheckMemory;
+import io.credgraph.api.loop.LoopStore;
 import io.credgraph.api.requests.AppointmentRequest;
 import io.credgraph.api.requests.SanctionsRequest;
 import io.credgraph.api.view.AppointmentAnswer;
@@ -39,6 +41,7 @@ public final class CheckController {
   private final ObjectMapper mapper;
   private final Cache<AppointmentKey, AppointmentCheck> appointments;
   private final Cache<SanctionKey, SanctionResult> sanctions;
+  private final LoopStore loop;
 
   /** The cache key of an appointment check. */
   public record AppointmentKey(SubjectKey person, Role role, Optional<SubjectKey> enterprise, LocalDate asOf,
@@ -48,12 +51,14 @@ public final class CheckController {
   public record SanctionKey(SubjectKey subject, Optional<Domain> domain, LocalDate asOf, long version) {}
 
   public CheckController(ApiBackend backend, ApiConfig config, ObjectMapper mapper,
-      Cache<AppointmentKey, AppointmentCheck> appointments, Cache<SanctionKey, SanctionResult> sanctions) {
+      Cache<AppointmentKey, AppointmentCheck> appointments, Cache<SanctionKey, SanctionResult> sanctions,
+      LoopStore loop) {
     this.backend = backend;
     this.config = config;
     this.mapper = mapper;
     this.appointments = appointments;
     this.sanctions = sanctions;
+    this.loop = loop;
   }
 
   public void appointment(Context ctx) {
@@ -68,10 +73,11 @@ public final class CheckController {
     List<String> subjects = new ArrayList<>();
     subjects.add(check.person().map(p -> p.id().value()).orElse(check.key().masked()));
     check.enterprise().ifPresent(e -> subjects.add(e.id().value()));
+    String checkId = CheckMemory.remember(loop, config, caller, asOf, check);
     Requests.audit(ctx, backend.audit(), subjects, 200, "eligible=" + check.eligible()
         + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
-        + " role=" + req.role() + " asOf=" + asOf);
-    ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers()));
+        + " role=" + req.role() + " asOf=" + asOf + " checkId=" + checkId);
+    ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers(), checkId));
   }
 
   public void sanctions(Context ctx) {
@@ -101,16 +107,19 @@ public final class CheckController {
     boolean unmasked = caller.seesIdNumbers();
     List<SanctionsAnswer.Result> results = new ArrayList<>(keys.size());
     List<String> subjects = new ArrayList<>(keys.size());
+    List<SanctionResult> answered = new ArrayList<>(keys.size());
     int restricted = 0;
     for (SubjectKey k : keys) {
       SanctionResult r = found.get(k);
+      answered.add(r);
       results.add(SanctionsAnswer.Result.of(r, unmasked));
       subjects.add(r.subject().map(s -> s.id().value()).orElse(k.masked()));
       restricted += r.restricted() ? 1 : 0;
     }
+    String checkId = CheckMemory.remember(loop, config, caller, asOf, answered);
     Requests.audit(ctx, backend.audit(), subjects, 200, "restricted " + restricted + " of " + keys.size()
-        + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf);
-    ctx.json(new SanctionsAnswer(asOf, req.domain(), results));
+        + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf + " checkId=" + checkId);
+    ctx.json(new SanctionsAnswer(asOf, req.domain(), results, checkId));
   }
 
   private LocalDate today() {

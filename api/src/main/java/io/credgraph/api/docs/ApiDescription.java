@@ -143,6 +143,11 @@ public final class ApiDescription {
       return answer(200, "application/json", type == null ? null : schemas.of(type), description);
     }
 
+    /** A JSON answer with another status than 200 (201 Created, for example). */
+    public Operation json(int status, Type type, String description) {
+      return answer(status, "application/json", schemas.of(type), description);
+    }
+
     public Operation answer(int status, String mediaType, ObjectNode schema, String description) {
       ObjectNode r = responses().putObject(Integer.toString(status)).put("description", description);
       if (schema != null) {

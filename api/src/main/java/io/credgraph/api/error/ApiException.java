@@ -50,6 +50,18 @@ public final class ApiException extends CredgraphException {
     return new ApiException(400, "malformed-json", "Malformed JSON", detail);
   }
 
+  public static ApiException conflict(String detail) {
+    return new ApiException(409, "conflict", "Conflict", detail);
+  }
+
+  public static ApiException unprocessable(String detail) {
+    return new ApiException(422, "unprocessable", "Request cannot be processed", detail);
+  }
+
+  public static ApiException notFound(String detail) {
+    return new ApiException(404, "not-found", "Not found", detail);
+  }
+
   public static ApiException unavailable(String detail) {
     return new ApiException(503, "unavailable", "Service unavailable", detail);
   }

@@ -6,8 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The answer of a sanctions check: one result per subject asked about, in the order asked. */
-public record SanctionsAnswer(LocalDate asOf, Optional<Domain> domain, List<Result> results) {
+/**
+ * The answer of a sanctions check: one result per subject asked about, in the order asked.
+ *
+ * @param checkId the reference of this check (and of its audit entry), to which its department sends feedback
+ */
+public record SanctionsAnswer(LocalDate asOf, Optional<Domain> domain, List<Result> results, String checkId) {
 
   /**
    * The measures that apply to one subject.

@@ -8,47 +8,105 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credgraph.CredgraphException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ApiKeysTest {
+  static final String CLERK = "clerk-secret-1-0123456789abcdefghij";
+  static final String AUDIT = "admin-secret-2-0123456789abcdefghij";
+  static final String DEPT = "dept-key-22-0123456789abcdefghijklm";
+  static final String MINE = "subject-key-0123456789abcdefghijklm";
+
   @Test
   void environmentPairsGiveRoles() {
-    ApiKeys keys = ApiKeys.parse("clerk-secret-1:registry, audit:admin-secret-2:ADMIN", "CREDGRAPH_API_KEYS");
-    assertEquals(Role.REGISTRY, keys.authenticate("clerk-secret-1").orElseThrow().role().orElseThrow());
-    Caller admin = keys.authenticate("admin-secret-2").orElseThrow();
+    ApiKeys keys = ApiKeys.parse(CLERK + ":registry, audit:" + AUDIT + ":ADMIN", "CREDGRAPH_API_KEYS");
+    assertEquals(Role.REGISTRY, keys.authenticate(CLERK).orElseThrow().role().orElseThrow());
+    Caller admin = keys.authenticate(AUDIT).orElseThrow();
     assertEquals("audit", admin.name());
-    assertTrue(keys.authenticate("clerk-secret-").isEmpty());
+    assertTrue(keys.authenticate(CLERK.substring(1)).isEmpty());
     assertTrue(keys.authenticate("").isEmpty());
     assertTrue(keys.authenticate(null).isEmpty());
   }
 
   @Test
-  void unnamedKeysAreNamedByRoleAndDigestNeverByTheKey() {
-    Caller c = ApiKeys.parse("very-secret-key:STEWARD", "env").authenticate("very-secret-key").orElseThrow();
-    assertTrue(c.name().matches("steward-[0-9a-f]{8}"), c.name());
-    assertFalse(c.name().contains("secret"));
+  void unnamedKeysAreNamedByRoleAndPositionNeverByTheKeyOrItsDigest() {
+    Caller c = ApiKeys.parse(CLERK + ":REGISTRY, very-secret-key-0123456789abcdefghij:STEWARD", "env")
+        .authenticate("very-secret-key-0123456789abcdefghij").orElseThrow();
+    assertEquals("STEWARD#2", c.name());
   }
 
   @Test
-  void keysFileWithCommentsAndErrorsThatNameTheLine(@TempDir Path dir) throws Exception {
+  void keysShorterThan32AreRefusedWithTheLineAndNoPartOfTheKey(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("keys.txt");
-    Files.writeString(f, "# demo keys\nregistry-key-1:REGISTRY   # the counter\n\ndept-key-22:DEPARTMENT\n");
+    Files.writeString(f, "ok:" + CLERK + ":REGISTRY\nclerk:short-secret-31-chars-0123456:ADMIN\n");
+    CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
+    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("at least 32"), e.getMessage());
+    assertFalse(e.getMessage().contains("short-secret"), e.getMessage());
+    assertThrows(CredgraphException.class, () -> ApiKeys.parse("0123456789012345678901234567890:ADMIN", "env"));
+  }
+
+  @Test
+  void keysFileWithCommentsBindingsAndErrorsThatNameTheLine(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("keys.txt");
+    Files.writeString(f, "# demo keys\n" + CLERK + ":REGISTRY   # the counter\n\nsamr:" + DEPT
+        + ":DEPARTMENT:MARKET_REGULATION\nme:" + MINE + ":SUBJECT:s1234567890abcdef\n");
     ApiKeys keys = ApiKeys.read(f);
-    assertEquals(2, keys.size());
-    assertEquals(Role.DEPARTMENT, keys.authenticate("dept-key-22").orElseThrow().role().orElseThrow());
-    Files.writeString(f, "registry-key-1:REGISTRY\nsome-key-3:SUPERUSER\n");
+    assertEquals(3, keys.size());
+    Caller dept = keys.authenticate(DEPT).orElseThrow();
+    assertEquals(Optional.of("MARKET_REGULATION"), dept.department());
+    Caller me = keys.authenticate(MINE).orElseThrow();
+    assertEquals(Optional.of(Role.SUBJECT), me.role());
+    assertEquals(Optional.of("s1234567890abcdef"), me.subject());
+    assertEquals("REGISTRY#2", keys.authenticate(CLERK).orElseThrow().name());
+
+    Files.writeString(f, CLERK + ":REGISTRY\nsome:" + AUDIT + ":SUPERUSER\n");
     CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
     assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("SUPERUSER"), e.getMessage());
-    Files.writeString(f, "short:ADMIN\n");
-    assertTrue(assertThrows(CredgraphException.class, () -> ApiKeys.read(f)).getMessage().contains("at least 8"));
+    Files.writeString(f, "me:" + MINE + ":SUBJECT\n");
+    assertTrue(assertThrows(CredgraphException.class, () -> ApiKeys.read(f)).getMessage().contains("must name"));
+    Files.writeString(f, "me:" + MINE + ":ADMIN:s1234567890abcdef\n");
+    assertTrue(assertThrows(CredgraphException.class, () -> ApiKeys.read(f)).getMessage().contains("binding"));
   }
 
   @Test
-  void rolesAreOrdered() {
+  void aWatchedKeysFileIsReadAgainWhenItChangesAndKeptWhenBroken(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("keys.txt");
+    Files.writeString(f, "clerk:" + CLERK + ":REGISTRY\n");
+    ApiKeys keys = ApiKeys.watching(ApiKeys.parse("audit:" + AUDIT + ":ADMIN", "env"), f);
+    assertTrue(keys.authenticate(CLERK).isPresent());
+    assertTrue(keys.authenticate(DEPT).isEmpty());
+
+    Files.writeString(f, "samr:" + DEPT + ":DEPARTMENT:MARKET_REGULATION\n");
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
+    assertTrue(keys.authenticate(DEPT).isPresent(), "a key added to the file is known at once");
+    assertTrue(keys.authenticate(CLERK).isEmpty(), "a key removed from the file is refused at once");
+    assertTrue(keys.authenticate(AUDIT).isPresent(), "keys from the environment stay");
+
+    Files.writeString(f, "broken line\n");
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(10)));
+    assertTrue(keys.authenticate(DEPT).isPresent(), "a broken file leaves the keys as they were");
+  }
+
+  @Test
+  void issuedKeysAreLongRandomAndMakeAValidLine() {
+    String k = ApiKeys.newKey();
+    assertTrue(k.length() >= ApiKeys.MIN_KEY_LENGTH, k.length() + "");
+    assertFalse(k.equals(ApiKeys.newKey()));
+    String line = ApiKeys.line("samr-1", k, Role.DEPARTMENT, Optional.of("MARKET_REGULATION"));
+    assertEquals("samr-1:" + k + ":DEPARTMENT:MARKET_REGULATION", line);
+  }
+
+  @Test
+  void rolesAreOrderedAndSubjectStandsApart() {
     assertTrue(Role.ADMIN.atLeast(Role.STEWARD));
     assertTrue(Role.INVESTIGATOR.atLeast(Role.REGISTRY));
     assertFalse(Role.REGISTRY.atLeast(Role.INVESTIGATOR));
     assertFalse(Caller.ANONYMOUS.atLeast(Role.DEPARTMENT));
+    assertFalse(Role.SUBJECT.atLeast(Role.DEPARTMENT));
+    assertFalse(Role.ADMIN.atLeast(Role.SUBJECT));
+    assertTrue(Role.SUBJECT.atLeast(Role.SUBJECT));
   }
 }

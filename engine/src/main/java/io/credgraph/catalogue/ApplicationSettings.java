@@ -1,0 +1,142 @@
+package io.credgraph.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.credgraph.CredgraphException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Objection and repair settings per list (DOMAIN.md section 4), read from the same list catalogue file as
+ * {@link ListCatalogue} ({@code repairable}, {@code minPublication}, {@code maxPublication}, {@code objectionDays},
+ * {@code repairDecisionDays} on a list's entry) and validated when loaded: a wrong value fails naming the file, the
+ * list and the field. A list that says nothing is not repairable, takes objections decided within
+ * {@value #DEFAULT_OBJECTION_DAYS} days and is published while its record is in force.
+ */
+public final class ApplicationSettings {
+  public static final int DEFAULT_OBJECTION_DAYS = 15;
+  public static final int DEFAULT_REPAIR_DECISION_DAYS = 15;
+
+  /**
+   * The settings of one list.
+   *
+   * @param minPublication how long after {@code decidedOn} a repair application may first be filed
+   * @param maxPublication after which the record is no longer published (it stays in the subject's file)
+   */
+  public record Settings(boolean repairable, Optional<Period> minPublication, Optional<Period> maxPublication,
+      int objectionDays, int repairDecisionDays) {
+    static final Settings DEFAULT = new Settings(false, Optional.empty(), Optional.empty(), DEFAULT_OBJECTION_DAYS,
+        DEFAULT_REPAIR_DECISION_DAYS);
+
+    /** The first day a repair application may be filed for a record decided on {@code decidedOn}. */
+    public LocalDate firstRepairDay(LocalDate decidedOn) {
+      return minPublication.map(decidedOn::plus).orElse(decidedOn);
+    }
+
+    /** Whether a record decided on {@code decidedOn} and in force on {@code day} is still published then. */
+    public boolean published(LocalDate decidedOn, boolean inForce, LocalDate day) {
+      return inForce && maxPublication.map(p -> !day.isAfter(decidedOn.plus(p))).orElse(true);
+    }
+  }
+
+  private final Map<String, Settings> lists;
+
+  private ApplicationSettings(Map<String, Settings> lists) {
+    this.lists = Map.copyOf(lists);
+  }
+
+  /** The settings of the built-in list catalogue. */
+  public static ApplicationSettings defaults() {
+    try (InputStream in = ApplicationSettings.class.getResourceAsStream(ListCatalogue.DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new CredgraphException("the default list catalogue " + ListCatalogue.DEFAULT_RESOURCE
+            + " is not on the classpath");
+      }
+      return read(in, "lists.yaml (built in)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static ApplicationSettings load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (IOException e) {
+      throw new CredgraphException("cannot read list catalogue " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static ApplicationSettings read(InputStream in, String source) throws IOException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    } catch (IOException e) {
+      throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
+    }
+    Map<String, Settings> out = new LinkedHashMap<>();
+    for (JsonNode n : root.path("lists")) {
+      String code = n.path("code").asText("?");
+      String where = source + ": list " + code + ", field ";
+      boolean repairable = n.path("repairable").asBoolean(false);
+      if (n.has("repairable") && !n.path("repairable").isBoolean()) {
+        throw new CredgraphException(where + "repairable: true or false, not '" + n.path("repairable").asText()
+            + "'");
+      }
+      Optional<Period> min = period(n, "minPublication", where);
+      Optional<Period> max = period(n, "maxPublication", where);
+      if (repairable && min.isEmpty()) {
+        throw new CredgraphException(where + "minPublication: a repairable list says how long after decidedOn a "
+            + "repair application may first be filed (e.g. P1Y)");
+      }
+      if (!repairable && min.isPresent()) {
+        throw new CredgraphException(where + "minPublication: only a repairable list has one (add repairable: true)");
+      }
+      out.put(code, new Settings(repairable, min, max, days(n, "objectionDays", DEFAULT_OBJECTION_DAYS, where),
+          days(n, "repairDecisionDays", DEFAULT_REPAIR_DECISION_DAYS, where)));
+    }
+    return new ApplicationSettings(out);
+  }
+
+  private static Optional<Period> period(JsonNode n, String field, String where) {
+    if (!n.has(field)) {
+      return Optional.empty();
+    }
+    String text = n.path(field).asText("");
+    try {
+      Period p = Period.parse(text);
+      if (p.isNegative() || p.isZero()) {
+        throw new CredgraphException(where + field + ": a period after decidedOn must be positive, not " + text);
+      }
+      return Optional.of(p);
+    } catch (DateTimeParseException e) {
+      throw new CredgraphException(where + field + ": '" + text + "' is not an ISO-8601 period (e.g. P1Y, P6M)", e);
+    }
+  }
+
+  private static int days(JsonNode n, String field, int dflt, String where) {
+    if (!n.has(field)) {
+      return dflt;
+    }
+    JsonNode v = n.path(field);
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 365) {
+      throw new CredgraphException(where + field + ": a number of calendar days from 1 to 365, not '" + v.asText()
+          + "'");
+    }
+    return v.asInt();
+  }
+
+  /** The settings of a list; a list the catalogue does not describe has the defaults. */
+  public Settings of(String list) {
+    return lists.getOrDefault(list, Settings.DEFAULT);
+  }
+}

@@ -131,6 +131,7 @@ public final class CredgraphApi {
     });
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+    app.before(ctx -> ctx.attribute(io.credgraph.api.error.Bodies.LIMIT, config.maxBodyBytes()));
     app.beforeMatched(ctx -> authorize(ctx, config.keys()));
     app.after(ctx -> afterRequest(ctx, registry));
 

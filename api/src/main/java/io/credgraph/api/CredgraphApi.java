@@ -141,6 +141,7 @@ public final class CredgraphApi {
     app.get("/docs", docs::docs, Open.ANYONE);
     app.get("/api/v1/lists/{code}", listController::get, Open.ANYONE);
     app.get("/api/v1/subjects", investigations::search, Role.INVESTIGATOR);
+    app.post("/api/v1/subjects/search", ctx -> investigations.searchBody(ctx, mapper), Role.INVESTIGATOR);
     app.get("/api/v1/subjects/{id}", subjects::profile, Role.DEPARTMENT);
     app.get("/api/v1/audit", audit::get, Role.ADMIN);
     app.post("/api/v1/batches", batches::load, Role.STEWARD);

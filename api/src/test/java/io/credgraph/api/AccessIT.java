@@ -52,6 +52,7 @@ class AccessIT {
     ACCESS.put("GET /api/v1/clusters", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("GET /api/v1/stats", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("POST /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("POST /api/v1/subjects/search", Optional.of(Role.INVESTIGATOR));
   }
 
   /** A request that succeeds for a role that may call the route. */
@@ -71,6 +72,7 @@ class AccessIT {
           + "\"},\"role\":\"DIRECTOR\"}";
       case "POST /api/v1/simulations" -> body = "{\"subject\":{\"uscc\":\"" + Fixtures.BETA_USCC
           + "\"},\"list\":\"ABNORMAL_OPERATION\"}";
+      case "POST /api/v1/subjects/search" -> body = "{\"q\":\"" + Fixtures.LI_ID + "\"}";
       case "POST /api/v1/watchlist" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
       case "POST /api/v1/records/{id}/status" -> body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
       case "POST /api/v1/batches" -> {

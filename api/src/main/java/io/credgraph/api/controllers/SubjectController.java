@@ -64,7 +64,7 @@ public final class SubjectController {
       Optional<Subject> other = store.subject(otherKey);
       if (other.isPresent()) {
         relations.add(RelationView.of(r, out ? RelationView.Direction.OUT : RelationView.Direction.IN,
-            SubjectView.of(other.get(), unmasked), asOf));
+            SubjectView.of(other.get(), unmasked), asOf, unmasked));
       }
     }
     relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)
@@ -77,7 +77,8 @@ public final class SubjectController {
         ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
     Requests.audit(ctx, backend.audit(), List.of(id.value()), 200, "profile");
     ctx.json(new SubjectProfile(SubjectView.of(s, unmasked), asOf, s.legalForm(), s.status(), s.registeredOn(),
-        s.district(), s.industry(), s.attributes(), relations, records,
+        s.district(), s.industry(), unmasked ? s.attributes() : io.credgraph.api.view.Masking.scrub(s.attributes()),
+        relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
         measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
   }

@@ -66,8 +66,9 @@ public final class ApiException extends CredgraphException {
   }
 
   Problem toProblem(String instance) {
-    Problem p = new Problem(slug, title, status, getMessage(), instance);
-    extensions.forEach(p::with);
+    // details often quote the client's input: anything shaped like an ID number is masked, for every caller
+    Problem p = new Problem(slug, title, status, io.credgraph.api.view.Masking.scrub(getMessage()), instance);
+    extensions.forEach((k, v) -> p.with(k, v instanceof String t ? io.credgraph.api.view.Masking.scrub(t) : v));
     return p;
   }
 }

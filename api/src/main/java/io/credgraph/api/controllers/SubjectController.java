@@ -55,6 +55,10 @@ public final class SubjectController {
       throw ApiException.forbidden("a " + caller.role().map(Enum::name).orElse("") + " key sees the profiles of "
           + "subjects it has checked; run a check on this subject first, or use an INVESTIGATOR key");
     }
+    if (s.key().isPerson() && !caller.atLeast(Role.INVESTIGATOR)) {
+      throw ApiException.forbidden("profiles of persons are for INVESTIGATOR keys and above; a check answers "
+          + "whether measures apply to a person and why");
+    }
     LocalDate asOf = Params.asOf(ctx, config.clock());
     boolean unmasked = caller.seesIdNumbers();
     List<RelationView> relations = new ArrayList<>();
@@ -64,7 +68,9 @@ public final class SubjectController {
       Optional<Subject> other = store.subject(otherKey);
       if (other.isPresent()) {
         relations.add(RelationView.of(r, out ? RelationView.Direction.OUT : RelationView.Direction.IN,
-            SubjectView.of(other.get(), unmasked), asOf, unmasked));
+            unmasked || !other.get().key().isPerson() ? SubjectView.of(other.get(), unmasked)
+                : SubjectView.of(new io.credgraph.engine.SubjectRef(other.get().id(), other.get().kind(),
+                    other.get().name(), other.get().key()), false), asOf, unmasked));
       }
     }
     relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)

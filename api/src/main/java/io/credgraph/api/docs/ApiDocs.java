@@ -184,6 +184,7 @@ public final class ApiDocs {
     for (int i = 0; i < pairs.length; i += 2) {
       m.put((Integer) pairs[i], (String) pairs[i + 1]);
     }
+    m.putIfAbsent(429, "too many requests from this address or key; Retry-After gives the seconds to wait");
     m.putIfAbsent(500, "an internal failure; the answer carries an incidentId to quote");
     return m;
   }

@@ -70,15 +70,25 @@ public final class CredgraphApi {
   /** A served route: method and path as registered. */
   public record Route(String method, String path, Set<RouteRole> roles) {}
 
-  private CredgraphApi(Javalin app, List<Route> routes, PrometheusMeterRegistry registry, JvmGcMetrics gc) {
+  private final io.credgraph.api.guard.Tls.Listen listen;
+
+  private CredgraphApi(Javalin app, List<Route> routes, PrometheusMeterRegistry registry, JvmGcMetrics gc,
+      io.credgraph.api.guard.Tls.Listen listen) {
+    this.listen = listen;
     this.app = app;
     this.routes = routes;
     this.registry = registry;
     this.gcMetrics = gc;
   }
 
-  /** Builds the API (not started). */
+  /** Builds the API (not started) with the default protections (rate limits, list bounds; no TLS). */
   public static CredgraphApi create(ApiBackend backend, ApiConfig config) {
+    return create(backend, config, Protections.defaults());
+  }
+
+  /** Builds the API (not started). */
+  public static CredgraphApi create(ApiBackend backend, ApiConfig config, Protections protections) {
+    io.credgraph.api.guard.Tls.Listen listen = new io.credgraph.api.guard.Tls.Listen();
     ObjectMapper mapper = Json.mapper();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(registry);
@@ -107,7 +117,8 @@ public final class CredgraphApi {
     LoopStore loop = LoopStore.open(backend.audit().directory().getParent());
     var feedback = new FeedbackController(backend, config, mapper, loop);
     var applications = new ApplicationController(backend, config, mapper, loop, ApplicationSettings.defaults());
-    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache, loop);
+    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache, loop)
+        .watching(new io.credgraph.api.guard.PersonWatch(protections.distinctPersonsAlert(), config.clock()));
     var records = new RecordController(backend, config, mapper);
     var simulations = new SimulationController(backend, config, mapper);
     var alerts = new AlertController(backend, config);
@@ -131,6 +142,7 @@ public final class CredgraphApi {
       cfg.router.ignoreTrailingSlashes = true;
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.enableWebjars();
+      io.credgraph.api.guard.Tls.configure(cfg, protections, listen);
       cfg.events(e -> e.handlerAdded(meta -> {
         if (meta.getHttpMethod().isHttpMethod()) {
           routes.add(new Route(meta.getHttpMethod().name(), meta.getPath(), Set.copyOf(meta.getRoles())));
@@ -139,7 +151,19 @@ public final class CredgraphApi {
     });
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-    app.beforeMatched(ctx -> authorize(ctx, config.keys()));
+    app.before(ctx -> ctx.attribute(io.credgraph.api.error.Bodies.LIMIT, config.maxBodyBytes()));
+    var limits = new io.credgraph.api.guard.RateLimits(protections);
+    app.beforeMatched(ctx -> {
+      try {
+        authorize(ctx, config.keys());
+      } catch (ApiException e) {
+        limits.check(ctx, Caller.ANONYMOUS); // a flood of bad keys spends the address's tokens
+        throw e;
+      }
+      limits.check(ctx, Requests.caller(ctx));
+    });
+    app.before("/api/v1/lists/{code}", ctx -> io.credgraph.api.guard.ListBounds.check(ctx, config.clock(),
+        protections.listsEarliest()));
     app.after(ctx -> afterRequest(ctx, registry));
 
     app.get("/health", health::get, Open.ANYONE);
@@ -148,6 +172,7 @@ public final class CredgraphApi {
     app.get("/docs", docs::docs, Open.ANYONE);
     app.get("/api/v1/lists/{code}", listController::get, Open.ANYONE);
     app.get("/api/v1/subjects", investigations::search, Role.INVESTIGATOR);
+    app.post("/api/v1/subjects/search", ctx -> investigations.searchBody(ctx, mapper), Role.INVESTIGATOR);
     app.get("/api/v1/subjects/{id}", subjects::profile, Role.DEPARTMENT);
     app.get("/api/v1/audit", audit::get, Role.ADMIN);
     app.post("/api/v1/batches", batches::load, Role.STEWARD);
@@ -168,7 +193,7 @@ public final class CredgraphApi {
     app.post("/api/v1/me/applications", applications::file, Role.SUBJECT);
     app.get("/api/v1/applications", applications::queue, Role.STEWARD);
     app.post("/api/v1/applications/{id}/decision", applications::decide, Role.STEWARD);
-    CredgraphApi api = new CredgraphApi(app, routes, registry, gc);
+    CredgraphApi api = new CredgraphApi(app, routes, registry, gc, listen);
     api.loop = loop;
     return api;
   }
@@ -247,11 +272,13 @@ public final class CredgraphApi {
 
   /** Starts on {@code port} (0 for a free one) on every interface. */
   public CredgraphApi start(int port) {
+    listen.set("0.0.0.0", port);
     app.start(port);
     return this;
   }
 
   public CredgraphApi start(String host, int port) {
+    listen.set(host, port);
     app.start(host, port);
     return this;
   }

@@ -43,6 +43,11 @@ final class RunningServer {
    */
   static RunningServer start(GraphStore store, Path dataDir, ApiConfig config, String host, int port,
       PrintStream out, long openedNanos) {
+    return start(store, dataDir, config, io.credgraph.api.Protections.defaults(), host, port, out, openedNanos);
+  }
+
+  static RunningServer start(GraphStore store, Path dataDir, ApiConfig config,
+      io.credgraph.api.Protections protections, String host, int port, PrintStream out, long openedNanos) {
     AuditLog audit;
     try {
       audit = AuditLog.open(dataDir.resolve("audit"), config.clock());
@@ -60,7 +65,7 @@ final class RunningServer {
           + "measures%n", (System.nanoTime() - e0) / 1_000_000, st.subjects(), st.relations(), st.records(),
           st.derivedMeasures());
       api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
-          dataDir.resolve("watchlists.json"), config.clock())), config).start(host, port);
+          dataDir.resolve("watchlists.json"), config.clock())), config, protections).start(host, port);
     } catch (RuntimeException e) {
       audit.close();
       store.close();
@@ -72,8 +77,8 @@ final class RunningServer {
         store.version());
     out.printf("credgraph: audit log %s: %d entries, chain verified, head %s%n", audit.file(), audit.size(),
         audit.head().substring(0, 16));
-    out.printf("credgraph: started in %d ms, listening on http://%s:%d (API description /openapi.json, docs /docs)%n",
-        (System.nanoTime() - openedNanos) / 1_000_000, "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+    out.printf("credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
+        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host, api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
     return new RunningServer(store, audit, api);

@@ -51,7 +51,12 @@ final class ServeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     out.println("credgraph: opening the store " + storeOptions.choice(data.toAbsolutePath(), spec).describe() + " ...");
     GraphStore store = storeOptions.openChosen(data.toAbsolutePath(), spec);
-    RunningServer server = RunningServer.start(store, data, config, options.host, port, out, t0);
+    io.credgraph.api.Protections protections = options.protections();
+    if (!protections.tls()) {
+      out.println("credgraph: plain HTTP (no --tls-cert/--tls-key): keys and personal data cross the network "
+          + "in clear text; run it only behind a TLS proxy");
+    }
+    RunningServer server = RunningServer.start(store, data, config, protections, options.host, port, out, t0);
     server.await();
     return 0;
   }

@@ -58,6 +58,7 @@ class AccessIT {
     ACCESS.put("POST /api/v1/me/applications", Optional.of(Role.SUBJECT));
     ACCESS.put("GET /api/v1/applications", Optional.of(Role.STEWARD));
     ACCESS.put("POST /api/v1/applications/{id}/decision", Optional.of(Role.STEWARD));
+    ACCESS.put("POST /api/v1/subjects/search", Optional.of(Role.INVESTIGATOR));
   }
 
   /** What a role that may call the route gets when it is not 200: past access, the request finds nothing. */
@@ -88,6 +89,7 @@ class AccessIT {
       case "POST /api/v1/me/applications" -> body = "{\"type\":\"REPAIR\",\"record\":\"SAMR-2023-0042\","
           + "\"grounds\":\"the fine is paid and the commitment published\"}";
       case "POST /api/v1/applications/{id}/decision" -> body = "{\"decision\":\"GRANTED\",\"reasons\":[\"ok\"]}";
+      case "POST /api/v1/subjects/search" -> body = "{\"q\":\"" + Fixtures.LI_ID + "\"}";
       case "POST /api/v1/watchlist" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
       case "POST /api/v1/records/{id}/status" -> body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
       case "POST /api/v1/batches" -> {

@@ -293,7 +293,7 @@ class InvestigationIT {
     JsonNode a = server.get("/api/v1/subjects?q=" + enc("中山市明辉灯饰有限公司"), Role.INVESTIGATOR).json();
     assertEquals(MINGHUI_LIGHTING, a.path("items").get(0).path("uscc").asText(), a.toString());
     assertTrue(a.path("items").size() >= 2, "its branch 明辉灯饰有限公司古镇分公司 matches too");
-    JsonNode b = server.get("/api/v1/subjects?q=" + HUANG_WEI, Role.INVESTIGATOR).json();
+    JsonNode b = server.post("/api/v1/subjects/search", Role.INVESTIGATOR, "{\"q\":\"" + HUANG_WEI + "\"}").json();
     assertEquals(person(HUANG_WEI), b.path("items").get(0).path("id").asText());
     assertEquals(HUANG_WEI, b.path("items").get(0).path("idNumber").asText());
   }
@@ -306,7 +306,7 @@ class InvestigationIT {
     for (Role r : List.of(Role.DEPARTMENT, Role.REGISTRY)) {
       for (String path : List.of("/api/v1/subjects/" + id + "/graph", "/api/v1/subjects/" + id + "/controllers",
           "/api/v1/paths?from=" + id + "&to=" + org(XINYUAN), "/api/v1/clusters", "/api/v1/stats",
-          "/api/v1/subjects?q=" + HUANG_WEI)) {
+          "/api/v1/subjects?q=" + enc("明辉"))) {
         assertProblem(server.get(path, r), 403, null);
       }
       assertProblem(server.post("/api/v1/watchlist", r, "{\"subjects\":[{\"id\":\"" + id + "\"}]}"), 403, null);

@@ -151,7 +151,8 @@ class ReadRoutesIT {
     assertEquals(alphaId, byName.path("items").get(0).path("id").asText());
     JsonNode byUscc = server.get("/api/v1/subjects?q=" + Fixtures.ALPHA_USCC.toLowerCase(), Role.INVESTIGATOR).json();
     assertEquals(alphaId, byUscc.path("items").get(0).path("id").asText());
-    JsonNode byId = server.get("/api/v1/subjects?q=" + Fixtures.ZHANG_ID, Role.INVESTIGATOR).json();
+    JsonNode byId = server.post("/api/v1/subjects/search", Role.INVESTIGATOR, "{\"q\":\"" + Fixtures.ZHANG_ID
+        + "\"}").json();
     assertEquals(zhangId, byId.path("items").get(0).path("id").asText());
     assertEquals(0, server.get("/api/v1/subjects?q=" + enc("不存在的名字"), Role.INVESTIGATOR).json()
         .path("items").size());

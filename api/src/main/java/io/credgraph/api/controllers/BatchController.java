@@ -5,12 +5,14 @@ import io.credgraph.api.ApiConfig;
 import io.credgraph.api.Params;
 import io.credgraph.api.Requests;
 import io.credgraph.api.error.ApiException;
+import io.credgraph.api.error.BoundedBody;
 import io.credgraph.exchange.ExchangeLoader;
 import io.credgraph.exchange.LoadListener;
 import io.credgraph.exchange.LoadOptions;
 import io.credgraph.exchange.LoadProgress;
 import io.credgraph.exchange.LoadReport;
 import io.javalin.http.Context;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code POST /api/v1/batches} (STEWARD): a batch in the exchange format as the body ({@code application/x-ndjson},
@@ -44,7 +45,6 @@ public final class BatchController {
       throw ApiException.unsupportedMediaType("send the batch as application/x-ndjson (one JSON object per line), "
           + "optionally with Content-Encoding: gzip; got '" + (type.isEmpty() ? "no Content-Type" : type) + "'");
     }
-    String encoding = ctx.header("Content-Encoding");
     long deadline = System.nanoTime() + config.batchTimeout().toNanos();
     String name = Params.text(ctx, "name").orElseGet(() -> "api-" + Requests.caller(ctx).name() + "-"
         + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(config.clock().instant()
@@ -53,16 +53,24 @@ public final class BatchController {
     options = Params.text(ctx, "department").map(options::withDepartment).orElse(options);
     ExchangeLoader loader = new ExchangeLoader(backend.store(), backend.writer(), options);
     LoadReport report;
-    try (InputStream raw = ctx.bodyInputStream()) {
-      InputStream body = raw;
-      if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
-        if (!"gzip".equalsIgnoreCase(encoding.trim())) {
-          throw ApiException.unsupportedMediaType("Content-Encoding '" + encoding + "' is not accepted; use gzip "
-              + "or none");
+    long max = config.maxBatchBytes();
+    // every byte is counted as it is read, on the wire and after each decompression, and gzip content (whatever the
+    // Content-Type says) is inflated here, while the batch is spooled, outside any store lock, never in the loader
+    try (InputStream decoded = BoundedBody.open(ctx, max, "the batch")) {
+      BufferedInputStream sniff = new BufferedInputStream(decoded, 1 << 16);
+      InputStream content = sniff;
+      if (BoundedBody.startsWithGzip(sniff)) {
+        BufferedInputStream inner = new BufferedInputStream(BoundedBody.gunzip(
+            new BoundedBody.Counted(sniff, max, "the batch", ""), max, "the batch"), 1 << 16);
+        if (BoundedBody.startsWithGzip(inner)) {
+          throw ApiException.unsupportedMediaType("the batch is gzip inside gzip; compress it once");
         }
-        body = new GZIPInputStream(raw, 1 << 16);
+        content = inner;
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+          name = name.substring(0, name.length() - 3);
+        }
       }
-      report = loader.load(new Limited(body, config.maxBatchBytes(), deadline, config.batchTimeout()), name,
+      report = loader.load(new Limited(content, max, deadline, config.batchTimeout()), name,
           new Deadline(deadline, config.batchTimeout()));
     } catch (IOException e) {
       throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());

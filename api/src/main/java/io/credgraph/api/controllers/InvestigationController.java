@@ -63,9 +63,22 @@ public final class InvestigationController {
    */
   public void search(Context ctx) {
     String q = Params.text(ctx, "q").orElseThrow(() -> new ValidationException("q",
-        "q is required: a name or part of one, a USCC, or an ID number"));
-    int limit = Params.limit(ctx, 20, SubjectController.MAX_LIMIT);
-    int offset = Params.offsetCursor(ctx);
+        "q is required: a name or part of one, or a USCC"));
+    if (IdShaped.test(q)) {
+      throw new ValidationException("q", "an ID number does not go in a URL (it would sit in access logs and "
+          + "browser history); send it in the body of POST /api/v1/subjects/search as {\"q\": ...}");
+    }
+    search(ctx, q, Params.limit(ctx, 20, SubjectController.MAX_LIMIT), Params.offsetCursor(ctx));
+  }
+
+  /** {@code POST /api/v1/subjects/search}: as {@link #search(Context)}, with the query in the body. */
+  public void searchBody(Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    io.credgraph.api.requests.SearchRequest req = io.credgraph.api.error.Bodies.read(ctx, mapper,
+        io.credgraph.api.requests.SearchRequest.class);
+    search(ctx, req.q(), req.limitOr(20), req.offset());
+  }
+
+  private void search(Context ctx, String q, int limit, int offset) {
     if (offset + limit > MAX_SEARCH) {
       throw new ValidationException("cursor", "a search shows its first " + MAX_SEARCH + " matches; narrow the "
           + "query to see others");

@@ -55,6 +55,10 @@ public final class SubjectController {
       throw ApiException.forbidden("a " + caller.role().map(Enum::name).orElse("") + " key sees the profiles of "
           + "subjects it has checked; run a check on this subject first, or use an INVESTIGATOR key");
     }
+    if (s.key().isPerson() && !caller.atLeast(Role.INVESTIGATOR)) {
+      throw ApiException.forbidden("profiles of persons are for INVESTIGATOR keys and above; a check answers "
+          + "whether measures apply to a person and why");
+    }
     LocalDate asOf = Params.asOf(ctx, config.clock());
     boolean unmasked = caller.seesIdNumbers();
     List<RelationView> relations = new ArrayList<>();
@@ -64,7 +68,9 @@ public final class SubjectController {
       Optional<Subject> other = store.subject(otherKey);
       if (other.isPresent()) {
         relations.add(RelationView.of(r, out ? RelationView.Direction.OUT : RelationView.Direction.IN,
-            SubjectView.of(other.get(), unmasked), asOf));
+            unmasked || !other.get().key().isPerson() ? SubjectView.of(other.get(), unmasked)
+                : SubjectView.of(new io.credgraph.engine.SubjectRef(other.get().id(), other.get().kind(),
+                    other.get().name(), other.get().key()), false), asOf, unmasked));
       }
     }
     relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)
@@ -77,7 +83,8 @@ public final class SubjectController {
         ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
     Requests.audit(ctx, backend.audit(), List.of(id.value()), 200, "profile");
     ctx.json(new SubjectProfile(SubjectView.of(s, unmasked), asOf, s.legalForm(), s.status(), s.registeredOn(),
-        s.district(), s.industry(), s.attributes(), relations, records,
+        s.district(), s.industry(), unmasked ? s.attributes() : io.credgraph.api.view.Masking.scrub(s.attributes()),
+        relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
         measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
   }

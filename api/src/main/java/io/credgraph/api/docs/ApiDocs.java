@@ -69,15 +69,15 @@ public final class ApiDocs {
         .done();
 
     d.op("GET", "/api/v1/subjects").summary("subjects", "Search subjects",
-        "By USCC, by ID number (only for keys that may see ID numbers), or by a name or part of one, ranked: "
-            + "exact name, prefix, substring, then names sharing most character pairs. Matches carry the subject ids "
-            + "used in other routes.")
+        "By USCC or by a name or part of one, ranked: exact name, prefix, substring, then names sharing most "
+            + "character pairs. Matches carry the subject ids used in other routes. An ID number is refused here "
+            + "(400: it would sit in the URL); search by ID number with POST /api/v1/subjects/search.")
         .access(Optional.of(Role.INVESTIGATOR))
-        .query("q", String.class, true, "a name or part of one, a USCC or an ID number")
+        .query("q", String.class, true, "a name or part of one, or a USCC")
         .query("limit", Integer.class, false, "matches per page, 1-200 (default 20)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(type(Page.class, SubjectView.class), "matches, best first")
-        .errors(errors(400, "q is missing, an ID number with a wrong check digit, or a paging parameter is invalid",
+        .errors(errors(400, "q is missing or shaped like an ID number, or a paging parameter is invalid",
             401, AUTH_401, 403, ROLE_403))
         .done();
     d.op("GET", "/api/v1/subjects/{id}").summary("subjects", "Subject profile",
@@ -185,6 +185,7 @@ public final class ApiDocs {
     for (int i = 0; i < pairs.length; i += 2) {
       m.put((Integer) pairs[i], (String) pairs[i + 1]);
     }
+    m.putIfAbsent(429, "too many requests from this address or key; Retry-After gives the seconds to wait");
     m.putIfAbsent(500, "an internal failure; the answer carries an incidentId to quote");
     return m;
   }

@@ -89,6 +89,18 @@ final class InvestigationDocs {
         .ok(InvestigationViews.StatsAnswer.class, "the counts")
         .errors(errors(400, "by or asOf is invalid", 401, AUTH_401, 403, ROLE_403))
         .done();
+    d.op("POST", "/api/v1/subjects/search").summary("subjects", "Search subjects (query in the body)",
+        "As GET /api/v1/subjects, with the query in the body, where an ID number may travel: by USCC, by ID number "
+            + "or by a name or part of one, ranked. Matches carry the subject ids used in other routes. Audited.")
+        .access(investigator)
+        .jsonBody(io.credgraph.api.requests.SearchRequest.class, "q (a name, a USCC or an ID number, up to 200 "
+            + "characters), limit (1-200, default 20), cursor (the 'next' value of the previous page)")
+        .ok(ApiDocs.type(io.credgraph.api.view.Page.class, io.credgraph.api.view.SubjectView.class),
+            "matches, best first")
+        .errors(errors(400, "malformed JSON, q missing, an ID number with a wrong check digit, or a paging field "
+            + "is invalid (field names it)", 401, AUTH_401, 403, ROLE_403,
+            413, "the body is larger than the configured limit"))
+        .done();
     d.op("POST", "/api/v1/watchlist").summary("investigation", "Watch subjects",
         "Adds subjects to the caller's watchlist (one per key) and answers the whole list. A new record or a "
             + "status change on a watched subject, or on a subject within two control hops of it, raises a WATCH "

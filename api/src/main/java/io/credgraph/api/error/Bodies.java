@@ -23,10 +23,20 @@ import java.util.List;
  * ones), a wrong type, an unknown enum value (with the allowed ones), or a value a record's constructor refused.
  */
 public final class Bodies {
+  /** Request attribute with the largest JSON body this server accepts, in bytes (set before every request). */
+  public static final String LIMIT = "credgraph.maxBodyBytes";
+
   private Bodies() {}
 
   public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
-    byte[] body = ctx.bodyAsBytes();
+    Long limit = ctx.attribute(LIMIT);
+    long max = limit == null ? io.credgraph.api.ApiConfig.DEFAULT_MAX_BODY : limit;
+    byte[] body;
+    try (java.io.InputStream in = BoundedBody.open(ctx, max, "the request body")) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw ApiException.malformedJson("the request body could not be read: " + e.getMessage());
+    }
     if (body.length == 0) {
       throw ApiException.malformedJson("the request body is empty; send a JSON object (see /openapi.json)");
     }

@@ -15,6 +15,26 @@ public final class Masking {
 
   private Masking() {}
 
+  /** Whether the text holds anything shaped like a resident ID number. */
+  public static boolean containsIdNumber(String text) {
+    return text != null && text.length() >= 18 && RESIDENT_ID.matcher(text).find();
+  }
+
+  /** The map with every value scrubbed (keys kept). */
+  public static java.util.Map<String, String> scrub(java.util.Map<String, String> values) {
+    if (values == null || values.isEmpty()) {
+      return values;
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(scrub(k), scrub(v)));
+    return out;
+  }
+
+  /** The text scrubbed unless the caller may see ID numbers. */
+  public static String scrubUnless(boolean unmasked, String text) {
+    return unmasked ? text : scrub(text);
+  }
+
   public static String scrub(String text) {
     if (text == null || text.length() < 18) {
       return text;

@@ -28,7 +28,7 @@ public record RecordView(String id, KeyView subject, String list, String listNam
   public record StatusView(StatusEvent event, LocalDate on, Optional<String> note, Optional<KeyView> person,
       String department) {
     static StatusView of(StatusChange c, boolean unmasked) {
-      return new StatusView(c.event(), c.on(), c.note(), c.person().map(k -> KeyView.of(k, unmasked)),
+      return new StatusView(c.event(), c.on(), c.note().map(n -> Masking.scrubUnless(unmasked, n)), c.person().map(k -> KeyView.of(k, unmasked)),
           c.provenance().department());
     }
   }

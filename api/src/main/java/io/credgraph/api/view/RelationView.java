@@ -19,6 +19,13 @@ public record RelationView(RelationType rel, Direction direction, SubjectView ot
     IN
   }
 
+  /** As {@link #of(Relation, Direction, SubjectView, LocalDate)}, attributes scrubbed of ID numbers unless unmasked. */
+  public static RelationView of(Relation r, Direction d, SubjectView other, LocalDate asOf, boolean unmasked) {
+    RelationView v = of(r, d, other, asOf);
+    return unmasked ? v : new RelationView(v.rel(), v.direction(), v.other(), v.since(), v.until(), v.inForce(),
+        v.ratio(), Masking.scrub(v.attributes()));
+  }
+
   public static RelationView of(Relation r, Direction d, SubjectView other, LocalDate asOf) {
     return new RelationView(r.type(), d, other, r.since(), r.until(), r.inForceOn(asOf),
         r.ratio().isPresent() ? Optional.of(r.ratio().getAsDouble()) : Optional.empty(), r.attributes());

@@ -12,6 +12,7 @@ import io.credgraph.api.controllers.AlertController;
 import io.credgraph.api.controllers.AuditController;
 import io.credgraph.api.controllers.BatchController;
 import io.credgraph.api.controllers.CheckController;
+import io.credgraph.api.controllers.DashboardController;
 import io.credgraph.api.controllers.DocsController;
 import io.credgraph.api.controllers.HealthController;
 import io.credgraph.api.controllers.InvestigationController;
@@ -154,6 +155,11 @@ public final class CredgraphApi {
     app.get("/api/v1/clusters", investigations::clusters, Role.INVESTIGATOR);
     app.get("/api/v1/stats", investigations::stats, Role.INVESTIGATOR);
     app.post("/api/v1/watchlist", watchlist::watch, Role.INVESTIGATOR);
+    var dashboard = new DashboardController(backend, config);
+    app.get("/api/v1/stats/months", dashboard::months, Role.INVESTIGATOR);
+    app.get("/api/v1/stats/alerts", dashboard::alerts, Role.INVESTIGATOR);
+    app.get("/api/v1/watchlist", watchlist::list, Role.INVESTIGATOR);
+    app.delete("/api/v1/watchlist/{id}", watchlist::unwatch, Role.INVESTIGATOR);
     return new CredgraphApi(app, routes, registry, gc);
   }
 

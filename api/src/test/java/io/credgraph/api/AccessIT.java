@@ -52,6 +52,10 @@ class AccessIT {
     ACCESS.put("GET /api/v1/clusters", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("GET /api/v1/stats", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("POST /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/stats/months", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/stats/alerts", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("DELETE /api/v1/watchlist/{id}", Optional.of(Role.INVESTIGATOR));
   }
 
   /** A request that succeeds for a role that may call the route. */
@@ -62,6 +66,9 @@ class AccessIT {
     HttpRequest.Builder b = server.builder(path, role);
     if (method.equals("GET")) {
       return b.GET().build();
+    }
+    if (method.equals("DELETE")) {
+      return b.DELETE().build();
     }
     String body;
     String type = "application/json";

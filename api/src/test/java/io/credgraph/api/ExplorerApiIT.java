@@ -64,6 +64,23 @@ class ExplorerApiIT {
     }
     assertEquals(24, legalReps, "黄伟 represents 24 enterprises");
     assertEquals(24, full.path("relationCounts").path("LEGAL_REP").asInt(), full.path("relationCounts").toString());
+    JsonNode root = full.path("nodes").get(0);
+    assertTrue(root.path("risk").asDouble() > 0, "黄伟 represents two blacklisted enterprises: " + root);
+    JsonNode guangfa = null;
+    for (JsonNode x : full.path("nodes")) {
+      if (x.path("subject").path("uscc").asText().equals(InvestigationIT.GUANGFA)) {
+        guangfa = x;
+      }
+    }
+    assertTrue(guangfa != null && guangfa.path("black").asBoolean(), "广发 is a judgment debtor: " + guangfa);
+    assertTrue(guangfa.path("lists").toString().contains("DISHONEST_JUDGMENT_DEBTOR"), guangfa.toString());
+    JsonNode before = server.get("/api/v1/subjects/" + huang + "/graph?depth=1&asOf=2024-05-19", Role.INVESTIGATOR)
+        .json();
+    for (JsonNode x : before.path("nodes")) {
+      if (x.path("subject").path("uscc").asText().equals(InvestigationIT.GUANGFA)) {
+        assertTrue(!x.path("black").asBoolean(), "not yet a judgment debtor on 2024-05-19: " + x);
+      }
+    }
     JsonNode summarised = server.get("/api/v1/subjects/" + huang
         + "/graph?depth=1&rel=LEGAL_REP&supernodeThreshold=10&asOf=2025-06-01", Role.INVESTIGATOR).json();
     assertEquals(0, summarised.path("edges").size());

@@ -176,6 +176,7 @@ public final class ApiDocs {
         .ok(type(Page.class, AlertView.class), "a page of alerts")
         .errors(errors(400, "a parameter is invalid (field names it)", 401, AUTH_401, 403, ROLE_403)).done();
     InvestigationDocs.describe(d);
+    WebDocs.describe(d);
     return d;
   }
 

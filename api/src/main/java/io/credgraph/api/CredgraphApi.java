@@ -115,6 +115,8 @@ public final class CredgraphApi {
       throw new IllegalStateException("the OpenAPI document is a JSON tree", e);
     }
     var docs = new DocsController(openApi);
+    var session = new io.credgraph.api.controllers.SessionController();
+    var pages = new io.credgraph.api.controllers.PageController();
 
     List<Route> routes = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(cfg -> {
@@ -124,6 +126,7 @@ public final class CredgraphApi {
       cfg.router.ignoreTrailingSlashes = true;
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.enableWebjars();
+      io.credgraph.api.web.WebPages.assets(cfg);
       cfg.events(e -> e.handlerAdded(meta -> {
         if (meta.getHttpMethod().isHttpMethod()) {
           routes.add(new Route(meta.getHttpMethod().name(), meta.getPath(), Set.copyOf(meta.getRoles())));
@@ -132,6 +135,7 @@ public final class CredgraphApi {
     });
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+    app.before(io.credgraph.api.web.SecurityHeaders::apply);
     app.beforeMatched(ctx -> authorize(ctx, config.keys()));
     app.after(ctx -> afterRequest(ctx, registry));
 
@@ -160,6 +164,8 @@ public final class CredgraphApi {
     app.get("/api/v1/stats/alerts", dashboard::alerts, Role.INVESTIGATOR);
     app.get("/api/v1/watchlist", watchlist::list, Role.INVESTIGATOR);
     app.delete("/api/v1/watchlist/{id}", watchlist::unwatch, Role.INVESTIGATOR);
+    app.get("/api/v1/session", session::get, Open.ANYONE);
+    io.credgraph.api.web.WebPages.PAGES.forEach(p -> app.get(p.path(), pages::page, Open.ANYONE));
     return new CredgraphApi(app, routes, registry, gc);
   }
 

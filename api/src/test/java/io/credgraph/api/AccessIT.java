@@ -56,6 +56,8 @@ class AccessIT {
     ACCESS.put("GET /api/v1/stats/alerts", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("GET /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("DELETE /api/v1/watchlist/{id}", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/session", Optional.empty());
+    io.credgraph.api.web.WebPages.PAGES.forEach(p -> ACCESS.put("GET " + p.path(), Optional.empty()));
   }
 
   /** A request that succeeds for a role that may call the route. */

@@ -14,6 +14,7 @@ import io.credgraph.api.controllers.FeedbackController;
 import io.credgraph.api.controllers.AuditController;
 import io.credgraph.api.controllers.BatchController;
 import io.credgraph.api.controllers.CheckController;
+import io.credgraph.api.controllers.DashboardController;
 import io.credgraph.api.controllers.DocsController;
 import io.credgraph.api.controllers.HealthController;
 import io.credgraph.api.controllers.InvestigationController;
@@ -133,6 +134,8 @@ public final class CredgraphApi {
       throw new IllegalStateException("the OpenAPI document is a JSON tree", e);
     }
     var docs = new DocsController(openApi);
+    var session = new io.credgraph.api.controllers.SessionController();
+    var pages = new io.credgraph.api.controllers.PageController();
 
     List<Route> routes = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(cfg -> {
@@ -143,6 +146,7 @@ public final class CredgraphApi {
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.enableWebjars();
       io.credgraph.api.guard.Tls.configure(cfg, protections, listen);
+      io.credgraph.api.web.WebPages.assets(cfg);
       cfg.events(e -> e.handlerAdded(meta -> {
         if (meta.getHttpMethod().isHttpMethod()) {
           routes.add(new Route(meta.getHttpMethod().name(), meta.getPath(), Set.copyOf(meta.getRoles())));
@@ -151,6 +155,7 @@ public final class CredgraphApi {
     });
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+    app.before(io.credgraph.api.web.SecurityHeaders::apply);
     app.before(ctx -> ctx.attribute(io.credgraph.api.error.Bodies.LIMIT, config.maxBodyBytes()));
     var limits = new io.credgraph.api.guard.RateLimits(protections);
     app.beforeMatched(ctx -> {
@@ -193,6 +198,13 @@ public final class CredgraphApi {
     app.post("/api/v1/me/applications", applications::file, Role.SUBJECT);
     app.get("/api/v1/applications", applications::queue, Role.STEWARD);
     app.post("/api/v1/applications/{id}/decision", applications::decide, Role.STEWARD);
+    var dashboard = new DashboardController(backend, config);
+    app.get("/api/v1/stats/months", dashboard::months, Role.INVESTIGATOR);
+    app.get("/api/v1/stats/alerts", dashboard::alerts, Role.INVESTIGATOR);
+    app.get("/api/v1/watchlist", watchlist::list, Role.INVESTIGATOR);
+    app.delete("/api/v1/watchlist/{id}", watchlist::unwatch, Role.INVESTIGATOR);
+    app.get("/api/v1/session", session::get, Open.ANYONE);
+    io.credgraph.api.web.WebPages.PAGES.forEach(p -> app.get(p.path(), pages::page, Open.ANYONE));
     CredgraphApi api = new CredgraphApi(app, routes, registry, gc, listen);
     api.loop = loop;
     return api;

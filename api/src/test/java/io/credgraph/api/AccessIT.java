@@ -59,6 +59,12 @@ class AccessIT {
     ACCESS.put("GET /api/v1/applications", Optional.of(Role.STEWARD));
     ACCESS.put("POST /api/v1/applications/{id}/decision", Optional.of(Role.STEWARD));
     ACCESS.put("POST /api/v1/subjects/search", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/stats/months", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/stats/alerts", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("DELETE /api/v1/watchlist/{id}", Optional.of(Role.INVESTIGATOR));
+    ACCESS.put("GET /api/v1/session", Optional.empty());
+    io.credgraph.api.web.WebPages.PAGES.forEach(p -> ACCESS.put("GET " + p.path(), Optional.empty()));
   }
 
   /** What a role that may call the route gets when it is not 200: past access, the request finds nothing. */
@@ -75,6 +81,9 @@ class AccessIT {
     HttpRequest.Builder b = server.builder(path, role);
     if (method.equals("GET")) {
       return b.GET().build();
+    }
+    if (method.equals("DELETE")) {
+      return b.DELETE().build();
     }
     String body;
     String type = "application/json";

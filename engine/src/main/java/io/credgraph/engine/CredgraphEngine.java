@@ -749,6 +749,38 @@ public final class CredgraphEngine {
   }
 
   /**
+   * The marks of many subjects on {@code asOf} under one read lock, for drawing a graph: the lists of their records
+   * in force and (when {@code withRisk}) their associated risk score. Subjects the engine does not know are left out.
+   */
+  public Map<SubjectKey, SubjectMarks> marks(java.util.Collection<SubjectKey> keys, LocalDate asOf,
+      boolean withRisk) {
+    Objects.requireNonNull(asOf, "asOf");
+    Map<SubjectKey, SubjectMarks> out = new HashMap<>();
+    int day = Projection.day(asOf);
+    lock.readLock().lock();
+    try {
+      for (SubjectKey key : keys) {
+        int s = p.indexOf(key);
+        if (s < 0) {
+          continue;
+        }
+        TreeSet<String> on = new TreeSet<>();
+        for (int rec : p.recordsOf(s)) {
+          if (p.inForce(rec, day)) {
+            on.add(p.recs[rec].list());
+          }
+        }
+        double risk = withRisk ? AssociatedRiskSearch.search(p, s, day, AssociatedRiskSearch.DEFAULT_HOPS)
+            .map(AssociatedRiskSearch.Found::score).orElse(0.0) : 0.0;
+        out.put(key, new SubjectMarks(List.copyOf(on), risk));
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    return out;
+  }
+
+  /**
    * What-if (DOMAIN.md 6.7): the measures and appointment restrictions a hypothetical record would add on
    * {@code asOf}, the subjects they reach, and the sitting officers it would make ineligible. Nothing is stored.
    *

@@ -111,7 +111,7 @@ public final class InvestigationController {
     int supernode = intParam(ctx, "supernodeThreshold", Neighbourhood.Query.DEFAULT_SUPERNODE_THRESHOLD, 1, 5000);
     LocalDate asOf = Params.asOf(ctx, config.clock());
     Neighbourhood n = investigation().neighbourhood(id, new Neighbourhood.Query(depth, rel, limit, asOf, supernode));
-    GraphAnswer answer = GraphAnswer.of(n, depth, Requests.caller(ctx).seesIdNumbers());
+    GraphAnswer answer = GraphMarks.answer(backend, n, depth, asOf, Requests.caller(ctx).seesIdNumbers());
     List<String> shown = new ArrayList<>();
     answer.nodes().forEach(x -> shown.add(x.subject().id()));
     Requests.audit(ctx, backend.audit(), shown, 200, "graph depth " + depth + ": " + answer.nodes().size()

@@ -65,6 +65,30 @@ public final class WatchlistController {
     ctx.json(new WatchlistAnswer(caller.name(), subjects));
   }
 
+  /** {@code GET /api/v1/watchlist}: the caller's watchlist. */
+  public void list(Context ctx) {
+    Caller caller = Requests.caller(ctx);
+    answer(ctx, caller, backend.investigations().watchlists().watchlist(caller.name()), "watchlist: ");
+  }
+
+  /** {@code DELETE /api/v1/watchlist/{id}}: stops watching one subject (idempotent: a
+   * subject not on the list is not an error); answers the rest of the list. */
+  public void unwatch(Context ctx) {
+    Caller caller = Requests.caller(ctx);
+    Subject s = backend.store().subject(SubjectController.subjectId(ctx.pathParam("id")))
+        .orElseThrow(() -> new NotFoundException("no subject with id " + ctx.pathParam("id")));
+    WatchlistService watchlists = backend.investigations().watchlists();
+    answer(ctx, caller, watchlists.unwatch(caller.name(), List.of(s.key())), "watchlist: unwatched 1, ");
+  }
+
+  private void answer(Context ctx, Caller caller, List<SubjectKey> list, String note) {
+    Function<SubjectKey, SubjectView> views = views(backend, caller.seesIdNumbers());
+    List<SubjectView> subjects = list.stream().map(views).toList();
+    Requests.audit(ctx, backend.audit(), subjects.stream().map(SubjectView::id).toList(), 200, note
+        + subjects.size() + " watched");
+    ctx.json(new WatchlistAnswer(caller.name(), subjects));
+  }
+
   /** The caller's WATCH alerts raised on or after {@code since} (a day in China Standard Time), newest first. */
   static List<AlertView> watchAlerts(ApiBackend backend, Caller caller, Optional<LocalDate> since, boolean unmasked) {
     WatchlistService watchlists = backend.investigations().watchlists();

@@ -177,6 +177,8 @@ public final class ApiDocs {
         .errors(errors(400, "a parameter is invalid (field names it)", 401, AUTH_401, 403, ROLE_403)).done();
     InvestigationDocs.describe(d);
     LoopDocs.describe(d);
+    DashboardDocs.describe(d);
+    WebDocs.describe(d);
     return d;
   }
 

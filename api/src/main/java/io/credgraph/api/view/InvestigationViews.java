@@ -39,20 +39,36 @@ public final class InvestigationViews {
    * between them, and the supernodes whose neighbours were counted rather than listed.
    *
    * @param truncated the node limit cut the expansion short
+   * @param relationCounts relations by type: the edges listed plus those counted in supernodes
    */
   public record GraphAnswer(SubjectView subject, LocalDate asOf, int depth, List<GraphNode> nodes,
-      List<GraphEdge> edges, List<SupernodeView> supernodes, boolean truncated) {
+      List<GraphEdge> edges, List<SupernodeView> supernodes, boolean truncated,
+      Map<RelationType, Integer> relationCounts) {
     public static GraphAnswer of(Neighbourhood n, int depth, boolean unmasked) {
+      return of(n, depth, unmasked, s -> new GraphNode(subjectView(s.subject(), unmasked), s.depth(), List.of(),
+          false, false, 0));
+    }
+
+    /** With each node marked by {@code nodes} (its lists in force and associated risk). */
+    public static GraphAnswer of(Neighbourhood n, int depth, boolean unmasked,
+        Function<Neighbourhood.Node, GraphNode> nodes) {
+      List<GraphEdge> edges = n.edges().stream().map(GraphEdge::of).toList();
+      List<SupernodeView> supers = n.supernodes().stream().map(s -> new SupernodeView(subjectView(s.subject(),
+          unmasked), s.type(), s.direction(), s.count())).toList();
+      Map<RelationType, Integer> counts = new java.util.EnumMap<>(RelationType.class);
+      edges.forEach(e -> counts.merge(e.rel(), 1, Integer::sum));
+      supers.forEach(s -> counts.merge(s.rel(), s.count(), Integer::sum));
       return new GraphAnswer(subjectView(n.root(), unmasked), n.asOf(), depth,
-          n.nodes().stream().map(x -> new GraphNode(subjectView(x.subject(), unmasked), x.depth())).toList(),
-          n.edges().stream().map(GraphEdge::of).toList(),
-          n.supernodes().stream().map(s -> new SupernodeView(subjectView(s.subject(), unmasked), s.type(),
-              s.direction(), s.count())).toList(), n.truncated());
+          n.nodes().stream().map(nodes).toList(), edges, supers, n.truncated(), new java.util.TreeMap<>(counts));
     }
   }
 
-  /** A node for drawing: the subject and its distance in hops from the root. */
-  public record GraphNode(SubjectView subject, int depth) {}
+  /**
+   * A node for drawing: the subject, its distance in hops from the root, the lists of its records in force on the
+   * day ({@code black}, {@code red}: one of them is a BLACK, a RED list) and its associated risk score (0 when none).
+   */
+  public record GraphNode(SubjectView subject, int depth, List<String> lists, boolean black, boolean red,
+      double risk) {}
 
   /**
    * A relation for drawing, directed as stored ({@code from} is e.g. the shareholder or legal representative), with

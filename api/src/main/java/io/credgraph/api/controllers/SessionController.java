@@ -1,0 +1,19 @@
+package io.credgraph.api.controllers;
+
+import io.credgraph.api.Requests;
+import io.credgraph.api.auth.Caller;
+import io.credgraph.api.view.SessionView;
+import io.credgraph.api.web.WebPages;
+import java.util.Optional;
+import io.javalin.http.Context;
+
+/** {@code GET /api/v1/session}: the caller's key name, role and the pages it may use (public; 401 for a bad key). */
+public final class SessionController {
+  public void get(Context ctx) {
+    Caller caller = Requests.caller(ctx);
+    var pages = WebPages.PAGES.stream().map(p -> new SessionView.PageAccess(p.id(), p.path(),
+        p.role().map(Enum::name), p.allows(caller.role()))).toList();
+    ctx.json(new SessionView(caller.isAnonymous() ? Optional.empty() : Optional.of(caller.name()),
+        caller.role().map(Enum::name), pages));
+  }
+}

@@ -1,0 +1,4 @@
+// /admin (issue #10)
+import { mountShell } from './app.js';
+
+await mountShell('admin');

@@ -1,0 +1,4 @@
+// /checks (issue #10)
+import { mountShell } from './app.js';
+
+await mountShell('checks');

@@ -1,0 +1,4 @@
+// /counter (issue #10)
+import { mountShell } from './app.js';
+
+await mountShell('counter');

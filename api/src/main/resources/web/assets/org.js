@@ -1,0 +1,4 @@
+// /org (issue #10)
+import { mountShell } from './app.js';
+
+await mountShell('org');

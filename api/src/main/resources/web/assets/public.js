@@ -1,0 +1,4 @@
+// /public (issue #10)
+import { mountShell } from './app.js';
+
+await mountShell('public');

@@ -255,7 +255,7 @@ final class Codec {
       return Map.of();
     }
     Map<String, String> out = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = read((String) json).fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = read((String) json).properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
       out.put(f.getKey(), f.getValue().asText());

@@ -81,6 +81,7 @@ final class GremlinBatch {
   }
 
   /** The meta vertex's counters; the vertex is created (all zero) when the graph has none yet. */
+  @SuppressWarnings("unchecked") // coalesce takes its traversals as generic varargs
   static Map<String, Object> meta(GraphTraversalSource g) {
     return g.V().has(META, NAME, META_NAME).fold()
         .coalesce(__.unfold(), __.addV(META).property(NAME, META_NAME).property(VERSION, 0L)

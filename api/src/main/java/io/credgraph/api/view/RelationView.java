@@ -28,7 +28,7 @@ public record RelationView(RelationType rel, Direction direction, SubjectView ot
   public static RelationView of(Relation r, Direction d, SubjectView other, LocalDate asOf, boolean unmasked) {
     RelationView v = of(r, d, other, asOf);
     return unmasked ? v : new RelationView(v.rel(), v.direction(), v.other(), v.since(), v.until(), v.inForce(),
-        v.ratio(), Masking.scrub(v.attributes()));
+        v.ratio(), Masking.scrub(v.attributes()), v.provenance());
   }
 
   public static RelationView of(Relation r, Direction d, SubjectView other, LocalDate asOf) {

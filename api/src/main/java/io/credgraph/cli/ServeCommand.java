@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   StoreOptions storeOptions;
 
+  @Mixin
+  AuditOptions auditOptions;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,10 +50,11 @@ final class ServeCommand implements Callable<Integer> {
       out.println("credgraph: API keys: " + String.join(", ", apiKeys.describe()));
     }
     ApiConfig config = options.apply(ApiConfig.defaults(apiKeys));
+    java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey = auditOptions.key(data, out::println);
     long t0 = System.nanoTime();
     out.println("credgraph: opening the embedded store in " + data.toAbsolutePath() + " ...");
     GraphStore store = storeOptions.open(data, spec);
-    RunningServer server = RunningServer.start(store, data, config, options.host, port, out, t0);
+    RunningServer server = RunningServer.start(store, data, config, auditKey, options.host, port, out, t0);
     server.await();
     return 0;
   }

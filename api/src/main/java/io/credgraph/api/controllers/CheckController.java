@@ -68,7 +68,8 @@ public final class CheckController {
     List<String> subjects = new ArrayList<>();
     subjects.add(check.person().map(p -> p.id().value()).orElse(check.key().masked()));
     check.enterprise().ifPresent(e -> subjects.add(e.id().value()));
-    Requests.audit(ctx, backend.audit(), subjects, 200, "eligible=" + check.eligible()
+    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().appointment(check).ids(), 200,
+        "eligible=" + check.eligible()
         + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
         + " role=" + req.role() + " asOf=" + asOf);
     ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers()));
@@ -108,7 +109,8 @@ public final class CheckController {
       subjects.add(r.subject().map(s -> s.id().value()).orElse(k.masked()));
       restricted += r.restricted() ? 1 : 0;
     }
-    Requests.audit(ctx, backend.audit(), subjects, 200, "restricted " + restricted + " of " + keys.size()
+    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().sanctions(found.values()).ids(),
+        200, "restricted " + restricted + " of " + keys.size()
         + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf);
     ctx.json(new SanctionsAnswer(asOf, req.domain(), results));
   }

@@ -68,7 +68,7 @@ echo "== wrk -t$threads -c$connections -d$duration on $(nproc) cores, $(java -ve
 java ${CREDGRAPH_JAVA_OPTS:--Xmx1g} -jar api/target/credgraph.jar bench-ceiling --port "$bare_port" \
   > "$work/bare.log" 2>&1 &
 bare=$!
-sleep 3
+for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$bare_port/ping" >/dev/null 2>&1 && break; sleep 0.5; done
 run "bare Javalin endpoint (ceiling)" bare.lua 0 "http://127.0.0.1:$bare_port/ping"
 kill "$bare"; wait "$bare" 2>/dev/null || true
 
@@ -80,3 +80,4 @@ serve --cache-size 0
 run "appointment, no cache (all persons, 4 days)" appointment.lua 0 "http://127.0.0.1:$port"
 run "sanctions, no cache (all enterprises, 4 days)" sanctions.lua 0 "http://127.0.0.1:$port"
 stop
+echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

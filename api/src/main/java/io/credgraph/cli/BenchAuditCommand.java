@@ -43,29 +43,43 @@ final class BenchAuditCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.printf("%-22s %8s %12s %10s %12s %10s%n", "mode", "writers", "appends/s", "fsyncs/s", "per fsync",
         "p99 ms");
-    for (String mode : List.of("group commit", "fsync per entry")) {
-      for (int w : writers) {
+    int asked = seconds;
+    seconds = 2;
+    run("warm-up (not counted)", 8, base.resolve("warm-up"), key, AuditLog.DEFAULT_MAX_GROUP, false);
+    seconds = asked;
+    for (int w : writers) {
+      for (String mode : List.of("fsync per entry", "group commit")) {
         Path d = base.resolve((mode.startsWith("group") ? "group-" : "single-") + w);
-        run(mode, w, d, key, mode.startsWith("group") ? AuditLog.DEFAULT_MAX_GROUP : 1);
+        run(mode, w, d, key, mode.startsWith("group") ? AuditLog.DEFAULT_MAX_GROUP : 1, true);
       }
     }
+    System.out.printf("load average after: %.2f%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return 0;
   }
 
-  private void run(String mode, int w, Path d, AuditKey key, int maxGroup) throws Exception {
+  private void run(String mode, int w, Path d, AuditKey key, int maxGroup, boolean print) throws Exception {
     deleteRecursively(d);
     Caller clerk = Caller.of("bench", Role.REGISTRY);
     AtomicLong count = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     try (AuditLog log = AuditLog.open(d, Clock.systemUTC(), Optional.of(key), maxGroup)) {
-      long end = System.nanoTime() + seconds * 1_000_000_000L;
+      CountDownLatch start = new CountDownLatch(1);
+      long[] endAt = new long[1];
       CountDownLatch done = new CountDownLatch(w);
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < w; t++) {
-        long[] lat = new long[1 << 20];
+        long[] lat = new long[1 << 18];
         latencies.add(lat);
         int id = t;
         Thread th = new Thread(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          long end = endAt[0];
           int n = 0;
           while (System.nanoTime() < end) {
             long t0 = System.nanoTime();
@@ -82,8 +96,10 @@ final class BenchAuditCommand implements Callable<Integer> {
         });
         threads.add(th);
       }
-      long t0 = System.nanoTime();
       threads.forEach(Thread::start);
+      long t0 = System.nanoTime();
+      endAt[0] = t0 + seconds * 1_000_000_000L;
+      start.countDown();
       done.await();
       double secs = (System.nanoTime() - t0) / 1e9;
       long n = count.get();
@@ -91,8 +107,10 @@ final class BenchAuditCommand implements Callable<Integer> {
       long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted()
           .toArray();
       double p99 = all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
-      System.out.printf("%-22s %8d %12.0f %10.0f %12.1f %10.2f%n", mode, w, n / secs, groups / secs,
-          groups == 0 ? 0.0 : (double) n / groups, p99);
+      if (print) {
+        System.out.printf("%-22s %8d %12.0f %10.0f %12.1f %10.2f%n", mode, w, n / secs, groups / secs,
+            groups == 0 ? 0.0 : (double) n / groups, p99);
+      }
     }
     deleteRecursively(d);
   }

@@ -56,8 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     GraphStore store = EmbeddedNeo4jStore.open(dir);
     out.println("credgraph demo: " + DemoData.load(store));
     ApiConfig config = options.apply(ApiConfig.defaults(keys));
-    RunningServer server = RunningServer.start(store, dir, config, options.protections(), options.host, port, out,
-        t0);
+    Path auditKeyFile = DemoAuditKey.create(dir);
+    out.println("credgraph demo: audit key file " + auditKeyFile + " (outside the data directory)");
+    RunningServer server = RunningServer.start(store, dir, config, options.protections(),
+        java.util.Optional.of(io.credgraph.api.audit.AuditKey.read(auditKeyFile, dir)), options.host, port, out, t0);
     String base = "http://localhost:" + server.port();
     out.println();
     out.println("  API docs     " + base + "/docs");

@@ -41,16 +41,15 @@ final class RunningServer {
    * {@code dataDir/watchlists.json}, starts the API over {@code store}, and
    * prints what it opened.
    */
-  static RunningServer start(GraphStore store, Path dataDir, ApiConfig config, String host, int port,
-      PrintStream out, long openedNanos) {
-    return start(store, dataDir, config, io.credgraph.api.Protections.defaults(), host, port, out, openedNanos);
-  }
-
   static RunningServer start(GraphStore store, Path dataDir, ApiConfig config,
-      io.credgraph.api.Protections protections, String host, int port, PrintStream out, long openedNanos) {
+      io.credgraph.api.Protections protections, java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey,
+      String host, int port, PrintStream out, long openedNanos) {
     AuditLog audit;
     try {
-      audit = AuditLog.open(dataDir.resolve("audit"), config.clock());
+      audit = AuditLog.open(dataDir.resolve("audit"), config.clock(), auditKey);
+      audit.repaired().ifPresent(r -> out.printf("credgraph: WARNING: the audit log's last line was incomplete (a "
+          + "crash during a write): %d bytes cut and saved to %s; no acknowledged entry was among them%n",
+          r.bytes(), r.savedTo()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -75,10 +74,11 @@ final class RunningServer {
     out.printf("credgraph: opened %s at %s: %d subjects, %d relations, %d records, %d pending (store version %d)%n",
         store.info().backend(), store.info().location(), c.subjects(), c.relations(), c.records(), c.pending(),
         store.version());
-    out.printf("credgraph: audit log %s: %d entries, chain verified, head %s%n", audit.file(), audit.size(),
-        audit.head().substring(0, 16));
+    out.printf("credgraph: audit log %s: %d entries, chain verified (%s), head %s%n", audit.file(), audit.size(),
+        audit.keyed() ? "keyed" : "UNKEYED", audit.head().substring(0, 16));
     out.printf("credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
-        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http",
+        "0.0.0.0".equals(host) ? "localhost" : host, api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
     return new RunningServer(store, audit, api);

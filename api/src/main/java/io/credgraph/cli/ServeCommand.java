@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   StoreOptions storeOptions;
 
+  @Mixin
+  AuditOptions auditOptions;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("credgraph: API keys: " + String.join(", ", apiKeys.describe()));
     }
     ApiConfig config = options.apply(ApiConfig.defaults(apiKeys));
+    java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey = auditOptions.key(data, out::println);
     long t0 = System.nanoTime();
     out.println("credgraph: opening the store " + storeOptions.choice(data.toAbsolutePath(), spec).describe() + " ...");
     GraphStore store = storeOptions.openChosen(data.toAbsolutePath(), spec);
@@ -56,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("credgraph: plain HTTP (no --tls-cert/--tls-key): keys and personal data cross the network "
           + "in clear text; run it only behind a TLS proxy");
     }
-    RunningServer server = RunningServer.start(store, data, config, protections, options.host, port, out, t0);
+    RunningServer server = RunningServer.start(store, data, config, protections, auditKey, options.host, port, out, t0);
     server.await();
     return 0;
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the store and the audit log open again afterwards).
  */
 class ServeCommandIT {
+  static final String AUDIT_KEY = "serve-test-audit-key-0123456789abcdef";
   static final Pattern LISTENING = Pattern.compile("started in (\\d+) ms, listening on http://[^:]+:(\\d+)");
 
   @Test
@@ -41,6 +42,7 @@ class ServeCommandIT {
           Main.class.getName(), "serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString(),
           "--keys", keys.toString());
       pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-123456-0123456789abcdefghij:REGISTRY");
+      pb.environment().put("CREDGRAPH_AUDIT_KEY", AUDIT_KEY);
       pb.redirectErrorStream(true);
       Process p = pb.start();
       List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -101,7 +103,8 @@ class ServeCommandIT {
       assertEquals(143, p.exitValue(), String.join("\n", out));
       assertTrue(String.join("\n", out).lines().noneMatch(l -> l.contains("Exception")), String.join("\n", out));
     }
-    assertTrue(AuditLog.verify(data.resolve("audit").resolve(AuditLog.FILE_NAME)).entries() >= 2);
+    assertTrue(AuditLog.verify(data.resolve("audit").resolve(AuditLog.FILE_NAME),
+        java.util.Optional.of(io.credgraph.api.audit.AuditKey.of(AUDIT_KEY, "test"))).entries() >= 2);
   }
 
   @Test

@@ -32,7 +32,7 @@ public record AuditQuery(Optional<String> who, Optional<String> subject, Optiona
   boolean matches(AuditEntry e) {
     return e.seq() > after
         && who.map(w -> w.equals(e.who())).orElse(true)
-        && subject.map(s -> e.subjects().contains(s)).orElse(true)
+        && subject.map(s -> e.subjects().contains(s) || e.shown().contains(s)).orElse(true)
         && from.map(f -> !e.at().isBefore(f)).orElse(true)
         && to.map(t -> e.at().isBefore(t)).orElse(true);
   }

@@ -89,7 +89,8 @@ public final class CheckController {
     subjects.add(check.person().map(p -> p.id().value()).orElse(check.key().masked()));
     check.enterprise().ifPresent(e -> subjects.add(e.id().value()));
     String checkId = CheckMemory.remember(loop, config, caller, asOf, check);
-    Requests.audit(ctx, backend.audit(), subjects, 200, "eligible=" + check.eligible()
+    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().appointment(check).ids(), 200,
+        "eligible=" + check.eligible()
         + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
         + " role=" + req.role() + " asOf=" + asOf + " checkId=" + checkId);
     watch(ctx, List.of(req.person().key()));
@@ -133,7 +134,8 @@ public final class CheckController {
       restricted += r.restricted() ? 1 : 0;
     }
     String checkId = CheckMemory.remember(loop, config, caller, asOf, answered);
-    Requests.audit(ctx, backend.audit(), subjects, 200, "restricted " + restricted + " of " + keys.size()
+    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().sanctions(found.values()).ids(),
+        200, "restricted " + restricted + " of " + keys.size()
         + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf + " checkId=" + checkId);
     watch(ctx, keys);
     ctx.json(new SanctionsAnswer(asOf, req.domain(), results, checkId));

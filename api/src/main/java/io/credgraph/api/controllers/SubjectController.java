@@ -79,9 +79,11 @@ public final class SubjectController {
         .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id))
         .map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
     SubjectMeasures measures = backend.engine().subjectMeasures(s.key(), asOf);
-    Optional<RiskView> risk = caller.atLeast(Role.INVESTIGATOR)
-        ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
-    Requests.audit(ctx, backend.audit(), List.of(id.value()), 200, "profile");
+    Optional<io.credgraph.engine.AssociatedRisk> associated = caller.atLeast(Role.INVESTIGATOR)
+        ? Optional.of(backend.engine().associatedRisk(s.key(), asOf)) : Optional.empty();
+    Optional<RiskView> risk = associated.map(a -> RiskView.of(a, unmasked));
+    Requests.audit(ctx, backend.audit(), List.of(id.value()),
+        io.credgraph.api.AuditShown.of().profile(relations, measures, associated).ids(), 200, "profile");
     ctx.json(new SubjectProfile(SubjectView.of(s, unmasked), asOf, s.legalForm(), s.status(), s.registeredOn(),
         s.district(), s.industry(), unmasked ? s.attributes() : io.credgraph.api.view.Masking.scrub(s.attributes()),
         relations, records,

@@ -93,7 +93,9 @@ public final class ApiDocs {
         .done();
 
     d.op("GET", "/api/v1/audit").summary("audit", "Audit log",
-        "Entries oldest first, each with the SHA-256 of the previous line (prev). Filters combine.")
+        "Entries oldest first, each linked to the previous line (prev: its SHA-256, or hmac: and its "
+            + "HMAC-SHA256 under the audit key); subjects asked about, and the other subjects the answer showed "
+            + "(shown). Filters combine; subject matches both.")
         .access(Optional.of(Role.ADMIN))
         .query("who", String.class, false, "key name")
         .query("subject", String.class, false, "subject id (or masked key of a subject the store does not hold)")
@@ -189,6 +191,8 @@ public final class ApiDocs {
     }
     m.putIfAbsent(429, "too many requests from this address or key; Retry-After gives the seconds to wait");
     m.putIfAbsent(500, "an internal failure; the answer carries an incidentId to quote");
+    m.putIfAbsent(503, "audit-unavailable (the audit log cannot be written, so nothing is answered unaudited) or "
+        + "store-busy; Retry-After says when to try again");
     return m;
   }
 

@@ -25,6 +25,12 @@ import java.util.PriorityQueue;
  * reaches 1 (a cycle's product of 1: shares summing above 100 percent) has no finite series; it is reported as a
  * {@link Controllers.Conflict.Kind#DIVERGENT_CYCLE} and every owner upstream of it gets no number.
  *
+ * <p>Treasury shares (库存股): a SHAREHOLDER relation from an enterprise to itself enters A like any other ratio, so
+ * every walk may loop on it and the stakes of the other holders are divided by (1 - the treasury ratio). A walk does
+ * not begin with the owner's own treasury holding: the stake of owner o is {@code (1 - A[o][o]) y[o]}, the walks
+ * from o less those that begin with its self-loop. An enterprise whose only holder in force is itself counts as having
+ * no holder, so it can be an ultimate owner.
+ *
  * <p>Cost: O(upstream edges) for acyclic ownership, plus O(k^3) for a cyclic component of k members up to 400.
  */
 public final class OwnershipAnalysis {
@@ -76,21 +82,26 @@ public final class OwnershipAnalysis {
         affected.add(List.of());
       }
     }
+    // the stake of an owner: its walks less those that begin with its own treasury holding
+    double[] stake = new double[n];
+    for (int i = 1; i < n; i++) {
+      stake[i] = Double.isNaN(y[i]) ? Double.NaN : (1 - up.selfRatio(i)) * y[i];
+    }
     List<Controllers.Owner> owners = new ArrayList<>();
     int best = -1;
     for (int i = 1; i < n; i++) {
-      if (up.inStart[i + 1] > up.inStart[i]) {
+      if (up.hasOtherHolder(i)) {
         continue;
       }
-      if (Double.isNaN(y[i])) {
+      if (Double.isNaN(stake[i])) {
         affected.get(conflictOf[i]).add(SubjectRef.of(view, up.global[i]));
         continue;
       }
-      if (y[i] > 0.5 + EPS && (best < 0 || y[i] > y[best])) {
+      if (stake[i] > 0.5 + EPS && (best < 0 || stake[i] > stake[best])) {
         best = i;
       }
-      if (y[i] >= threshold - EPS) {
-        owners.add(new Controllers.Owner(SubjectRef.of(view, up.global[i]), y[i], topWalks(up, i)));
+      if (stake[i] >= threshold - EPS) {
+        owners.add(new Controllers.Owner(SubjectRef.of(view, up.global[i]), stake[i], topWalks(up, i)));
       }
     }
     owners.sort(Comparator.comparingDouble((Controllers.Owner o) -> -Math.rint(o.ratio() * 1e9))
@@ -101,7 +112,7 @@ public final class OwnershipAnalysis {
       withAffected.add(new Controllers.Conflict(k.kind(), k.cycle(), k.product(), k.reason(), affected.get(c)));
     }
     return new Controllers(SubjectRef.of(view, target), asOf, threshold, owners,
-        actualController(target, day, up, y, best), withAffected);
+        actualController(target, day, up, stake, best), withAffected);
   }
 
   private Optional<Controllers.ActualController> actualController(int target, int day, Upstream up, double[] y,
@@ -117,7 +128,8 @@ public final class OwnershipAnalysis {
     if (declared >= 0) {
       int who = view.edgeFrom(declared);
       int local = up.local.get(who);
-      OptionalDouble ratio = local == IntIntMap.MISSING || Double.isNaN(y[local]) ? OptionalDouble.empty()
+      OptionalDouble ratio = local == IntIntMap.MISSING || local == 0 || Double.isNaN(y[local])
+          ? OptionalDouble.empty()
           : OptionalDouble.of(y[local]);
       return Optional.of(new Controllers.ActualController(SubjectRef.of(view, who), Controllers.Basis.DECLARED,
           ratio, Optional.of(EdgeRef.of(view, declared))));
@@ -157,7 +169,7 @@ public final class OwnershipAnalysis {
       }
       return;
     }
-    if (k == 1) {
+    if (k == 1 && up.selfRatio(comp[0]) == 0) {
       y[comp[0]] = c[0];
       return;
     }
@@ -347,6 +359,9 @@ public final class OwnershipAnalysis {
         continue;
       }
       for (int q = up.outStart[s.node]; q < up.outStart[s.node + 1]; q++) {
+        if (s.length == 0 && up.to[q] == owner) {
+          continue; // a walk does not begin with the owner's own treasury holding
+        }
         double p = s.product * up.ratio[q];
         if (p >= 1e-9) {
           queue.add(new Step(up.to[q], p, q, s.length + 1, s));
@@ -441,6 +456,42 @@ public final class OwnershipAnalysis {
       global[size] = g;
       local.put(g, size);
       return size++;
+    }
+
+    /** The ratio local {@code i} holds in itself (treasury shares), 0 when none. */
+    double selfRatio(int i) {
+      double s = 0;
+      for (int q = outStart[i]; q < outStart[i + 1]; q++) {
+        if (to[q] == i) {
+          s += ratio[q];
+        }
+      }
+      return s;
+    }
+
+    /** Whether local {@code j} has a holder in force other than itself. */
+    boolean hasOtherHolder(int j) {
+      for (int k = inStart[j]; k < inStart[j + 1]; k++) {
+        if (to[inOrder[k]] == j && ownerOf(inOrder[k]) != j) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The holder of compressed edge {@code q}. */
+    private int ownerOf(int q) {
+      int lo = 0;
+      int hi = size - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (outStart[mid] <= q) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
     }
 
     int[] positions(int[] members) {

@@ -6,6 +6,7 @@ import io.credgraph.rules.Condition;
 import io.credgraph.rules.Period;
 import io.credgraph.rules.Rule;
 import io.credgraph.rules.RuleCatalogue;
+import io.credgraph.rules.RuleScope;
 import io.credgraph.rules.Step;
 import io.credgraph.rules.Target;
 import io.credgraph.rules.Trigger;
@@ -26,7 +27,8 @@ import java.util.Optional;
  *   <li>for each relation on the path, the asOf days its held condition allows (TODAY: the relation's own days;
  *       ANY_TIME_DECIDED_TO_ASOF: from its since on, if it did not end before decidedOn); ON_DECIDED_ON and
  *       ANY_TIME either hold or not;</li>
- *   <li>for a person the court released from the record, the days before the release date.</li>
+ *   <li>for a person the court released from an organisation's record, the days before the release date (joint
+ *       sanctions only: appointment restrictions follow their own rules).</li>
  * </ol>
  */
 final class Deriver {
@@ -216,7 +218,9 @@ final class Deriver {
       if (t.liable() && !rec.liablePersons().contains(key)) {
         return;
       }
-      if (key.isPerson()) {
+      // a court's release ends, from its date, the joint sanctions that reach the person through an organisation's
+      // record; not those from records on the person, nor appointment restrictions (DOMAIN.md 4)
+      if (key.isPerson() && target != holder && rule.scope() == RuleScope.SANCTION) {
         Optional<java.time.LocalDate> released = rec.releaseDate(key);
         if (released.isPresent()) {
           hi = Math.min(hi, Projection.day(released.get()) - 1);

@@ -160,6 +160,11 @@ public record CreditRecord(
         return this;
       }
     }
+    if (change.event() == StatusEvent.RELEASED && change.person().map(subject::equals).orElse(false)) {
+      throw new ValidationException("person", "record " + id + " is held by the person named: a release is for "
+          + "persons reached through an organisation's record (DOMAIN.md 4); the holder's own record ends by its "
+          + "status (REPAIRED, REVOKED) instead");
+    }
     RecordStatus current = status();
     if (!StatusEvent.allowedFrom(current).contains(change.event())) {
       throw new ValidationException("status", "record " + id + " is " + current + "; it cannot become "

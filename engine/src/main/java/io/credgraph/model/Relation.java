@@ -37,8 +37,9 @@ public record Relation(
     if (to == null) {
       throw new ValidationException("to", "a relation needs its to subject");
     }
-    if (from.equals(to)) {
-      throw new ValidationException("to", "a relation cannot join a subject to itself");
+    if (from.equals(to) && type != RelationType.SHAREHOLDER) {
+      throw new ValidationException("to", "a relation cannot join a subject to itself (only SHAREHOLDER can: an "
+          + "enterprise holding its own shares, 库存股)");
     }
     if (since == null) {
       throw new ValidationException("since", "a relation needs the date it began (since)");

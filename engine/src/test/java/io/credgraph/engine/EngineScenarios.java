@@ -56,8 +56,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Expected items, compared as multisets (an unexpected extra reason fails as a missing one does):
  * <ul>
- *   <li>appointment: {@code RULE RECORD FROM..UNTIL} ({@code open} for no end), or {@code eligible};</li>
- *   <li>sanctions: {@code RULE MEASURE RECORD FROM..UNTIL [via REF,REF,...]} (path from the subject to the holder),
+ *   <li>appointment: {@code RULE RECORD FROM..UNTIL [disputed]} ({@code open} for no end; {@code disputed} when the
+ *       record is under objection on that day), or {@code eligible};</li>
+ *   <li>sanctions: {@code RULE MEASURE RECORD FROM..UNTIL [disputed] [via REF,REF,...]} (path from the subject to the holder),
  *       prefixed {@code WARNING} for a credit warning (listed apart from the measures), or {@code none};</li>
  *   <li>alerts: {@code SUBJECT ROLE ORGANISATION RAISED} (sitting officers) or {@code SUBJECT ESCALATION RAISED};</li>
  *   <li>risk: {@code SCORE RECORD via REF,...} or {@code none};</li>
@@ -227,7 +228,8 @@ public abstract class EngineScenarios {
           Role.valueOf(a.path("role").asText()), enterprise, asOf);
       assertEquals(c.reasons().isEmpty(), c.eligible());
       return c.reasons().stream().map(r -> r.rule() + " " + String.join(",", r.records()) + " "
-          + r.restrictedFrom() + ".." + r.restrictedUntil().map(LocalDate::toString).orElse("open")).toList();
+          + r.restrictedFrom() + ".." + r.restrictedUntil().map(LocalDate::toString).orElse("open")
+          + (r.disputed() ? " disputed" : "")).toList();
     }
     if (check.has("sanctions")) {
       JsonNode s = check.path("sanctions");
@@ -273,7 +275,8 @@ public abstract class EngineScenarios {
 
   private static String sanctionItem(MeasureHit h, Refs refs) {
     return h.rule() + " " + h.measure() + " " + String.join(",", h.records()) + " " + h.from() + ".."
-        + h.until().map(LocalDate::toString).orElse("open") + " via " + refs.path(h.path());
+        + h.until().map(LocalDate::toString).orElse("open") + (h.disputed() ? " disputed" : "") + " via "
+        + refs.path(h.path());
   }
 
   // ------------------------------------------------------------------ data

@@ -21,6 +21,20 @@ class CreditRecordTest {
   }
 
   @Test
+  void aReleaseNamingTheHolderItselfIsRefusedAndOneNamingAnotherPersonIsKept() {
+    CreditRecord own = CreditRecord.of("R9", PERSON, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2020, 3, 1));
+    StatusChange release = new StatusChange(StatusEvent.RELEASED, LocalDate.of(2021, 1, 1), Optional.empty(),
+        Optional.of(PERSON), P);
+    ValidationException e = assertThrows(ValidationException.class, () -> own.withStatusChange(release));
+    assertEquals(Optional.of("person"), e.field());
+    assertTrue(e.getMessage().contains("reached through an organisation's record"), e.getMessage());
+
+    CreditRecord firms = CreditRecord.of("R10", FIRM, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2020, 3, 1))
+        .withStatusChange(release);
+    assertEquals(Optional.of(LocalDate.of(2021, 1, 1)), firms.releaseDate(PERSON));
+  }
+
+  @Test
   void repairedIsInForceUntilTheDayBeforeTheRepair() {
     CreditRecord r = CreditRecord.of("R1", FIRM, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2020, 3, 1))
         .withStatusChange(change(StatusEvent.REPAIRED, "2021-06-01"));

@@ -378,6 +378,46 @@ public abstract class GraphStoreContract {
     assertEquals(OptionalDouble.of(1.0 / 3.0), allRelations(BETA_KEY, Direction.INCOMING).get(0).ratio());
   }
 
+  /**
+   * Treasury shares (库存股, DOMAIN.md 6.4): a SHAREHOLDER relation from an enterprise to itself is stored once,
+   * returned once in every direction (BOTH does not list it twice), merged by identity and ended like any other.
+   */
+  @Test
+  void anEnterpriseHoldingItsOwnSharesIsOneRelationInEveryDirection() {
+    write(put(acme()), put(zhang()));
+    Relation treasury = Relation.shareholder(ACME_KEY, ACME_KEY, 0.1, LocalDate.of(2021, 5, 1))
+        .withProvenance(List.of(prov("samr-2024-01.jsonl", 20)));
+    write(put(treasury), put(zhangShareholderOfAcme()));
+    assertEquals(List.of(treasury), allRelations(ACME_KEY, Direction.OUTGOING));
+    assertEquals(Set.of(treasury, zhangShareholderOfAcme()), set(allRelations(ACME_KEY, Direction.INCOMING)));
+    List<Relation> both = allRelations(ACME_KEY, Direction.BOTH);
+    assertEquals(2, both.size(), "the self-relation once, the other holding once: " + both);
+    assertEquals(Set.of(treasury, zhangShareholderOfAcme()), set(both));
+    assertEquals(List.of(treasury), relations(ACME_KEY, Direction.INCOMING, Set.of(RelationType.SHAREHOLDER),
+        LocalDate.of(2021, 5, 1)).stream().filter(r -> r.from().equals(ACME_KEY)).toList());
+    assertEquals(2, store.counts().relations());
+    List<Relation> all = new ArrayList<>();
+    store.forEachRelation(all::add);
+    assertEquals(Set.of(treasury, zhangShareholderOfAcme()), set(all));
+    assertEquals(2, all.size());
+
+    Relation update = Relation.shareholder(ACME_KEY, ACME_KEY, 0.05, LocalDate.of(2021, 5, 1))
+        .withProvenance(List.of(prov("samr-2024-06.jsonl", 3)));
+    write(put(update));
+    Relation merged = Relation.shareholder(ACME_KEY, ACME_KEY, 0.05, LocalDate.of(2021, 5, 1))
+        .withProvenance(List.of(prov("samr-2024-01.jsonl", 20), prov("samr-2024-06.jsonl", 3)));
+    assertEquals(List.of(merged), allRelations(ACME_KEY, Direction.OUTGOING));
+
+    Provenance endLine = prov("samr-2024-08.jsonl", 9);
+    write(new WriteOp.EndRelation(RelationType.SHAREHOLDER, ACME_KEY, ACME_KEY, LocalDate.of(2023, 12, 31),
+        endLine));
+    Relation ended = merged.withUntil(LocalDate.of(2023, 12, 31)).withProvenance(List.of(
+        prov("samr-2024-01.jsonl", 20), prov("samr-2024-06.jsonl", 3), endLine));
+    assertEquals(List.of(ended), allRelations(ACME_KEY, Direction.OUTGOING));
+    assertEquals(List.of(), relations(ACME_KEY, Direction.OUTGOING, Set.of(RelationType.SHAREHOLDER),
+        LocalDate.of(2024, 1, 1)));
+  }
+
   @Test
   void relationsRoundTripWithAttributesAndProvenance() {
     writeFixtureCity();

@@ -76,8 +76,9 @@ public final class InMemoryGraphStore implements GraphStore {
           continue;
         }
         boolean out1 = r.from().equals(subject);
+        // a self-relation (treasury shares) is both outgoing and incoming
         boolean matches = r.type() == RelationType.RELATIVE_OF || direction == Direction.BOTH
-            || (direction == Direction.OUTGOING) == out1;
+            || r.from().equals(r.to()) || (direction == Direction.OUTGOING) == out1;
         if (matches) {
           out.add(r);
         }

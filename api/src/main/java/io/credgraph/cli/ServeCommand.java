@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves the HTTP API over the embedded store in --data (created when missing), or the store that "
         + "--store names (its audit log and watchlists stay in --data).",
-        "API keys: --keys FILE (one key:ROLE per line, # comments) and/or the environment variable "
-            + ApiKeys.ENV + " (key:ROLE pairs separated by commas).",
-        "Roles: DEPARTMENT < REGISTRY < INVESTIGATOR < STEWARD < ADMIN. Stops cleanly on SIGTERM."})
+        "API keys: --keys FILE (one name:key:ROLE per line, # comments; read again when it changes) and/or the "
+            + "environment variable " + ApiKeys.ENV + " (key:ROLE pairs separated by commas); keys have at least 32 "
+            + "characters (./credgraph keys issue makes them).",
+        "Roles: DEPARTMENT < REGISTRY < INVESTIGATOR < STEWARD < ADMIN, and SUBJECT (a subject's own file only). "
+            + "Stops cleanly on SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "port to listen on (default ${DEFAULT-VALUE})")
   int port;
@@ -24,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "data directory (the database and the audit log)")
   Path data;
 
-  @Option(names = "--keys", description = "keys file: one key:ROLE (or name:key:ROLE) per line")
+  @Option(names = "--keys", description = "keys file: one name:key:ROLE (or key:ROLE) per line, followed while "
+      + "running")
   Path keys;
 
   @Mixin

@@ -155,7 +155,10 @@ public final class ApiKeys {
     try {
       role = Role.parse(f[roleAt]);
     } catch (IllegalArgumentException e) {
-      throw new CredgraphException(where + ": " + e.getMessage(), e);
+      String given = f[roleAt].trim();
+      // a value that could be a key (a line with a field left out) is never echoed into a message or a log
+      throw new CredgraphException(where + ": " + (given.matches("[A-Za-z_]{1,20}") ? "'" + given + "' is not a role"
+          : "the role field is not a role") + " (roles: " + java.util.Arrays.toString(Role.values()) + ")");
     }
     String key = f[roleAt - 1].trim();
     String name = f.length == 2 ? role.name() + "#" + position : f[0].trim();
@@ -181,7 +184,7 @@ public final class ApiKeys {
       if (role == Role.DEPARTMENT) {
         if (!b.matches("[A-Z][A-Z0-9_]{1,63}")) {
           throw new CredgraphException(where + ": a department code is upper-case letters, digits and '_' "
-              + "(e.g. MARKET_REGULATION), not '" + b + "'");
+              + "(e.g. MARKET_REGULATION)" + (b.length() < 20 ? ", not '" + b + "'" : ""));
         }
         department = Optional.of(b);
       } else if (role == Role.SUBJECT) {

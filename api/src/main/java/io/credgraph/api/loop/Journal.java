@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An append-only journal of JSON objects, one per line, forced to disk on every append. Opening replays every line
+ * An append-only journal of JSON objects, one per line, written with one system call each and, when {@code force},
+ * forced to disk on every append (the checks journal, written on the hot path of checks, is not: like the audit log it
+ * survives a process crash, not a power cut between the write and the next flush). Opening replays every line
  * to a consumer; a last line cut by a crash (no newline) is dropped and the file cut back to the last complete line,
  * any other unreadable line stops start-up naming the file and the line.
  */
@@ -26,13 +28,15 @@ final class Journal<T> implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final ObjectMapper mapper = Json.mapper();
+  private final boolean force;
 
-  private Journal(Path file, FileChannel channel) {
+  private Journal(Path file, FileChannel channel, boolean force) {
     this.file = file;
     this.channel = channel;
+    this.force = force;
   }
 
-  static <T> Journal<T> open(Path file, Class<T> type, Consumer<T> replay) {
+  static <T> Journal<T> open(Path file, Class<T> type, boolean force, Consumer<T> replay) {
     ObjectMapper mapper = Json.mapper();
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -65,7 +69,7 @@ final class Journal<T> implements AutoCloseable {
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       ch.truncate(complete);
       ch.position(complete);
-      return new Journal<>(file, ch);
+      return new Journal<>(file, ch, force);
     } catch (IOException e) {
       throw new CredgraphException("cannot open the journal " + file + ": " + e.getMessage(), e);
     }
@@ -83,7 +87,9 @@ final class Journal<T> implements AutoCloseable {
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
-      channel.force(false);
+      if (force) {
+        channel.force(false);
+      }
     } catch (IOException e) {
       throw new CredgraphException("cannot append to " + file + ": " + e.getMessage(), e);
     }

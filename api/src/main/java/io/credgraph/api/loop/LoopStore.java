@@ -25,10 +25,11 @@ public final class LoopStore implements AutoCloseable {
   private final Journal<Application> applicationJournal;
 
   private LoopStore(Path dir) {
-    this.checkJournal = Journal.open(dir.resolve(CHECKS), Checks.Check.class, c -> checks.put(c.checkId(), c));
-    this.feedbackJournal = Journal.open(dir.resolve(FEEDBACK), Checks.FeedbackVersion.class,
+    this.checkJournal = Journal.open(dir.resolve(CHECKS), Checks.Check.class, false,
+        c -> checks.put(c.checkId(), c));
+    this.feedbackJournal = Journal.open(dir.resolve(FEEDBACK), Checks.FeedbackVersion.class, true,
         f -> feedback.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f));
-    this.applicationJournal = Journal.open(dir.resolve(APPLICATIONS), Application.class,
+    this.applicationJournal = Journal.open(dir.resolve(APPLICATIONS), Application.class, true,
         a -> applications.put(a.id(), a));
   }
 

@@ -49,6 +49,15 @@ class ApiKeysTest {
   }
 
   @Test
+  void aLineWithTheRoleLeftOutNeverEchoesTheKey(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("keys.txt");
+    Files.writeString(f, "ops:" + AUDIT + "\n");
+    CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
+    assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("not a role"), e.getMessage());
+    assertFalse(e.getMessage().contains(AUDIT), e.getMessage());
+  }
+
+  @Test
   void keysFileWithCommentsBindingsAndErrorsThatNameTheLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("keys.txt");
     Files.writeString(f, "# demo keys\n" + CLERK + ":REGISTRY   # the counter\n\nsamr:" + DEPT

@@ -114,13 +114,12 @@ async function rules(box) {
     const cat = await api('/api/v1/rules');
     fill(box, el('p', { class: 'muted' }, t('admin.version', cat.version)), el('div', { class: 'overflow-auto' },
       el('table', { class: 'data striped', id: 'admin-rules-table' },
-        el('thead', {}, el('tr', {}, ['admin.rule', 'admin.scope', 'admin.trigger', 'admin.targets', 'admin.period',
-          'admin.basis', 'admin.inForce'].map((k) => el('th', { scope: 'col' }, t(k))))),
+        el('thead', {}, el('tr', {}, ['admin.rule', 'admin.trigger', 'admin.targets', 'admin.period']
+          .map((k) => el('th', { scope: 'col' }, t(k))))),
         el('tbody', {}, cat.rules.map((r) => el('tr', { dataset: { rule: r.id } },
-          el('td', {}, el('strong', {}, r.id), el('br'), el('small', {}, r.title),
-            r.roles.length ? [el('br'), el('small', { class: 'muted' }, t('admin.roles') + ': ' + r.roles.join(', '))]
-              : null),
-          el('td', {}, r.scope),
+          el('td', { class: 'rule' }, el('strong', {}, r.id), ' ', el('small', { class: 'badge' }, r.scope), el('br'),
+            r.title, el('br'), el('small', { class: 'muted' }, r.basis),
+            r.roles.length ? [el('br'), el('small', {}, t('admin.roles') + ': ' + r.roles.join(', '))] : null),
           el('td', {}, r.triggerLists.join(', '), r.subjectKinds.length ? el('small', { class: 'muted' },
             ' (' + r.subjectKinds.join(', ') + ')') : null, r.conditions.length ? [el('br'),
             el('small', {}, r.conditions.join('; '))] : null),
@@ -129,10 +128,9 @@ async function rules(box) {
             tg.kinds.length ? ' [' + tg.kinds.join(', ') + ']' : '', tg.liable ? ' · ' + t('admin.liable') : '',
             el('br'), el('small', {}, tg.measures.map((m) => m.code + ' (' + label('kind', m.kind) + ', '
               + label('domain', m.domain) + ')').join('; ')))))),
-          el('td', {}, r.period),
-          el('td', {}, el('small', {}, r.basis)),
-          el('td', {}, (r.inForceFrom ? fmtDate(r.inForceFrom) : '…') + ' – ' + (r.inForceUntil
-            ? fmtDate(r.inForceUntil) : '…'))))))));
+          el('td', {}, r.period, el('br'), el('small', { class: 'muted' }, t('admin.inForce') + ' '
+            + (r.inForceFrom ? fmtDate(r.inForceFrom) : '…') + ' – '
+            + (r.inForceUntil ? fmtDate(r.inForceUntil) : '…')))))))));
   } catch (e) {
     showError(box, e);
   }

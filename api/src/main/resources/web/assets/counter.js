@@ -35,7 +35,9 @@ addStrings({
 });
 
 const { allowed, main } = await mountShell('counter');
+const listNames = {};
 if (allowed) {
+  api('/api/v1/lists').then((c) => c.lists.forEach((l) => { listNames[l.code] = l.name; })).catch(() => {});
   const idInput = el('input', { id: 'counter-id', type: 'text', autocomplete: 'off', spellcheck: 'false',
     required: true, maxlength: 18, minlength: 15, inputmode: 'text', 'aria-describedby': 'counter-id-hint' });
   const roleSelect = el('select', { id: 'counter-role', required: true },
@@ -90,7 +92,7 @@ function render(box, a) {
       el('table', {}, el('tbody', {},
         row(t('counter.basis'), r.basis),
         row(t('counter.record'), (r.records && r.records.length ? r.records : [r.record]).join(', ')),
-        row(t('counter.list'), r.list),
+        row(t('counter.list'), listNames[r.list] ? listNames[r.list] + ' (' + r.list + ')' : r.list),
         row(t('counter.from'), fmtDate(r.restrictedFrom)),
         row(t('counter.until'), el('span', { class: 'until' }, r.restrictedUntil ? fmtDate(r.restrictedUntil)
           : t('counter.untilOpen'))))),

@@ -74,12 +74,12 @@ function render(page) {
     return el('tr', {},
       el('td', { class: 'name' }, name),
       el('td', { class: 'key' }, s.uscc || s.idNumber || ''),
-      el('td', {}, e.record),
+      el('td', { class: 'nw' }, e.record),
       el('td', {}, e.department),
       el('td', {}, e.decisionNo || ''),
-      el('td', {}, fmtDate(e.effectiveFrom)),
-      el('td', {}, e.effectiveUntil ? fmtDate(e.effectiveUntil) : t('public.open')),
-      el('td', {}, e.disputed ? el('span', { class: 'badge disputed' }, t('public.disputed')) : label('status', e.status)));
+      el('td', { class: 'nw' }, fmtDate(e.effectiveFrom)),
+      el('td', { class: 'nw' }, e.effectiveUntil ? fmtDate(e.effectiveUntil) : t('public.open')),
+      el('td', { class: 'nw' }, e.disputed ? el('span', { class: 'badge disputed' }, t('public.disputed')) : label('status', e.status)));
   });
   fill(out,
     el('h2', {}, el('span', { class: 'badge ' + (page.kind === 'BLACK' ? 'black' : 'red') }, label('kind', page.kind)),

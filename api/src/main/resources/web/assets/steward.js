@@ -128,7 +128,7 @@ function report(out, r) {
         : el('div', { class: 'overflow-auto' }, el('table', { class: 'data striped', id: 'steward-rejections' },
           el('thead', {}, el('tr', {}, ['steward.rfile', 'steward.rline', 'steward.rfield', 'steward.rreason'].map((k) =>
             el('th', { scope: 'col' }, t(k))))),
-          el('tbody', {}, b.rejections.map((x) => el('tr', {}, el('td', {}, x.file), el('td', { class: 'line' },
+          el('tbody', {}, b.rejections.map((x) => el('tr', {}, el('td', { class: 'nw' }, x.file), el('td', { class: 'line' },
             String(x.line)), el('td', {}, el('code', {}, x.field)), el('td', {}, x.reason)))))),
       b.rejectionsTruncated ? el('p', { class: 'notice' }, t('steward.truncated')) : null,
       b.conflicts.length ? [el('h4', {}, t('steward.conflictList') + ' (' + b.conflicts.length + ')'),

@@ -37,6 +37,7 @@ public final class AuditLog implements AutoCloseable {
   private final AuditFile file;
   private final Clock clock;
   private final boolean keyed;
+  private final Optional<AuditKey> key;
   private final GroupCommit commit;
   private final AuditSearch search;
   private final Optional<Repair> repaired;
@@ -54,6 +55,7 @@ public final class AuditLog implements AutoCloseable {
     this.file = file;
     this.clock = clock;
     this.keyed = key.isPresent();
+    this.key = key;
     this.repaired = repaired;
     this.keyedFrom = v.firstKeyed();
     this.commit = new GroupCommit(file, new AuditChain(key), v.entries(), v.head(), v.bytes(), maxGroup,
@@ -170,6 +172,28 @@ public final class AuditLog implements AutoCloseable {
       return Optional.of(log.append(who, "CLI", "audit seal", "audit seal", List.of(), List.of(), 200,
           "sealed " + unkeyed + " unkeyed entries; keyed (HMAC-SHA256) from here"));
     }
+  }
+
+  /**
+   * Verifies this log's whole chain as it is on disk now, up to the last entry known to be durable, and that this
+   * last line is the head this log holds in memory (so lines removed at the end are found too).
+   *
+   * @throws AuditChainException naming the first line that breaks the chain
+   */
+  public Verification verifyNow() {
+    long bytes;
+    String expected;
+    do { // the durable length and head change together; read them until they belong to the same group
+      bytes = commit.durableBytes();
+      expected = commit.durableHead();
+    } while (bytes != commit.durableBytes());
+    AuditVerifier.Result v = AuditVerifier.verify(file(), key, bytes, (who, subjects) -> { });
+    if (!v.head().equals(expected)) {
+      throw new AuditChainException(v.entries(), file() + ": the last line's link "
+          + AuditVerifier.abbreviate(v.head()) + " is not the head this server wrote ("
+          + AuditVerifier.abbreviate(expected) + "); lines were removed at the end");
+    }
+    return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
   }
 
   /** Appends one entry and returns it once it is on disk (its {@code seq} is the entry's reference). */

@@ -172,7 +172,7 @@ final class Deriver {
       if (t.liable() && !rec.liablePersons().contains(key)) {
         return;
       }
-      if (key.isPerson()) {
+      if (key.mayBePerson()) {
         Optional<java.time.LocalDate> released = rec.releaseDate(key);
         if (released.isPresent()) {
           hi = Math.min(hi, Projection.day(released.get()) - 1);

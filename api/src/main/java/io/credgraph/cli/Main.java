@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     description = "The credit graph engine of a city: checks, joint sanctions and the HTTP API.",
     subcommands = {ServeCommand.class, DemoCommand.class, LoadCommand.class, GenerateCommand.class,
         BenchCeilingCommand.class,
+        ImportFtmCommand.class, ExportFtmCommand.class, ImportIcijCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, DemoCommand.class, LoadCommand.class, GenerateCommand.class,
         BenchCeilingCommand.class, KeysCommand.class,
         AuditCommand.class, BenchAuditCommand.class,
+        ImportFtmCommand.class, ExportFtmCommand.class, ImportIcijCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

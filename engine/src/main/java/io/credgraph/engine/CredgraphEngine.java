@@ -347,7 +347,7 @@ public final class CredgraphEngine {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(asOf, "asOf");
     enterprise = enterprise == null ? Optional.empty() : enterprise;
-    if (!person.isPerson()) {
+    if (!person.mayBePerson()) {
       throw new ValidationException("person", "an appointment check is about a person (idNumber), not " + person);
     }
     lock.readLock().lock();
@@ -368,6 +368,10 @@ public final class CredgraphEngine {
       }
       List<Rule> applied = applicableRules(role, companyLaw, asOf);
       int ps = p.indexOf(person);
+      if (ps >= 0 && p.kindOf(ps) != SubjectKind.PERSON) {
+        throw new ValidationException("person", "an appointment check is about a person; " + person + " is a "
+            + p.kindOf(ps));
+      }
       List<Reason> reasons = ps < 0 ? List.of()
           : appointmentReasons(ps, applied, t, asOf, entries(ps));
       return new AppointmentCheck(person, ps < 0 ? Optional.empty() : Optional.of(ref(ps)), role,

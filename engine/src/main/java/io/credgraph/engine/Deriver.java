@@ -220,7 +220,7 @@ final class Deriver {
       }
       // a court's release ends, from its date, the joint sanctions that reach the person through an organisation's
       // record; not those from records on the person, nor appointment restrictions (DOMAIN.md 4)
-      if (key.isPerson() && target != holder && rule.scope() == RuleScope.SANCTION) {
+      if (key.mayBePerson() && target != holder && rule.scope() == RuleScope.SANCTION) {
         Optional<java.time.LocalDate> released = rec.releaseDate(key);
         if (released.isPresent()) {
           hi = Math.min(hi, Projection.day(released.get()) - 1);

@@ -33,4 +33,17 @@ public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnor
   public Optional<String> maskedIdNumber() {
     return key.isPerson() ? Optional.of(key.masked()) : Optional.empty();
   }
+
+  /** The scheme of a subject keyed by an external id ({@code ftm}, {@code icij}); empty otherwise. */
+  @JsonProperty("scheme")
+  public Optional<String> scheme() {
+    return key instanceof SubjectKey.External e ? Optional.of(e.scheme()) : Optional.empty();
+  }
+
+  /** The external id: public for an organisation, masked for a person (personal data). */
+  @JsonProperty("externalId")
+  public Optional<String> shownExternalId() {
+    return key instanceof SubjectKey.External e
+        ? Optional.of(kind == SubjectKind.PERSON ? e.masked() : e.externalId()) : Optional.empty();
+  }
 }

@@ -5,6 +5,7 @@ import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectKind;
 import io.credgraph.store.GraphStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public record ConflictReport(List<Conflict> conflicts) {
   public static ConflictReport forSubject(GraphStore store, SubjectKey key) {
     List<Conflict> out = new ArrayList<>();
     store.subject(key).ifPresent(s -> out.addAll(names(s)));
-    if (!key.isPerson()) {
+    if (!key.isPerson() && store.subject(key).map(s -> s.kind() != SubjectKind.PERSON).orElse(true)) {
       out.addAll(forOrganisation(store, key));
     }
     return new ConflictReport(out);

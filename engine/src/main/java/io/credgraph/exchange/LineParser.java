@@ -50,8 +50,8 @@ final class LineParser {
   /** The field name used when the whole line is at fault (malformed JSON, not an object). */
   static final String LINE = "(line)";
 
-  private static final Set<String> SUBJECT_FIELDS = Set.of("type", "kind", "uscc", "idNumber", "idType", "name",
-      "legalForm", "status", "registeredOn", "district", "industry", "department");
+  private static final Set<String> SUBJECT_FIELDS = Set.of("type", "kind", "uscc", "idNumber", "idType", "scheme",
+      "externalId", "name", "legalForm", "status", "registeredOn", "district", "industry", "department");
   private static final Set<String> RELATION_FIELDS = Set.of("type", "rel", "from", "to", "since", "until", "ratio",
       "department");
   private static final Set<String> RECORD_FIELDS = Set.of("type", "id", "subject", "list", "department",
@@ -129,7 +129,12 @@ final class LineParser {
   private Subject subject(JsonNode n, Provenance prov) {
     SubjectKind kind = enumOf(n, "kind", SubjectKind.class, true).orElseThrow();
     SubjectKey key;
-    if (kind == SubjectKind.PERSON) {
+    if (n.has("scheme") || n.has("externalId")) {
+      if (n.has("uscc") || n.has("idNumber")) {
+        throw new ValidationException("scheme", "a subject is keyed by one of uscc, idNumber or scheme+externalId");
+      }
+      key = externalKey(n, "");
+    } else if (kind == SubjectKind.PERSON) {
       if (n.has("uscc")) {
         throw new ValidationException("uscc", "a PERSON is keyed by idNumber, not uscc");
       }
@@ -182,7 +187,7 @@ final class LineParser {
       }
       for (int i = 0; i < lp.size(); i++) {
         SubjectKey k = keyObject(lp.get(i), "liablePersons[" + i + "]");
-        if (!k.isPerson()) {
+        if (!k.mayBePerson()) {
           throw new ValidationException("liablePersons[" + i + "]", "liablePersons lists persons (idNumber)");
         }
         liable.add(k);
@@ -253,8 +258,12 @@ final class LineParser {
     }
     boolean uscc = k.has("uscc");
     boolean id = k.has("idNumber");
-    if (uscc == id) {
-      throw new ValidationException(field, field + " needs exactly one of uscc or idNumber");
+    boolean ext = k.has("scheme") || k.has("externalId");
+    if ((uscc ? 1 : 0) + (id ? 1 : 0) + (ext ? 1 : 0) != 1) {
+      throw new ValidationException(field, field + " needs exactly one of uscc, idNumber or scheme+externalId");
+    }
+    if (ext) {
+      return externalKey(k, field + ".");
     }
     return uscc ? orgKey(k, field + ".") : personKey(k, field + ".");
   }
@@ -263,6 +272,16 @@ final class LineParser {
     String raw = textOrThrow(n, "uscc", prefix);
     try {
       return SubjectKey.uscc(raw);
+    } catch (ValidationException e) {
+      throw prefix.isEmpty() ? e : e.under(prefix.substring(0, prefix.length() - 1));
+    }
+  }
+
+  private static SubjectKey externalKey(JsonNode n, String prefix) {
+    String scheme = textOrThrow(n, "scheme", prefix);
+    String id = textOrThrow(n, "externalId", prefix);
+    try {
+      return SubjectKey.external(scheme, id);
     } catch (ValidationException e) {
       throw prefix.isEmpty() ? e : e.under(prefix.substring(0, prefix.length() - 1));
     }

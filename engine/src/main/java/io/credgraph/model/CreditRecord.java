@@ -65,7 +65,7 @@ public record CreditRecord(
     }
     liablePersons = liablePersons == null ? List.of() : List.copyOf(liablePersons);
     for (SubjectKey k : liablePersons) {
-      if (!k.isPerson()) {
+      if (!k.mayBePerson()) {
         throw new ValidationException("liablePersons", "liablePersons lists persons (idNumber), not " + k);
       }
     }

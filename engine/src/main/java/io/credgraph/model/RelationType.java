@@ -19,7 +19,13 @@ public enum RelationType {
   PRACTISES_AT(persons(), EnumSet.of(SubjectKind.INSTITUTION, SubjectKind.ENTERPRISE), false),
   SERVES_IN(persons(), EnumSet.of(SubjectKind.GOV_AGENCY), false),
   /** Undirected; stored from the first-named person to the second. */
-  RELATIVE_OF(persons(), persons(), false);
+  RELATIVE_OF(persons(), persons(), false),
+  /**
+   * A link without a legal role (an associate, a shared address or intermediary, an unspecified tie in imported
+   * data): any subject to any other, {@code relation} says what kind of link. For exploration and paths only: not a
+   * control relation, and no rule follows it, so it never carries a sanction.
+   */
+  LINKED_TO(EnumSet.allOf(SubjectKind.class), EnumSet.allOf(SubjectKind.class), false);
 
   /** Default threshold above which a SHAREHOLDER relation counts as control. */
   public static final double CONTROL_RATIO = 0.25;

@@ -22,7 +22,7 @@ public record StatusChange(
     if (event == StatusEvent.RELEASED && person.isEmpty()) {
       throw new ValidationException("person", "a RELEASED change names the person released");
     }
-    if (event == StatusEvent.RELEASED && !person.get().isPerson()) {
+    if (event == StatusEvent.RELEASED && !person.get().mayBePerson()) {
       throw new ValidationException("person", "only a person can be released");
     }
     if (event != StatusEvent.RELEASED && person.isPresent()) {

@@ -35,10 +35,10 @@ public record Subject(
       throw new ValidationException("name", "a subject needs a name");
     }
     name = name.strip();
-    if (kind == SubjectKind.PERSON && !key.isPerson()) {
+    if (kind == SubjectKind.PERSON && !key.mayBePerson()) {
       throw new ValidationException("kind", "a PERSON is keyed by idNumber, not by uscc");
     }
-    if (kind != SubjectKind.PERSON && key.isPerson()) {
+    if (kind != SubjectKind.PERSON && !key.mayBeOrganisation()) {
       throw new ValidationException("kind", "a " + kind + " is keyed by uscc, not by idNumber");
     }
     legalForm = legalForm == null ? Optional.empty() : legalForm;

@@ -9,7 +9,7 @@ import io.credgraph.ValidationException;
  * <p>{@link #canonical()} is the single string form stored by backends ({@code USCC:...}, {@code RESIDENT_ID:...});
  * it contains a person's full document number and must never be logged: {@link #toString()} is masked.
  */
-public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
+public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person, SubjectKey.External {
 
   /** The stored form, {@code TYPE:VALUE}. Personal data for persons. */
   String canonical();
@@ -17,7 +17,26 @@ public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
   /** A form safe for logs and public answers (masked for persons). */
   String masked();
 
+  /**
+   * Whether the key is a person's document number. An {@link External} key names a person or an organisation: its
+   * subject's kind tells which, so this is false for it and {@link #mayBePerson()} true.
+   */
   boolean isPerson();
+
+  /** Whether a subject of this key may be a person (a person's document, or an external id). */
+  default boolean mayBePerson() {
+    return isPerson() || this instanceof External;
+  }
+
+  /** Whether a subject of this key may be an organisation (a USCC, or an external id). */
+  default boolean mayBeOrganisation() {
+    return !isPerson();
+  }
+
+  /** A subject from outside China's registries, by {@code scheme} (e.g. {@code ftm}, {@code icij}) and its id there. */
+  static External external(String scheme, String externalId) {
+    return new External(scheme, externalId);
+  }
 
   static Org uscc(String raw) {
     return new Org(Uscc.parse(raw, "uscc"));
@@ -38,6 +57,14 @@ public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
       throw new ValidationException("key", "not a stored subject key: " + ResidentId.mask(canonical));
     }
     String type = canonical.substring(0, colon);
+    if (External.PREFIX.equals(type)) {
+      String rest = canonical.substring(colon + 1);
+      int c2 = rest.indexOf(':');
+      if (c2 <= 0) {
+        throw new ValidationException("key", "not a stored external key: " + ResidentId.mask(canonical));
+      }
+      return new External(rest.substring(0, c2), rest.substring(c2 + 1));
+    }
     String value = canonical.substring(colon + 1);
     return "USCC".equals(type) ? new Org(new Uscc(value)) : new Person(type, value);
   }
@@ -115,6 +142,61 @@ public sealed interface SubjectKey permits SubjectKey.Org, SubjectKey.Person {
     @Override
     public String toString() {
       return RESIDENT_ID.equals(idType) ? masked() : idType + ":" + masked();
+    }
+  }
+
+  /**
+   * The key of a subject from outside China's registries (imported from a public format): a {@code scheme} that
+   * names the id space ({@code ftm} for FollowTheMoney / OpenSanctions entity ids, {@code icij} for ICIJ Offshore
+   * Leaks node ids) and the id in it, kept exactly as the source wrote it (ids are case-sensitive). Stored as
+   * {@code ext:SCHEME:ID}; the lower-case prefix cannot clash with a document type, which is upper-case. The id of
+   * a person is personal data: {@link #toString()} and {@link #masked()} mask it like a document number.
+   */
+  record External(String scheme, String externalId) implements SubjectKey {
+    static final String PREFIX = "ext";
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{1,15}");
+    public static final int MAX_ID = 200;
+
+    public External {
+      scheme = scheme == null ? null : scheme.trim().toLowerCase(java.util.Locale.ROOT);
+      if (scheme == null || !SCHEME.matcher(scheme).matches()) {
+        throw new ValidationException("scheme", "an external key's scheme is 2 to 16 lower-case letters, digits, "
+            + "'-' or '_' (e.g. ftm, icij)");
+      }
+      externalId = externalId == null ? null : externalId.strip();
+      if (externalId == null || externalId.isEmpty()) {
+        throw new ValidationException("externalId", "an external key needs its externalId");
+      }
+      if (externalId.length() > MAX_ID) {
+        throw new ValidationException("externalId", "an externalId has at most " + MAX_ID + " characters, not "
+            + externalId.length());
+      }
+      for (int i = 0; i < externalId.length(); i++) {
+        if (Character.isISOControl(externalId.charAt(i))) {
+          throw new ValidationException("externalId", "an externalId has no control characters");
+        }
+      }
+    }
+
+    @Override
+    public String canonical() {
+      return PREFIX + ":" + scheme + ":" + externalId;
+    }
+
+    @Override
+    public String masked() {
+      return ResidentId.mask(externalId);
+    }
+
+    @Override
+    public boolean isPerson() {
+      return false;
+    }
+
+    /** Masked: the id may be a person's. */
+    @Override
+    public String toString() {
+      return scheme + ":" + masked();
     }
   }
 }

@@ -241,6 +241,37 @@ public abstract class GraphStoreContract {
     assertEquals(Optional.empty(), store.subject(SMITH_KEY));
   }
 
+  /**
+   * Subjects from outside China's registries are keyed by scheme and external id (EXCHANGE.md): stored and found by
+   * that key like any other, a person and an organisation alike; ids are case-sensitive, another scheme is another
+   * key, and relations and records between them and registry-keyed subjects are followed like any other.
+   */
+  @Test
+  void externalKeysAreStoredAndMatchedLikeTheOtherKeys() {
+    SubjectKey.External firm = SubjectKey.external("ftm", "NK-abcDEF123");
+    SubjectKey.External person = SubjectKey.external("ftm", "Q42");
+    SubjectKey.External sameIdOtherScheme = SubjectKey.external("icij", "NK-abcDEF123");
+    SubjectKey.External otherCase = SubjectKey.external("ftm", "nk-abcdef123");
+    Subject firmSubject = Subject.of(SubjectKind.ENTERPRISE, firm, "Foreign Holdings Ltd");
+    Subject personSubject = Subject.of(SubjectKind.PERSON, person, "Jane Doe");
+    write(put(acme()), put(firmSubject), put(personSubject),
+        put(Subject.of(SubjectKind.ENTERPRISE, sameIdOtherScheme, "Offshore Ltd")));
+    assertEquals(Optional.of(firmSubject), store.subject(firm));
+    assertEquals(Optional.of(firmSubject), store.subject(firmSubject.id()));
+    assertEquals(Optional.of(personSubject), store.subject(person));
+    assertEquals("Offshore Ltd", store.subject(sameIdOtherScheme).orElseThrow().name());
+    assertEquals(Optional.empty(), store.subject(otherCase), "external ids are case-sensitive");
+    Relation owns = new Relation(RelationType.SHAREHOLDER, firm, ACME_KEY, LocalDate.of(2020, 1, 1),
+        Optional.empty(), OptionalDouble.of(0.4), Map.of(), List.of(prov("ftm.jsonl", 3)));
+    Relation linked = new Relation(RelationType.LINKED_TO, person, firm, LocalDate.of(2019, 5, 1),
+        Optional.empty(), OptionalDouble.empty(), Map.of("relation", "associate"), List.of(prov("ftm.jsonl", 4)));
+    write(put(owns), put(linked));
+    assertEquals(List.of(owns), allRelations(ACME_KEY, Direction.INCOMING));
+    assertEquals(Set.of(owns, linked), set(allRelations(firm, Direction.BOTH)));
+    assertEquals(List.of(linked), relations(person, Direction.OUTGOING, Set.of(RelationType.LINKED_TO), null));
+    assertEquals(4, store.counts().subjects());
+  }
+
   @Test
   void candidateIdIsKeptOnlyWhenTheKeyIsNew() {
     write(put(acme()));

@@ -13,7 +13,6 @@ import io.credgraph.api.requests.AppointmentRequest;
 import io.credgraph.api.requests.SanctionsRequest;
 import io.credgraph.api.view.AppointmentAnswer;
 import io.credgraph.api.view.SanctionsAnswer;
-import io.credgraph.api.view.SubjectRef;
 import io.credgraph.engine.AppointmentCheck;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.engine.SanctionResult;
@@ -81,8 +80,9 @@ public final class CheckController {
     Caller caller = Requests.caller(ctx);
     CredgraphEngine engine = backend.engine();
     LocalDate asOf = req.asOf().orElseGet(this::today);
-    Optional<SubjectKey> enterprise = req.enterprise().map(SubjectRef::key);
-    AppointmentKey key = new AppointmentKey(req.person().key(), req.role(), enterprise, asOf, engine.version());
+    Optional<SubjectKey> enterprise = req.enterprise().map(r -> r.key(backend.store()));
+    AppointmentKey key = new AppointmentKey(req.person().key(backend.store()), req.role(), enterprise, asOf,
+        engine.version());
     AppointmentCheck check = appointments.get(key,
         k -> engine.checkAppointment(k.person(), k.role(), k.enterprise(), k.asOf()));
     List<String> subjects = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class CheckController {
     CredgraphEngine engine = backend.engine();
     LocalDate asOf = req.asOf().orElseGet(this::today);
     long version = engine.version();
-    List<SubjectKey> keys = req.subjects().stream().map(SubjectRef::key).toList();
+    List<SubjectKey> keys = req.subjects().stream().map(r -> r.key(backend.store())).toList();
     Map<SubjectKey, SanctionResult> found = new HashMap<>();
     List<SubjectKey> missing = new ArrayList<>();
     for (SubjectKey k : keys) {

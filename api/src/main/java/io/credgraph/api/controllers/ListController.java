@@ -66,7 +66,7 @@ public final class ListController {
       if (s.isEmpty()) {
         continue;
       }
-      if (s.get().key().isPerson()) {
+      if (s.get().kind() == io.credgraph.model.SubjectKind.PERSON) {
         persons.add(s.get().id().value());
       }
       RecordStatus status = r.statusOn(asOf);

@@ -9,7 +9,6 @@ import io.credgraph.api.auth.Caller;
 import io.credgraph.api.error.Bodies;
 import io.credgraph.api.requests.StatusRequest;
 import io.credgraph.api.view.RecordView;
-import io.credgraph.api.view.SubjectRef;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Dates;
 import io.credgraph.model.Provenance;
@@ -43,13 +42,13 @@ public final class RecordController {
     Caller caller = Requests.caller(ctx);
     CreditRecord before = backend.store().record(id)
         .orElseThrow(() -> new NotFoundException("no record with id '" + id + "'"));
-    StatusChange change = new StatusChange(req.status(), req.on(), req.note(), req.person().map(SubjectRef::key),
+    StatusChange change = new StatusChange(req.status(), req.on(), req.note(), req.person().map(p -> p.key(backend.store())),
         new Provenance(caller.name(), "api:" + caller.name(), "", 0));
     backend.write(WriteBatch.of(new WriteOp.AppendStatus(id, change)));
     CreditRecord after = backend.store().record(id).orElseThrow();
     List<String> subjects = new ArrayList<>();
     backend.store().subject(after.subject()).ifPresent(s -> subjects.add(s.id().value()));
-    req.person().flatMap(p -> backend.store().subject(p.key())).ifPresent(s -> subjects.add(s.id().value()));
+    req.person().flatMap(p -> backend.store().subject(p.key(backend.store()))).ifPresent(s -> subjects.add(s.id().value()));
     Requests.audit(ctx, backend.audit(), subjects, 200, "record " + id + " " + before.status() + " -> "
         + req.status() + " on " + req.on());
     LocalDate today = LocalDate.now(config.clock().withZone(Dates.CHINA));

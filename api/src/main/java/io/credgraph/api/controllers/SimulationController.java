@@ -28,7 +28,7 @@ public final class SimulationController {
   public void simulate(Context ctx) {
     SimulationRequest req = Bodies.read(ctx, mapper, SimulationRequest.class);
     LocalDate asOf = req.asOf().orElseGet(() -> LocalDate.now(config.clock().withZone(Dates.CHINA)));
-    Simulation s = backend.engine().simulate(req.toRecord(asOf), asOf);
+    Simulation s = backend.engine().simulate(req.toRecord(asOf, backend.store()), asOf);
     List<String> subjects = s.affected().stream().map(i -> i.subject().id().value()).toList();
     Requests.audit(ctx, backend.audit(), subjects, 200, "what-if " + req.list() + ": " + subjects.size()
         + " subjects affected");

@@ -45,12 +45,12 @@ public final class WatchlistController {
     GraphStore store = backend.store();
     List<SubjectKey> keys = new ArrayList<>();
     for (int i = 0; i < req.subjects().size(); i++) {
-      WatchRequest.Target t = req.subjects().get(i);
+      SubjectRef t = req.subjects().get(i);
       Optional<Subject> s;
       if (t.id().isPresent()) {
         s = store.subject(SubjectController.subjectId(t.id().get()));
       } else {
-        s = store.subject(new SubjectRef(t.uscc(), t.idNumber(), t.idType()).key());
+        s = store.subject(t.naturalKey().orElseThrow());
       }
       int index = i;
       keys.add(s.orElseThrow(() -> new NotFoundException("subjects[" + index + "]: no such subject; watch subjects "

@@ -16,7 +16,7 @@ public record AppointmentRequest(SubjectRef person, Role role, Optional<SubjectR
     if (person == null) {
       throw new ValidationException("person", "person is required: {\"idNumber\": ...}");
     }
-    if (!person.key().isPerson()) {
+    if (person.isUscc()) {
       throw new ValidationException("person", "an appointment check is about a person: give idNumber, not uscc");
     }
     if (role == null) {
@@ -24,7 +24,7 @@ public record AppointmentRequest(SubjectRef person, Role role, Optional<SubjectR
           + "MAIN_RESPONSIBLE)");
     }
     enterprise = enterprise == null ? Optional.empty() : enterprise;
-    if (enterprise.isPresent() && enterprise.get().key().isPerson()) {
+    if (enterprise.isPresent() && enterprise.get().isIdNumber()) {
       throw new ValidationException("enterprise", "the enterprise is given by uscc, not by idNumber");
     }
     asOf = asOf == null ? Optional.empty() : asOf;

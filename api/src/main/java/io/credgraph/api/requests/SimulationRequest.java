@@ -44,11 +44,11 @@ public record SimulationRequest(SubjectRef subject, String list, Optional<String
   }
 
   /** The hypothetical record on {@code day} (its decision date when none is given). */
-  public CreditRecord toRecord(LocalDate day) {
+  public CreditRecord toRecord(LocalDate day, io.credgraph.store.GraphStore store) {
     LocalDate decided = decidedOn.orElse(day);
-    return new CreditRecord(id.orElse("WHAT-IF"), subject.key(), list.strip(), department.orElse("WHAT-IF"),
+    return new CreditRecord(id.orElse("WHAT-IF"), subject.key(store), list.strip(), department.orElse("WHAT-IF"),
         decisionNo.orElse(""), basis.orElse(""), decided, effectiveFrom.orElse(decided), effectiveUntil,
-        liablePersons.orElse(List.of()).stream().map(SubjectRef::key).toList(), profession, crime,
+        liablePersons.orElse(List.of()).stream().map(r -> r.key(store)).toList(), profession, crime,
         sentenceCompletedOn, probationEndsOn, politicalRightsDeprivedUntil, Map.of(), List.of(), List.of());
   }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * document number, masked unless the caller is INVESTIGATOR or above.
  *
  * @param idType only for persons identified by another document than the resident ID
+ * @param scheme for subjects from outside China's registries (e.g. {@code ftm}): the scheme of their external id
+ * @param externalId the external id: public for organisations, masked for persons unless the caller may see it
  */
 public record SubjectView(String id, SubjectKind kind, String name, Optional<String> uscc,
-    Optional<String> idNumber, Optional<String> idType) {
+    Optional<String> idNumber, Optional<String> idType, Optional<String> scheme, Optional<String> externalId) {
 
   /** The view of {@code s} for {@code caller}. */
   public static SubjectView of(Subject s, Caller caller) {
@@ -39,9 +41,15 @@ public record SubjectView(String id, SubjectKind kind, String name, Optional<Str
     if (k instanceof SubjectKey.Person p) {
       return new SubjectView(id.value(), kind, name, Optional.empty(),
           Optional.of(unmasked ? p.idNumber() : p.masked()),
-          SubjectKey.Person.RESIDENT_ID.equals(p.idType()) ? Optional.empty() : Optional.of(p.idType()));
+          SubjectKey.Person.RESIDENT_ID.equals(p.idType()) ? Optional.empty() : Optional.of(p.idType()),
+          Optional.empty(), Optional.empty());
+    }
+    if (k instanceof SubjectKey.External e) {
+      boolean shown = unmasked || kind != SubjectKind.PERSON;
+      return new SubjectView(id.value(), kind, name, Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.of(e.scheme()), Optional.of(shown ? e.externalId() : e.masked()));
     }
     return new SubjectView(id.value(), kind, name, Optional.of(((SubjectKey.Org) k).uscc().value()),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

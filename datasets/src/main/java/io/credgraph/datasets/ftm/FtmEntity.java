@@ -46,7 +46,7 @@ public record FtmEntity(String id, String schema, Optional<String> caption, Map<
     if (!p.isMissingNode() && !p.isObject()) {
       throw new ValidationException("properties", "properties is an object of lists of strings");
     }
-    p.fields().forEachRemaining(e -> {
+    p.properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       if (e.getValue().isArray()) {
         e.getValue().forEach(v -> {

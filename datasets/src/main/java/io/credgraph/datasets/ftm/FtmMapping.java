@@ -62,7 +62,7 @@ public final class FtmMapping {
       throw error("unknownDate", "not a date YYYY-MM-DD");
     }
     this.subjects = new LinkedHashMap<>();
-    root.path("subjects").fields().forEachRemaining(e -> subjects.put(e.getKey(),
+    root.path("subjects").properties().forEach(e -> subjects.put(e.getKey(),
         enumOf(SubjectKind.class, e.getValue().asText(), "subjects." + e.getKey())));
     if (subjects.isEmpty()) {
       throw error("subjects", "map at least one FtM schema to a subject kind (Person: PERSON, Company: ENTERPRISE)");
@@ -78,7 +78,7 @@ public final class FtmMapping {
           enumOf(RelationType.class, r.path("rel").asText(), at + ".rel")));
     }
     this.links = new LinkedHashMap<>();
-    root.path("links").fields().forEachRemaining(e -> {
+    root.path("links").properties().forEach(e -> {
       if (!e.getValue().isArray() || e.getValue().size() != 2) {
         throw error("links." + e.getKey(), "give [from property, to property]");
       }
@@ -99,7 +99,7 @@ public final class FtmMapping {
       sanctionRules.add(new SanctionRule(r.path("property").asText("authority"), p, l));
     }
     this.topics = new LinkedHashMap<>();
-    root.path("topics").fields().forEachRemaining(e -> topics.put(e.getKey(),
+    root.path("topics").properties().forEach(e -> topics.put(e.getKey(),
         list(e.getValue().asText(), "topics." + e.getKey())));
   }
 

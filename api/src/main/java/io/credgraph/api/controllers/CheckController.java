@@ -93,7 +93,7 @@ public final class CheckController {
         "eligible=" + check.eligible()
         + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
         + " role=" + req.role() + " asOf=" + asOf + " checkId=" + checkId);
-    watch(ctx, List.of(req.person().key()));
+    watch(ctx, List.of(check.key()));
     ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers(), checkId));
   }
 

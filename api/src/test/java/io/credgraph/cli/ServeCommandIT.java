@@ -65,7 +65,12 @@ class ServeCommandIT {
       });
       reader.start();
       try {
-        int port = listening.get(180, TimeUnit.SECONDS);
+        int port;
+        try {
+          port = listening.get(180, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new AssertionError("not listening after 180 s; so far:\n" + String.join("\n", out), e);
+        }
         assertTrue(port > 0, "no listening line in:\n" + String.join("\n", out));
         String all = String.join("\n", out);
         assertTrue(all.contains("opened neo4j-embedded"), all);

@@ -65,15 +65,25 @@ public final class CredgraphApi {
   /** A served route: method and path as registered. */
   public record Route(String method, String path, Set<RouteRole> roles) {}
 
-  private CredgraphApi(Javalin app, List<Route> routes, PrometheusMeterRegistry registry, JvmGcMetrics gc) {
+  private final io.credgraph.api.guard.Tls.Listen listen;
+
+  private CredgraphApi(Javalin app, List<Route> routes, PrometheusMeterRegistry registry, JvmGcMetrics gc,
+      io.credgraph.api.guard.Tls.Listen listen) {
+    this.listen = listen;
     this.app = app;
     this.routes = routes;
     this.registry = registry;
     this.gcMetrics = gc;
   }
 
-  /** Builds the API (not started). */
+  /** Builds the API (not started) with the default protections (rate limits, list bounds; no TLS). */
   public static CredgraphApi create(ApiBackend backend, ApiConfig config) {
+    return create(backend, config, Protections.defaults());
+  }
+
+  /** Builds the API (not started). */
+  public static CredgraphApi create(ApiBackend backend, ApiConfig config, Protections protections) {
+    io.credgraph.api.guard.Tls.Listen listen = new io.credgraph.api.guard.Tls.Listen();
     ObjectMapper mapper = Json.mapper();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(registry);
@@ -99,7 +109,8 @@ public final class CredgraphApi {
     var listController = new ListController(backend, config, lists);
     var audit = new AuditController(backend.audit());
     var metrics = new MetricsController(registry);
-    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache);
+    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache)
+        .watching(new io.credgraph.api.guard.PersonWatch(protections.distinctPersonsAlert(), config.clock()));
     var records = new RecordController(backend, config, mapper);
     var simulations = new SimulationController(backend, config, mapper);
     var alerts = new AlertController(backend, config);
@@ -123,6 +134,7 @@ public final class CredgraphApi {
       cfg.router.ignoreTrailingSlashes = true;
       cfg.jsonMapper(new JavalinJackson(mapper, false));
       cfg.staticFiles.enableWebjars();
+      io.credgraph.api.guard.Tls.configure(cfg, protections, listen);
       cfg.events(e -> e.handlerAdded(meta -> {
         if (meta.getHttpMethod().isHttpMethod()) {
           routes.add(new Route(meta.getHttpMethod().name(), meta.getPath(), Set.copyOf(meta.getRoles())));
@@ -132,7 +144,18 @@ public final class CredgraphApi {
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
     app.before(ctx -> ctx.attribute(io.credgraph.api.error.Bodies.LIMIT, config.maxBodyBytes()));
-    app.beforeMatched(ctx -> authorize(ctx, config.keys()));
+    var limits = new io.credgraph.api.guard.RateLimits(protections);
+    app.beforeMatched(ctx -> {
+      try {
+        authorize(ctx, config.keys());
+      } catch (ApiException e) {
+        limits.check(ctx, Caller.ANONYMOUS); // a flood of bad keys spends the address's tokens
+        throw e;
+      }
+      limits.check(ctx, Requests.caller(ctx));
+    });
+    app.before("/api/v1/lists/{code}", ctx -> io.credgraph.api.guard.ListBounds.check(ctx, config.clock(),
+        protections.listsEarliest()));
     app.after(ctx -> afterRequest(ctx, registry));
 
     app.get("/health", health::get, Open.ANYONE);
@@ -156,7 +179,7 @@ public final class CredgraphApi {
     app.get("/api/v1/clusters", investigations::clusters, Role.INVESTIGATOR);
     app.get("/api/v1/stats", investigations::stats, Role.INVESTIGATOR);
     app.post("/api/v1/watchlist", watchlist::watch, Role.INVESTIGATOR);
-    return new CredgraphApi(app, routes, registry, gc);
+    return new CredgraphApi(app, routes, registry, gc, listen);
   }
 
   private static void authorize(Context ctx, ApiKeys keys) {
@@ -229,11 +252,13 @@ public final class CredgraphApi {
 
   /** Starts on {@code port} (0 for a free one) on every interface. */
   public CredgraphApi start(int port) {
+    listen.set("0.0.0.0", port);
     app.start(port);
     return this;
   }
 
   public CredgraphApi start(String host, int port) {
+    listen.set(host, port);
     app.start(host, port);
     return this;
   }

@@ -56,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     GraphStore store = EmbeddedNeo4jStore.open(dir);
     out.println("credgraph demo: " + DemoData.load(store));
     ApiConfig config = options.apply(ApiConfig.defaults(keys));
-    RunningServer server = RunningServer.start(store, dir, config, options.host, port, out, t0);
+    RunningServer server = RunningServer.start(store, dir, config, options.protections(), options.host, port, out,
+        t0);
     String base = "http://localhost:" + server.port();
     out.println();
     out.println("  API docs     " + base + "/docs");

@@ -43,12 +43,21 @@ final class RunningServer {
    */
   static RunningServer start(GraphStore store, Path dataDir, ApiConfig config, String host, int port,
       PrintStream out, long openedNanos) {
+    return start(store, dataDir, config, io.credgraph.api.Protections.defaults(), host, port, out, openedNanos);
+  }
+
+  static RunningServer start(GraphStore store, Path dataDir, ApiConfig config,
+      io.credgraph.api.Protections protections, String host, int port, PrintStream out, long openedNanos) {
     AuditLog audit;
     try {
       audit = AuditLog.open(dataDir.resolve("audit"), config.clock());
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+    int stale = io.credgraph.api.guard.Spool.clean(io.credgraph.api.guard.Spool.of(audit.file()));
+    if (stale > 0) {
+      out.printf("credgraph: removed %d spooled upload(s) left by an interrupted batch%n", stale);
     }
     CredgraphApi api;
     CredgraphEngine engine;
@@ -60,7 +69,7 @@ final class RunningServer {
           + "measures%n", (System.nanoTime() - e0) / 1_000_000, st.subjects(), st.relations(), st.records(),
           st.derivedMeasures());
       api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
-          dataDir.resolve("watchlists.json"), config.clock())), config).start(host, port);
+          dataDir.resolve("watchlists.json"), config.clock())), config, protections).start(host, port);
     } catch (RuntimeException e) {
       audit.close();
       store.close();
@@ -72,8 +81,8 @@ final class RunningServer {
         store.version());
     out.printf("credgraph: audit log %s: %d entries, chain verified, head %s%n", audit.file(), audit.size(),
         audit.head().substring(0, 16));
-    out.printf("credgraph: started in %d ms, listening on http://%s:%d (API description /openapi.json, docs /docs)%n",
-        (System.nanoTime() - openedNanos) / 1_000_000, "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+    out.printf("credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
+        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host, api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
     return new RunningServer(store, audit, api);

@@ -50,7 +50,12 @@ final class ServeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     out.println("credgraph: opening the embedded store in " + data.toAbsolutePath() + " ...");
     GraphStore store = storeOptions.open(data, spec);
-    RunningServer server = RunningServer.start(store, data, config, options.host, port, out, t0);
+    io.credgraph.api.Protections protections = options.protections();
+    if (!protections.tls()) {
+      out.println("credgraph: plain HTTP (no --tls-cert/--tls-key): keys and personal data cross the network "
+          + "in clear text; run it only behind a TLS proxy");
+    }
+    RunningServer server = RunningServer.start(store, data, config, protections, options.host, port, out, t0);
     server.await();
     return 0;
   }

@@ -25,6 +25,39 @@ final class ServerOptions {
       + "(default ${DEFAULT-VALUE})")
   long cacheSize;
 
+  @Option(names = "--tls-cert", description = "PEM certificate chain: serve HTTPS only, with HSTS (with --tls-key). "
+      + "Without it the server speaks plain HTTP: run it only behind a TLS proxy")
+  java.nio.file.Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM private key (unencrypted PKCS#8) of --tls-cert")
+  java.nio.file.Path tlsKey;
+
+  @Option(names = "--lists-earliest", defaultValue = "2014-01-01", description = "earliest asOf the public lists "
+      + "answer; earlier days and days after today (China Standard Time) get 400 (default ${DEFAULT-VALUE})")
+  java.time.LocalDate listsEarliest;
+
+  @Option(names = "--rate-anonymous", defaultValue = "10", description = "requests per second per anonymous client "
+      + "address, 0 for no limit; beyond it 429 with Retry-After (default ${DEFAULT-VALUE})")
+  double rateAnonymous;
+
+  @Option(names = "--rate-anonymous-burst", defaultValue = "50", description = "requests an anonymous address may "
+      + "send at once (default ${DEFAULT-VALUE})")
+  long rateAnonymousBurst;
+
+  @Option(names = "--rate-key", defaultValue = "1000", description = "requests per second per API key, 0 for no "
+      + "limit (default ${DEFAULT-VALUE}); /health is never limited")
+  double rateKey;
+
+  @Option(names = "--alert-distinct-persons", defaultValue = "1000", description = "distinct persons one key may "
+      + "check in a day before an ALERT entry goes to the audit log and the log, 0 to disable (default "
+      + "${DEFAULT-VALUE})")
+  int alertDistinctPersons;
+
+  io.credgraph.api.Protections protections() {
+    return new io.credgraph.api.Protections(listsEarliest, rateAnonymous, rateAnonymousBurst, rateKey,
+        alertDistinctPersons, java.util.Optional.ofNullable(tlsCert), java.util.Optional.ofNullable(tlsKey));
+  }
+
   ApiConfig apply(ApiConfig base) {
     return base.withLimits(maxBody, maxBatch, batchTimeout).withCacheSize(cacheSize);
   }

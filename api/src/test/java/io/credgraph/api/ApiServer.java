@@ -51,6 +51,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout) {
+    this(dir, store, maxBody, maxBatch, batchTimeout, Protections.defaults());
+  }
+
+  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout,
+      Protections protections) {
     this.store = store;
     this.engine = CredgraphEngine.open(store);
     this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
@@ -61,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
         .withLimits(maxBody, maxBatch, batchTimeout);
     this.api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
-        dir.resolve("watchlists.json"), CLOCK)), config).start("127.0.0.1", 0);
+        dir.resolve("watchlists.json"), CLOCK)), config, protections).start("127.0.0.1", 0);
   }
 
   /** Writes through the engine, as every write must. */

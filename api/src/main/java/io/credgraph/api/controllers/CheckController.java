@@ -56,6 +56,21 @@ public final class CheckController {
     this.sanctions = sanctions;
   }
 
+  private io.credgraph.api.guard.PersonWatch watch;
+
+  /** Counts the distinct persons each key checks; past the threshold an ADMIN alert goes to the audit log. */
+  public CheckController watching(io.credgraph.api.guard.PersonWatch w) {
+    this.watch = w;
+    return this;
+  }
+
+  private void watch(Context ctx, List<SubjectKey> keys) {
+    if (watch != null) {
+      watch.saw(Requests.caller(ctx), keys).ifPresent(alert -> Requests.audit(ctx, backend.audit(), List.of(), 200,
+          alert));
+    }
+  }
+
   public void appointment(Context ctx) {
     AppointmentRequest req = Bodies.read(ctx, mapper, AppointmentRequest.class);
     Caller caller = Requests.caller(ctx);
@@ -71,6 +86,7 @@ public final class CheckController {
     Requests.audit(ctx, backend.audit(), subjects, 200, "eligible=" + check.eligible()
         + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
         + " role=" + req.role() + " asOf=" + asOf);
+    watch(ctx, List.of(req.person().key()));
     ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers()));
   }
 
@@ -110,6 +126,7 @@ public final class CheckController {
     }
     Requests.audit(ctx, backend.audit(), subjects, 200, "restricted " + restricted + " of " + keys.size()
         + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf);
+    watch(ctx, keys);
     ctx.json(new SanctionsAnswer(asOf, req.domain(), results));
   }
 

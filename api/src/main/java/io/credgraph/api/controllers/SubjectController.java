@@ -36,6 +36,8 @@ import java.util.Set;
 /** Subject profiles ({@code GET /api/v1/subjects/{id}}); search is {@link InvestigationController#search}. */
 public final class SubjectController {
   static final int MAX_LIMIT = 200;
+  static final int DEFAULT_PROFILE_LIMIT = 200;
+  static final int MAX_PROFILE_LIMIT = 1000;
 
   private final ApiBackend backend;
   private final ApiConfig config;
@@ -55,6 +57,10 @@ public final class SubjectController {
       throw ApiException.forbidden("a " + caller.role().map(Enum::name).orElse("") + " key sees the profiles of "
           + "subjects it has checked; run a check on this subject first, or use an INVESTIGATOR key");
     }
+    if (s.key().isPerson() && !caller.atLeast(Role.INVESTIGATOR)) {
+      throw ApiException.forbidden("profiles of persons are for INVESTIGATOR keys and above; a check answers "
+          + "whether measures apply to a person and why");
+    }
     LocalDate asOf = Params.asOf(ctx, config.clock());
     boolean unmasked = caller.seesIdNumbers();
     List<RelationView> relations = new ArrayList<>();
@@ -64,14 +70,24 @@ public final class SubjectController {
       Optional<Subject> other = store.subject(otherKey);
       if (other.isPresent()) {
         relations.add(RelationView.of(r, out ? RelationView.Direction.OUT : RelationView.Direction.IN,
-            SubjectView.of(other.get(), unmasked), asOf, unmasked));
+            unmasked || !other.get().key().isPerson() ? SubjectView.of(other.get(), unmasked)
+                : SubjectView.of(new io.credgraph.engine.SubjectRef(other.get().id(), other.get().kind(),
+                    other.get().name(), other.get().key()), false), asOf, unmasked));
       }
     }
     relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)
         .thenComparing(RelationView::since));
-    List<RecordView> records = store.records(s.key()).stream()
+    int limit = Params.limit(ctx, DEFAULT_PROFILE_LIMIT, MAX_PROFILE_LIMIT);
+    int relationsTotal = relations.size();
+    List<CreditRecord> allRecords = store.records(s.key());
+    int recordsTotal = allRecords.size();
+    boolean truncated = relationsTotal > limit || recordsTotal > limit;
+    if (relationsTotal > limit) {
+      relations = new ArrayList<>(relations.subList(0, limit));
+    }
+    List<RecordView> records = allRecords.stream()
         .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id))
-        .map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
+        .limit(limit).map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
     SubjectMeasures measures = backend.engine().subjectMeasures(s.key(), asOf);
     Optional<RiskView> risk = caller.atLeast(Role.INVESTIGATOR)
         ? Optional.of(RiskView.of(backend.engine().associatedRisk(s.key(), asOf), unmasked)) : Optional.empty();
@@ -80,7 +96,8 @@ public final class SubjectController {
         s.district(), s.industry(), unmasked ? s.attributes() : io.credgraph.api.view.Masking.scrub(s.attributes()),
         relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
-        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
+        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk,
+        relationsTotal, recordsTotal, truncated));
   }
 
   static SubjectId subjectId(String raw) {

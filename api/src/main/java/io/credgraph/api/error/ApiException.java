@@ -34,6 +34,17 @@ public final class ApiException extends CredgraphException {
     return new ApiException(413, "payload-too-large", "Payload too large", detail).with("limitBytes", limit);
   }
 
+  /** 429; the error mapping sends {@code Retry-After: seconds}. */
+  public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiException(429, "too-many-requests", "Too many requests", detail)
+        .with("retryAfterSeconds", retryAfterSeconds);
+  }
+
+  /** The value of an extension member, if set. */
+  public java.util.Optional<Object> extension(String name) {
+    return java.util.Optional.ofNullable(extensions.get(name));
+  }
+
   public static ApiException unsupportedMediaType(String detail) {
     return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail);
   }

@@ -32,6 +32,9 @@ public final class ErrorMapping {
       if (e.status() == 401) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"credgraph\"");
       }
+      if (e.status() == 429) {
+        ctx.header("Retry-After", String.valueOf(e.extension("retryAfterSeconds").orElse(1)));
+      }
       send(ctx, e.toProblem(instance(ctx)));
     });
     app.exception(InvalidKeyException.class, (e, ctx) -> send(ctx,

@@ -25,9 +25,13 @@ public record SubjectView(String id, SubjectKind kind, String name, Optional<Str
     return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
   }
 
-  /** The view of a subject as the engine names it. */
+  /**
+   * The view of a subject as the engine names it (in check answers, paths, measures). Below INVESTIGATOR a person
+   * carries no name, only the masked key: a key that knows an ID number must not learn whose it is from a check.
+   */
   public static SubjectView of(io.credgraph.engine.SubjectRef s, boolean unmasked) {
-    return of(s.id(), s.kind(), s.name(), s.key(), unmasked);
+    String name = !unmasked && s.key() instanceof SubjectKey.Person p ? p.masked() : s.name();
+    return of(s.id(), s.kind(), name, s.key(), unmasked);
   }
 
   static SubjectView of(io.credgraph.model.SubjectId id, SubjectKind kind, String name, SubjectKey k,

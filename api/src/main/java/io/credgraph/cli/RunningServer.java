@@ -82,7 +82,8 @@ final class RunningServer {
     out.printf("credgraph: audit log %s: %d entries, chain verified, head %s%n", audit.file(), audit.size(),
         audit.head().substring(0, 16));
     out.printf("credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
-        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http",
+        "0.0.0.0".equals(host) ? "localhost" : host, api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
     return new RunningServer(store, audit, api);

@@ -51,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("credgraph: opening the embedded store in " + data.toAbsolutePath() + " ...");
     GraphStore store = storeOptions.open(data, spec);
     io.credgraph.api.Protections protections = options.protections();
+    io.credgraph.api.guard.Tls.check(protections);
     if (!protections.tls()) {
       out.println("credgraph: plain HTTP (no --tls-cert/--tls-key): keys and personal data cross the network "
           + "in clear text; run it only behind a TLS proxy");

@@ -46,7 +46,8 @@ stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/
 trap stop EXIT
 serve() {
   CREDGRAPH_API_KEYS="bench:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
-    -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" --audit-key-file "$work/audit.key" "$@" > "$work/serve.log" 2>&1 &
+    -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" --audit-key-file "$work/audit.key" \
+    --rate-key 0 --alert-distinct-persons 0 "$@" > "$work/serve.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0

@@ -54,6 +54,10 @@ final class RunningServer {
       store.close();
       throw e;
     }
+    int stale = io.credgraph.api.guard.Spool.clean(io.credgraph.api.guard.Spool.of(audit.file()));
+    if (stale > 0) {
+      out.printf("credgraph: removed %d spooled upload(s) left by an interrupted batch%n", stale);
+    }
     CredgraphApi api;
     CredgraphEngine engine;
     try {

@@ -56,9 +56,10 @@ final class ServeCommand implements Callable<Integer> {
     ApiConfig config = options.apply(ApiConfig.defaults(apiKeys));
     java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey = auditOptions.key(data, out::println);
     long t0 = System.nanoTime();
+    io.credgraph.api.Protections protections = options.protections();
+    io.credgraph.api.guard.Tls.check(protections); // a wrong key file stops serve before the store is opened
     out.println("credgraph: opening the store " + storeOptions.choice(data.toAbsolutePath(), spec).describe() + " ...");
     GraphStore store = storeOptions.openChosen(data.toAbsolutePath(), spec);
-    io.credgraph.api.Protections protections = options.protections();
     if (!protections.tls()) {
       out.println("credgraph: plain HTTP (no --tls-cert/--tls-key): keys and personal data cross the network "
           + "in clear text; run it only behind a TLS proxy");

@@ -97,6 +97,26 @@ class GuardsIT {
   }
 
   @Test
+  void aProfileListsRelationsAndRecordsUpToItsLimitAndSaysWhatWasLeftOut(@TempDir Path dir) {
+    try (ApiServer s = server(dir, Protections.defaults())) {
+      // 张三: LEGAL_REP of 阿尔法 since 2016-04-12, and (written here) DIRECTOR of 贝塔 since 2020-01-01
+      s.write(io.credgraph.store.WriteBatch.builder().relation(io.credgraph.model.Relation.of(
+          io.credgraph.model.RelationType.DIRECTOR, SubjectKey.resident(Fixtures.ZHANG_ID),
+          SubjectKey.uscc(Fixtures.BETA_USCC), java.time.LocalDate.of(2020, 1, 1))).build());
+      String zhang = s.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+      ApiServer.Answer all = s.get("/api/v1/subjects/" + zhang, Role.INVESTIGATOR);
+      assertEquals(2, all.json().path("relations").size(), all.body());
+      assertFalse(all.json().path("truncated").asBoolean());
+      ApiServer.Answer one = s.get("/api/v1/subjects/" + zhang + "?limit=1", Role.INVESTIGATOR);
+      assertEquals(1, one.json().path("relations").size(), one.body());
+      assertEquals(2, one.json().path("relationsTotal").asInt());
+      assertEquals(1, one.json().path("recordsTotal").asInt());
+      assertTrue(one.json().path("truncated").asBoolean());
+      assertEquals(400, s.get("/api/v1/subjects/" + zhang + "?limit=1001", Role.INVESTIGATOR).status());
+    }
+  }
+
+  @Test
   void aKeyThatChecksManyDistinctPersonsRaisesAnAlert(@TempDir Path dir) throws Exception {
     try (ApiServer s = server(dir, Protections.defaults().withDistinctPersonsAlert(3))) {
       StringBuilder body = new StringBuilder("{\"subjects\":[");

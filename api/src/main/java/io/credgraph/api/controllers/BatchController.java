@@ -56,6 +56,8 @@ public final class BatchController {
     long max = config.maxBatchBytes();
     // every byte is counted as it is read, on the wire and after each decompression, and gzip content (whatever the
     // Content-Type says) is inflated here, while the batch is spooled, outside any store lock, never in the loader
+    // the batch waits in DATA/spool (owner-only) while it loads, and is deleted afterwards whatever happens
+    java.nio.file.Path spooled = null;
     try (InputStream decoded = BoundedBody.open(ctx, max, "the batch")) {
       BufferedInputStream sniff = new BufferedInputStream(decoded, 1 << 16);
       InputStream content = sniff;
@@ -70,10 +72,24 @@ public final class BatchController {
           name = name.substring(0, name.length() - 3);
         }
       }
-      report = loader.load(new Limited(content, max, deadline, config.batchTimeout()), name,
-          new Deadline(deadline, config.batchTimeout()));
+      spooled = io.credgraph.api.guard.Spool.create(io.credgraph.api.guard.Spool.of(backend.audit().file()));
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
+        new Limited(content, max, deadline, config.batchTimeout()).transferTo(out);
+      }
+      java.nio.file.Path file = spooled;
+      report = loader.loadAll(List.of(io.credgraph.exchange.BatchSource.of(name, java.nio.file.Files.size(file),
+          () -> java.nio.file.Files.newInputStream(file))), new Deadline(deadline, config.batchTimeout()));
     } catch (IOException e) {
       throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());
+    } finally {
+      if (spooled != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(spooled);
+        } catch (IOException e) {
+          org.slf4j.LoggerFactory.getLogger(BatchController.class).warn("cannot delete the spooled batch {}: {}",
+              spooled, e.getMessage());
+        }
+      }
     }
     Requests.audit(ctx, backend.audit(), List.of(), 200, "batch " + name + ": " + report.accepted()
         + " accepted, " + report.rejected() + " rejected, " + report.pending() + " pending, " + report.conflicts()

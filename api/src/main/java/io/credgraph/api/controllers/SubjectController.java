@@ -36,6 +36,8 @@ import java.util.Set;
 /** Subject profiles ({@code GET /api/v1/subjects/{id}}); search is {@link InvestigationController#search}. */
 public final class SubjectController {
   static final int MAX_LIMIT = 200;
+  static final int DEFAULT_PROFILE_LIMIT = 200;
+  static final int MAX_PROFILE_LIMIT = 1000;
 
   private final ApiBackend backend;
   private final ApiConfig config;
@@ -75,9 +77,17 @@ public final class SubjectController {
     }
     relations.sort(Comparator.comparing((RelationView r) -> !r.inForce()).thenComparing(RelationView::rel)
         .thenComparing(RelationView::since));
-    List<RecordView> records = store.records(s.key()).stream()
+    int limit = Params.limit(ctx, DEFAULT_PROFILE_LIMIT, MAX_PROFILE_LIMIT);
+    int relationsTotal = relations.size();
+    List<CreditRecord> allRecords = store.records(s.key());
+    int recordsTotal = allRecords.size();
+    boolean truncated = relationsTotal > limit || recordsTotal > limit;
+    if (relationsTotal > limit) {
+      relations = new ArrayList<>(relations.subList(0, limit));
+    }
+    List<RecordView> records = allRecords.stream()
         .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id))
-        .map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
+        .limit(limit).map(r -> RecordView.of(r, backend.catalogue(), asOf, unmasked)).toList();
     SubjectMeasures measures = backend.engine().subjectMeasures(s.key(), asOf);
     Optional<io.credgraph.engine.AssociatedRisk> associated = caller.atLeast(Role.INVESTIGATOR)
         ? Optional.of(backend.engine().associatedRisk(s.key(), asOf)) : Optional.empty();
@@ -88,7 +98,8 @@ public final class SubjectController {
         s.district(), s.industry(), unmasked ? s.attributes() : io.credgraph.api.view.Masking.scrub(s.attributes()),
         relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
-        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk));
+        measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk,
+        relationsTotal, recordsTotal, truncated));
   }
 
   static SubjectId subjectId(String raw) {

@@ -84,14 +84,17 @@ public final class ApiDocs {
         .done();
     d.op("GET", "/api/v1/subjects/{id}").summary("subjects", "Subject profile",
         "Attributes, relations (each marked in force or not on asOf) and records with their status on asOf. "
-            + "DEPARTMENT and REGISTRY keys see the subjects they have checked; INVESTIGATOR and above see all, "
-            + "with full ID numbers.")
+            + "DEPARTMENT and REGISTRY keys see the organisations they have checked, with persons masked and "
+            + "without names; INVESTIGATOR and above see all, persons too, with full ID numbers.")
         .access(Optional.of(Role.DEPARTMENT))
         .pathParam("id", "the opaque subject id (s...) from a search or a check")
         .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time)")
+        .query("limit", Integer.class, false, "relations and records listed, each, 1-1000 (default 200); "
+            + "relationsTotal, recordsTotal and truncated tell what was left out")
         .ok(SubjectProfile.class, "the profile")
         .errors(errors(400, "the id is not a subject id, or asOf is not a date", 401, AUTH_401,
-            403, "a DEPARTMENT or REGISTRY key that has not checked this subject", 404, "no subject with this id"))
+            403, "a DEPARTMENT or REGISTRY key that has not checked this organisation, or asks for a person (persons' "
+                + "profiles are for INVESTIGATOR and above)", 404, "no subject with this id"))
         .done();
 
     d.op("GET", "/api/v1/audit").summary("audit", "Audit log",

@@ -48,6 +48,13 @@ public final class Tls {
     }
   }
 
+  /** Reads and checks the PEM files now (before a slow start), with a message that says what to fix. */
+  public static void check(Protections p) {
+    if (p.tls()) {
+      keyStore(p.tlsCert().orElseThrow(), p.tlsKey().orElseThrow());
+    }
+  }
+
   public static void configure(JavalinConfig cfg, Protections p, Listen listen) {
     if (!p.tls()) {
       return;

@@ -46,6 +46,7 @@ public final class InvestigationBackend {
     GraphStore store = engine.store();
     this.investigation = new Investigation(this::view, engine.lists(), store::forEachRecord, store::forEachSubject);
     this.investigation.measures(this::forEachMeasure);
+    this.investigation.grades((key, day) -> engine.grade(key, day).map(g -> g.grade().name()));
     this.watchlists = stateFile.map(f -> WatchlistService.open(f, this::view, store::record, clock))
         .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
   }

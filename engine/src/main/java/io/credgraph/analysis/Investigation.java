@@ -18,6 +18,7 @@ public final class Investigation {
   private final RecordSource records;
   private final Statistics.SubjectSource subjects;
   private volatile Statistics.MeasureSource measures = Statistics.MeasureSource.NONE;
+  private volatile Statistics.GradeSource grades = Statistics.GradeSource.NONE;
   private volatile SubjectSearch search;
 
   /**
@@ -35,6 +36,11 @@ public final class Investigation {
   /** Connects the sanction engine's measures to {@link #stats}. */
   public void measures(Statistics.MeasureSource source) {
     this.measures = Objects.requireNonNull(source, "source");
+  }
+
+  /** Connects the credit grades (DOMAIN.md 9) to {@link #stats} {@code by=GRADE}. */
+  public void grades(Statistics.GradeSource source) {
+    this.grades = Objects.requireNonNull(source, "source");
   }
 
   /** {@code GET /subjects?q=}: name, USCC, or (when {@code mayUseIdNumber}) ID number. */
@@ -64,7 +70,7 @@ public final class Investigation {
 
   /** {@code GET /stats}. */
   public Statistics.StatsReport stats(LocalDate asOf, Statistics.Dimension by) {
-    return new Statistics(catalogue).compute(subjects, records, measures, asOf, by);
+    return new Statistics(catalogue).compute(subjects, records, measures, grades, asOf, by);
   }
 
   private SubjectSearch index() {

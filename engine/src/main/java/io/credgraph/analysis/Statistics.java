@@ -39,13 +39,27 @@ public final class Statistics {
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
   }
 
-  /** What to group by. MONTH is the month a record took effect (effectiveFrom), as {@code YYYY-MM}. */
+  /**
+   * What to group by. MONTH is the month a record took effect (effectiveFrom), as {@code YYYY-MM}. GRADE is the credit
+   * grade on asOf of the subject holding the record (or bearing the measure); its rows count as {@code subjects}
+   * every organisation of that grade, with records or not; persons are not graded ({@value #UNKNOWN}).
+   */
   public enum Dimension {
     LIST,
     DEPARTMENT,
     DISTRICT,
     INDUSTRY,
-    MONTH
+    MONTH,
+    GRADE
+  }
+
+  /** The credit grade of an organisation on a day (DOMAIN.md 9), empty for persons. */
+  @FunctionalInterface
+  public interface GradeSource {
+    /** No grading connected. */
+    GradeSource NONE = (key, day) -> Optional.empty();
+
+    Optional<String> gradeOf(SubjectKey key, LocalDate asOf);
   }
 
   /** Streams subjects; {@code GraphStore::forEachSubject} is one. */
@@ -95,7 +109,13 @@ public final class Statistics {
 
   public StatsReport compute(SubjectSource subjects, RecordSource records, MeasureSource measures, LocalDate asOf,
       Dimension by) {
+    return compute(subjects, records, measures, GradeSource.NONE, asOf, by);
+  }
+
+  public StatsReport compute(SubjectSource subjects, RecordSource records, MeasureSource measures,
+      GradeSource grades, LocalDate asOf, Dimension by) {
     Objects.requireNonNull(by, "by");
+    Map<String, Set<SubjectKey>> graded = new HashMap<>();
     Map<SubjectKind, Long> byKind = new EnumMap<>(SubjectKind.class);
     Map<SubjectKey, String> place = new HashMap<>();
     subjects.forEachSubject(s -> {
@@ -103,7 +123,12 @@ public final class Statistics {
         byKind.merge(s.kind(), 1L, Long::sum);
       }
       Optional<String> p = by == Dimension.DISTRICT ? s.district() : by == Dimension.INDUSTRY ? s.industry()
+          : by == Dimension.GRADE && s.kind() != SubjectKind.PERSON
+              && s.registeredOn().map(d -> !d.isAfter(asOf)).orElse(true) ? grades.gradeOf(s.key(), asOf)
           : Optional.empty();
+      if (by == Dimension.GRADE) {
+        p.ifPresent(g -> graded.computeIfAbsent(g, k -> new HashSet<>()).add(s.key()));
+      }
       p.ifPresent(v -> place.put(s.key(), v));
     });
     Map<ListKind, Long> byListKind = new EnumMap<>(ListKind.class);
@@ -131,14 +156,19 @@ public final class Statistics {
       total[0]++;
       String key = groupOfRecord.get(m.recordId());
       if (key == null) {
-        key = by == Dimension.DISTRICT || by == Dimension.INDUSTRY ? place.getOrDefault(m.subject(), UNKNOWN)
+        key = by == Dimension.DISTRICT || by == Dimension.INDUSTRY || by == Dimension.GRADE
+            ? place.getOrDefault(m.subject(), UNKNOWN)
             : UNKNOWN;
       }
       counts.computeIfAbsent(key, k -> new long[2])[1]++;
     });
+    graded.forEach((g, members) -> {
+      counts.computeIfAbsent(g, k -> new long[2]);
+      holders.computeIfAbsent(g, k -> new HashSet<>()).addAll(members);
+    });
     List<Row> rows = new ArrayList<>();
     counts.forEach((k, c) -> rows.add(new Row(k, c[0], holders.getOrDefault(k, Set.of()).size(), c[1])));
-    rows.sort(by == Dimension.MONTH ? Comparator.comparing(Row::key)
+    rows.sort(by == Dimension.MONTH || by == Dimension.GRADE ? Comparator.comparing(Row::key)
         : Comparator.comparingLong((Row r) -> -r.records()).thenComparing(Row::key));
     return new StatsReport(asOf, by, new TreeMap<>(byKind), new TreeMap<>(byListKind), withRecords.size(), total[0],
         rows, any[0] || measures != MeasureSource.NONE);
@@ -148,7 +178,7 @@ public final class Statistics {
     return switch (by) {
       case LIST -> r.list();
       case DEPARTMENT -> r.department();
-      case DISTRICT, INDUSTRY -> place == null ? UNKNOWN : place;
+      case DISTRICT, INDUSTRY, GRADE -> place == null ? UNKNOWN : place;
       case MONTH -> YearMonth.from(r.effectiveFrom()).toString();
     };
   }

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Objection and repair settings per list (DOMAIN.md section 4), read from the same list catalogue file as
  * {@link ListCatalogue} ({@code repairable}, {@code minPublication}, {@code maxPublication}, {@code objectionDays},
- * {@code repairDecisionDays} on a list's entry) and validated when loaded: a wrong value fails naming the file, the
+ * {@code repairDecisionDays} in a list's {@code settings}) and validated when loaded: a wrong value fails naming the file, the
  * list and the field. A list that says nothing is not repairable, takes objections decided within
  * {@value #DEFAULT_OBJECTION_DAYS} days and is published while its record is in force.
  */
@@ -84,9 +84,11 @@ public final class ApplicationSettings {
       throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
     }
     Map<String, Settings> out = new LinkedHashMap<>();
-    for (JsonNode n : root.path("lists")) {
-      String code = n.path("code").asText("?");
-      String where = source + ": list " + code + ", field ";
+    for (JsonNode entry : root.path("lists")) {
+      String code = entry.path("code").asText("?");
+      // the settings sit in the list's `settings` map (ListCatalogue validates its keys); bySeverity is not read here
+      JsonNode n = entry.path("settings");
+      String where = source + ": list " + code + ", field settings.";
       boolean repairable = n.path("repairable").asBoolean(false);
       if (n.has("repairable") && !n.path("repairable").isBoolean()) {
         throw new CredgraphException(where + "repairable: true or false, not '" + n.path("repairable").asText()

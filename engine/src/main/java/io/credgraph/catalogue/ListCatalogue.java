@@ -29,10 +29,49 @@ public final class ListCatalogue {
 
   private final String version;
   private final Map<String, ListDefinition> lists;
+  private final Map<String, ListSettings> settings = new java.util.HashMap<>();
 
   private ListCatalogue(String version, Map<String, ListDefinition> lists) {
     this.version = version;
     this.lists = lists;
+  }
+
+  /**
+   * The repair and objection settings of a list (DOMAIN.md 4); for ADMINISTRATIVE_PENALTY those of the record's
+   * severity. A list without settings is not repairable and has the default days.
+   */
+  public ListSettings settings(String code, Optional<String> severity) {
+    ListSettings s = severity.map(v -> settings.get(code + "/" + v)).orElse(null);
+    if (s == null) {
+      s = settings.get(code);
+    }
+    return s == null ? ListSettings.defaults() : s;
+  }
+
+  private static ListSettings settings(JsonNode n, ListSettings base) {
+    for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!java.util.Set.of("repairable", "minPublication", "maxPublication", "objectionDays", "repairDecisionDays",
+          "bySeverity").contains(k)) {
+        throw new ValidationException("settings." + k, "unknown field '" + k + "' (allowed: bySeverity, "
+            + "maxPublication, minPublication, objectionDays, repairable, repairDecisionDays)");
+      }
+    }
+    return new ListSettings(n.path("repairable").asBoolean(base.repairable()),
+        n.has("minPublication") ? Optional.of(period(n.path("minPublication"), "minPublication"))
+            : base.minPublication(),
+        n.has("maxPublication") ? Optional.of(period(n.path("maxPublication"), "maxPublication"))
+            : base.maxPublication(),
+        n.path("objectionDays").asInt(base.objectionDays()),
+        n.path("repairDecisionDays").asInt(base.repairDecisionDays()));
+  }
+
+  private static java.time.Period period(JsonNode v, String field) {
+    try {
+      return java.time.Period.parse(v.asText());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ValidationException("settings." + field, "'" + v.asText() + "' is not a period such as P1Y or P3M");
+    }
   }
 
   public static ListCatalogue defaults() {
@@ -66,6 +105,7 @@ public final class ListCatalogue {
     }
     String version = root.path("version").asText("");
     Map<String, ListDefinition> lists = new LinkedHashMap<>();
+    Map<String, ListSettings> pendingSettings = new LinkedHashMap<>();
     int index = 0;
     for (JsonNode n : root.path("lists")) {
       index++;
@@ -86,11 +126,22 @@ public final class ListCatalogue {
         if (lists.putIfAbsent(def.code(), def) != null) {
           throw new ValidationException("code", "list code " + def.code() + " appears twice");
         }
+        if (n.has("settings")) {
+          ListSettings base = settings(n.path("settings"), ListSettings.defaults());
+          pendingSettings.put(def.code(), base);
+          for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.path("settings").path("bySeverity").fields();
+              it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            pendingSettings.put(def.code() + "/" + e.getKey(), settings(e.getValue(), base));
+          }
+        }
       } catch (ValidationException e) {
         throw new CredgraphException(where + ", field " + e.field().orElse("?") + ": " + e.getMessage(), e);
       }
     }
-    return new ListCatalogue(version, Map.copyOf(lists));
+    ListCatalogue out = new ListCatalogue(version, Map.copyOf(lists));
+    out.settings.putAll(pendingSettings);
+    return out;
   }
 
   public String version() {

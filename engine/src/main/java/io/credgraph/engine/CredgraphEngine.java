@@ -3,6 +3,8 @@ package io.credgraph.engine;
 import io.credgraph.NotFoundException;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.grades.CreditGrade;
+import io.credgraph.grades.GradeCatalogue;
 import io.credgraph.catalogue.ListDefinition;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.LegalForm;
@@ -78,11 +80,13 @@ public final class CredgraphEngine {
   private long projectionMillis;
   private long propagationMillis;
   private volatile long version;
+  private volatile GradeCatalogue grades;
 
   private CredgraphEngine(GraphStore store, ListCatalogue lists, RuleCatalogue rules) {
     this.store = store;
     this.lists = lists;
     this.rules = rules;
+    this.grades = GradeCatalogue.defaults(lists);
     int i = 0;
     for (Rule r : rules.rules()) {
       ruleOrder.put(r, i++);
@@ -107,6 +111,42 @@ public final class CredgraphEngine {
 
   public GraphStore store() {
     return store;
+  }
+
+  /** Grades organisations with {@code catalogue} from now on (the built-in grades.yaml by default). */
+  public void useGrades(GradeCatalogue catalogue) {
+    this.grades = Objects.requireNonNull(catalogue, "catalogue");
+  }
+
+  public GradeCatalogue grades() {
+    return grades;
+  }
+
+  /**
+   * The credit grade of an organisation on {@code asOf} (DOMAIN.md 9); empty for a person (persons are not graded).
+   *
+   * @throws NotFoundException when the subject is not known
+   */
+  public Optional<CreditGrade> grade(SubjectKey key, LocalDate asOf) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(asOf, "asOf");
+    lock.readLock().lock();
+    try {
+      return gradeOf(require(key), asOf);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private Optional<CreditGrade> gradeOf(int s, LocalDate asOf) {
+    if (p.kindOf(s) == SubjectKind.PERSON) {
+      return Optional.empty();
+    }
+    List<CreditRecord> records = new ArrayList<>();
+    for (int r : p.recordsOf(s)) {
+      records.add(p.recs[r]);
+    }
+    return Optional.of(grades.grade(records, asOf));
   }
 
   public ListCatalogue lists() {
@@ -504,10 +544,10 @@ public final class CredgraphEngine {
         Objects.requireNonNull(key, "subjects contains an empty entry");
         int s = p.indexOf(key);
         if (s < 0) {
-          out.add(SanctionResult.of(key, Optional.empty(), List.of()));
+          out.add(SanctionResult.of(key, Optional.empty(), List.of(), Optional.empty()));
           continue;
         }
-        out.add(SanctionResult.of(key, Optional.of(ref(s)), measures(s, entries(s), domain, asOf)));
+        out.add(SanctionResult.of(key, Optional.of(ref(s)), measures(s, entries(s), domain, asOf), gradeOf(s, asOf)));
       }
       return new SanctionsCheck(asOf, domain, out);
     } finally {

@@ -31,6 +31,32 @@ class StatisticsTest {
   }
 
   @Test
+  void byGradeCountsEveryOrganisationOfEachGradeAndTheRecordsTheyHold() {
+    Fixture f = new Fixture();
+    Subject a = firm(1, "甲公司", null, null);
+    Subject b = firm(2, "乙公司", null, null);
+    Subject c = firm(3, "丙公司", null, null);
+    f.store.write(WriteBatch.builder().subject(a).subject(b).subject(c).build());
+    f.record(CreditRecord.of("R1", a.key(), "DISHONEST_JUDGMENT_DEBTOR", "court", LocalDate.of(2024, 3, 5)));
+    f.record(CreditRecord.of("R2", b.key(), "CONTRACT_ABIDING", "amr", LocalDate.of(2023, 3, 5)));
+    ListCatalogue lists = ListCatalogue.defaults();
+    io.credgraph.grades.GradeCatalogue grading = io.credgraph.grades.GradeCatalogue.defaults(lists);
+    Statistics.GradeSource grades = (key, day) -> {
+      if (key.isPerson()) {
+        return Optional.empty();
+      }
+      return Optional.of(grading.grade(f.store.records(key), day).grade().name());
+    };
+
+    Statistics.StatsReport r = new Statistics(lists).compute(f.store::forEachSubject, f.store::forEachRecord,
+        Statistics.MeasureSource.NONE, grades, ASOF, Statistics.Dimension.GRADE);
+
+    // 甲 has a BLACK record in force: D; 乙 a RED one and no penalty: A; 丙 nothing: B (counted, with no records)
+    assertEquals(List.of(new Statistics.Row("A", 1, 1, 0), new Statistics.Row("B", 0, 1, 0),
+        new Statistics.Row("D", 1, 1, 0)), r.rows());
+  }
+
+  @Test
   void countsRecordsInForceByListDepartmentDistrictAndMonth() {
     Fixture f = new Fixture();
     Subject a = firm(1, "甲公司", "福田区", "制造业");

@@ -62,6 +62,8 @@ import org.junit.jupiter.api.TestFactory;
  *       prefixed {@code WARNING} for a credit warning (listed apart from the measures), or {@code none};</li>
  *   <li>alerts: {@code SUBJECT ROLE ORGANISATION RAISED} (sitting officers) or {@code SUBJECT ESCALATION RAISED};</li>
  *   <li>risk: {@code SCORE RECORD via REF,...} or {@code none};</li>
+ *   <li>grade: {@code GRADE CONDITION,... RECORD,...} (just {@code B} when no condition set it), or {@code ungraded}
+ *       for a person;</li>
  *   <li>simulate: {@code REF RULE MEASURE} for measures, {@code REF RULE} for appointment restrictions,
  *       {@code officer REF ROLE ORG} for sitting officers it would make ineligible.</li>
  * </ul>
@@ -252,6 +254,11 @@ public abstract class EngineScenarios {
           ? refs.ref(a.subject()) + " ESCALATION " + a.raisedOn()
           : refs.ref(a.subject()) + " " + a.role().orElseThrow() + " " + refs.ref(a.organisation().orElseThrow()) + " "
               + a.raisedOn()).toList();
+    }
+    if (check.has("grade")) {
+      return engine.grade(refs.key(check.path("grade").asText()), asOf).map(g -> List.of((g.grade() + " "
+          + String.join(",", g.conditions()) + " " + String.join(",", g.records())).strip()))
+          .orElse(List.of("ungraded"));
     }
     if (check.has("risk")) {
       AssociatedRisk r = engine.associatedRisk(refs.key(check.path("risk").asText()), asOf);

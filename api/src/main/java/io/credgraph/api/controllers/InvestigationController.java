@@ -171,7 +171,7 @@ public final class InvestigationController {
     ctx.json(answer);
   }
 
-  /** {@code GET /api/v1/stats}: by (list, department, district, industry, month; default list), asOf. */
+  /** {@code GET /api/v1/stats}: by (list, department, district, industry, month, grade; default list), asOf. */
   public void stats(Context ctx) {
     Statistics.Dimension by = Params.text(ctx, "by").map(InvestigationController::dimension)
         .orElse(Statistics.Dimension.LIST);

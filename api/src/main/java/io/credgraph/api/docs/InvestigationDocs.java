@@ -81,8 +81,8 @@ final class InvestigationDocs {
         .done();
     d.op("GET", "/api/v1/stats").summary("investigation", "Statistics",
         "Counts for dashboards on asOf: subjects by kind, records in force by list kind, measures in force as the "
-            + "sanction engine derives them, and rows grouped by list, department, district, industry or the "
-            + "month a record took effect.")
+            + "sanction engine derives them, and rows grouped by list, department, district, industry, the "
+            + "month a record took effect, or the credit grade (A-D) of the organisation on asOf.")
         .access(investigator)
         .query("by", Statistics.Dimension.class, false, "grouping (default LIST; lower case accepted)")
         .query("asOf", LocalDate.class, false, AS_OF)

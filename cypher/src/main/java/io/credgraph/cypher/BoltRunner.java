@@ -17,8 +17,10 @@ import org.neo4j.driver.exceptions.RetryableException;
 
 /**
  * Runs Cypher on a Neo4j server over Bolt with managed transactions ({@code executeRead}/{@code executeWrite}, which
- * retry transient failures). As in {@link EmbeddedRunner}, reads of this process do not overlap the commits of its
- * writes: a write takes the exclusive lock at the end of its unit of work and keeps it until the commit returned.
+ * retry transient failures, and are routed to a writer or a reader of a cluster by access mode), with bookmarks
+ * shared by all its sessions so that a read sees the writes committed before it. As in {@link EmbeddedRunner}, reads
+ * of this process do not overlap the commits of its writes: a write takes the exclusive lock at the end of its unit
+ * of work and keeps it until the commit returned.
  */
 final class BoltRunner implements CypherRunner {
   private final Driver driver;
@@ -27,7 +29,10 @@ final class BoltRunner implements CypherRunner {
 
   BoltRunner(Driver driver, String database) {
     this.driver = driver;
-    this.sessionConfig = SessionConfig.forDatabase(database);
+    // one bookmark manager for every session of this store: on a cluster (neo4j://), a read that follows a write is
+    // served by a member that has applied it (causal consistency); executeRead/executeWrite route by access mode
+    this.sessionConfig = SessionConfig.builder().withDatabase(database)
+        .withBookmarkManager(driver.executableQueryBookmarkManager()).build();
   }
 
   @Override

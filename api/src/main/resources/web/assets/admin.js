@@ -33,6 +33,7 @@ addStrings({
 
 const { allowed, main } = await mountShell('admin');
 if (allowed) {
+  main.classList.replace('container', 'container-fluid'); // wide tables
   const chainBox = el('div', { id: 'admin-chain', 'aria-live': 'polite' });
   const auditBox = el('div', { id: 'admin-audit' });
   const rulesBox = el('div', { id: 'admin-rules' });

@@ -91,6 +91,7 @@ function start(main) {
     pathFrom: null,
     pathTo: null,
     hiddenRels: new Set(),
+    expanding: new Set(),
     limit: Number(params.get('limit')) || 200,
     depth: Number(params.get('depth')) || 1,
   };
@@ -131,7 +132,7 @@ function start(main) {
     container: canvas,
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
+    multiClickDebounceTime: 400,
     textureOnViewport: true,
     hideEdgesOnViewport: true,
     style: graphStyle(),
@@ -140,6 +141,17 @@ function start(main) {
 
   cy.on('tap', 'node', (e) => select(e.target.id()));
   cy.on('dbltap', 'node', (e) => expand(e.target.id()));
+  // the browser's own double-click too (Cytoscape's dbltap wants both clicks within its debounce time)
+  canvas.addEventListener('dblclick', (ev) => {
+    const r = canvas.getBoundingClientRect();
+    const x = ev.clientX - r.left;
+    const y = ev.clientY - r.top;
+    const hit = cy.nodes(':visible').filter((n) => {
+      const b = n.renderedBoundingBox({ includeLabels: false });
+      return x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2;
+    });
+    if (hit.nonempty()) expand(hit[0].id());
+  });
   asOf.addEventListener('change', () => {
     if (asOf.value) {
       state.asOf = asOf.value;
@@ -188,18 +200,33 @@ function start(main) {
 
   /** Adds the neighbourhood of id to the canvas (double-click). */
   async function expand(id) {
+    if (state.expanding.has(id)) return; // one expansion of a node at a time (dbltap and dblclick both fire)
+    state.expanding.add(id);
     fill(errors);
-    let g;
+    busy(1);
     try {
-      g = await fetchGraph(id);
-    } catch (e) {
-      showError(errors, e);
-      return;
+      let g;
+      try {
+        g = await fetchGraph(id);
+      } catch (e) {
+        showError(errors, e);
+        return;
+      }
+      const arrived = performance.now();
+      if (!state.roots.includes(id)) state.roots.push(id);
+      addGraph(g);
+      await layout(arrived);
+    } finally {
+      state.expanding.delete(id);
+      busy(-1);
     }
-    const arrived = performance.now();
-    if (!state.roots.includes(id)) state.roots.push(id);
-    addGraph(g);
-    await layout(arrived);
+  }
+
+  /** Marks the page busy (body[data-busy]) while answers are awaited or the layout runs (tests wait on it). */
+  function busy(delta) {
+    state.busy = (state.busy || 0) + delta;
+    if (state.busy > 0) document.body.dataset.busy = String(state.busy);
+    else delete document.body.dataset.busy;
   }
 
   /** Redraws every drawn neighbourhood as it stood on the chosen day. */
@@ -326,15 +353,15 @@ function start(main) {
     cy.nodes().unselect();
     cy.getElementById(id).select();
     fill(side, el('p', { class: 'muted' }, t('common.loading')));
-    let p;
+    busy(1);
     try {
-      p = await api('/api/v1/subjects/' + encodeURIComponent(id), { query: { asOf: state.asOf } });
+      const p = await api('/api/v1/subjects/' + encodeURIComponent(id), { query: { asOf: state.asOf } });
+      if (state.selected === id) drawProfile(p);
     } catch (e) {
       showError(side, e);
-      return;
+    } finally {
+      busy(-1);
     }
-    if (state.selected !== id) return;
-    drawProfile(p);
   }
 
   function drawProfile(p) {
@@ -522,9 +549,11 @@ function start(main) {
   function drawWhatIf(s, box) {
     const list = el('select', { id: 'whatif-list', name: 'list' }, LISTS.map((l) => el('option', { value: l }, l)));
     const out = el('div', { id: 'whatif-result', 'aria-live': 'polite' });
-    api('/api/v1/lists').then((ls) => {
-      const items = Array.isArray(ls) ? ls : (ls && (ls.items || ls.lists)) || [];
-      if (items.length) fill(list, items.map((l) => el('option', { value: l.code }, (l.name || l.code) + ' · ' + l.code)));
+    // the lists that hold records, with their names (new records per month over ten years names them all)
+    api('/api/v1/stats/months', { query: { months: 120, asOf: state.asOf } }).then((m) => {
+      const known = new Set(m.series.map((x) => x.list));
+      const extra = LISTS.filter((l) => !known.has(l)).map((l) => ({ list: l, listName: l }));
+      fill(list, m.series.concat(extra).map((x) => el('option', { value: x.list }, x.listName + ' · ' + x.list)));
     }).catch(() => {});
     fill(box, el('h3', {}, t('ex.whatif')),
       el('form', { id: 'whatif-form', on: { submit: async (ev) => {

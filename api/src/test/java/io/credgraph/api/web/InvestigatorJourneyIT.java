@@ -65,7 +65,13 @@ class InvestigatorJourneyIT {
   }
 
   int visibleNodes() {
-    return Integer.parseInt(browser.driver().findElement(By.id("counts")).getDomAttribute("data-nodes"));
+    String n = browser.driver().findElement(By.id("counts")).getDomAttribute("data-nodes");
+    return n == null ? 0 : Integer.parseInt(n);
+  }
+
+  /** Waits until the explorer awaits no answer and runs no layout. */
+  void idle() {
+    browser.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-busy") == null);
   }
 
   /** The id of the node on the canvas whose subject is named {@code name}. */
@@ -76,15 +82,14 @@ class InvestigatorJourneyIT {
 
   /** Clicks (or double-clicks) a node where the canvas draws it, as a user does. */
   void clickNode(String id, boolean twice) {
-    js().executeScript("const cy = window.credgraphExplorer.cy; cy.zoom(1); cy.center(cy.getElementById(arguments[0]));",
-        id);
-    WebElement canvas = browser.driver().findElement(By.id("cy"));
+    idle();
     @SuppressWarnings("unchecked")
-    Map<String, Number> p = (Map<String, Number>) js().executeScript(
-        "return window.credgraphExplorer.cy.getElementById(arguments[0]).renderedPosition();", id);
-    int x = (int) Math.round(p.get("x").doubleValue() - canvas.getSize().getWidth() / 2.0);
-    int y = (int) Math.round(p.get("y").doubleValue() - canvas.getSize().getHeight() / 2.0);
-    Actions a = new Actions(browser.driver()).moveToElement(canvas, x, y);
+    Map<String, Number> p = (Map<String, Number>) js().executeScript("const c = document.getElementById('cy');"
+        + " c.scrollIntoView({block: 'start'}); const cy = window.credgraphExplorer.cy; cy.zoom(1);"
+        + " cy.center(cy.getElementById(arguments[0])); const r = c.getBoundingClientRect();"
+        + " const p = cy.getElementById(arguments[0]).renderedPosition();"
+        + " return {x: r.left + p.x, y: r.top + p.y};", id);
+    Actions a = new Actions(browser.driver()).moveToLocation(p.get("x").intValue(), p.get("y").intValue());
     (twice ? a.doubleClick() : a.click()).perform();
   }
 
@@ -101,8 +106,19 @@ class InvestigatorJourneyIT {
     browser.waitForText(By.cssSelector("#side h2"), TONGFA);
 
     String huang = nodeNamed("黄伟");
+    js().executeScript("window.__ev = []; const c = document.getElementById('cy'); ['mousedown', 'mouseup',"
+        + " 'dblclick'].forEach(t => c.addEventListener(t, e => __ev.push([t, e.clientX, e.clientY], true)));"
+        + " window.credgraphExplorer.cy.on('tap dbltap', e => __ev.push([e.type, e.target === e.cy ? 'core'"
+        + " : e.target.id()]));");
     clickNode(huang, true);
-    browser.until(d -> visibleNodes() >= 25);
+    try {
+      browser.until(d -> visibleNodes() >= 25);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("double-clicking 黄伟 did not expand him: " + visibleNodes() + " nodes; events "
+          + js().executeScript("return JSON.stringify([__ev, document.getElementById('cy').getBoundingClientRect(),"
+          + " window.credgraphExplorer.cy.getElementById(arguments[0]).renderedBoundingBox(),"
+          + " window.credgraphExplorer.state.roots])", huang) + "; console " + browser.console(), e);
+    }
     assertTrue(visibleNodes() > before, "expanding 黄伟 draws the enterprises he represents");
     String counts = browser.driver().findElement(By.id("counts")).getText();
     assertTrue(counts.contains(visibleNodes() + " 个主体"), counts);

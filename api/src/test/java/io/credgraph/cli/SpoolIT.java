@@ -50,7 +50,7 @@ class SpoolIT {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     ApiConfig config = ApiConfig.defaults(ApiKeys.of("steward", KEY, Role.STEWARD)).withLimits(ApiConfig.DEFAULT_MAX_BODY,
         4096, ApiConfig.DEFAULT_BATCH_TIMEOUT);
-    RunningServer server = RunningServer.start(InMemoryGraphStore.create(), data, config, Protections.defaults(),
+    RunningServer server = RunningServer.start(InMemoryGraphStore.create(), data, config, Protections.defaults(), java.util.Optional.empty(),
         "127.0.0.1", 0, new PrintStream(printed, true, StandardCharsets.UTF_8), System.nanoTime());
     try {
       assertFalse(Files.exists(left), "the leftover upload is removed at start");

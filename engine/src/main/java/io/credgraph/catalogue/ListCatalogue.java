@@ -129,7 +129,7 @@ public final class ListCatalogue {
         if (n.has("settings")) {
           ListSettings base = settings(n.path("settings"), ListSettings.defaults());
           pendingSettings.put(def.code(), base);
-          for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.path("settings").path("bySeverity").fields();
+          for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.path("settings").path("bySeverity").properties().iterator();
               it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             pendingSettings.put(def.code() + "/" + e.getKey(), settings(e.getValue(), base));

@@ -117,6 +117,8 @@ public final class CredgraphApi {
     var docs = new DocsController(openApi);
     var session = new io.credgraph.api.controllers.SessionController();
     var pages = new io.credgraph.api.controllers.PageController();
+    var catalogues = new io.credgraph.api.controllers.CatalogueController(backend);
+    var auditChain = new io.credgraph.api.controllers.AuditChainController(backend.audit());
 
     List<Route> routes = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(cfg -> {
@@ -165,6 +167,9 @@ public final class CredgraphApi {
     app.get("/api/v1/watchlist", watchlist::list, Role.INVESTIGATOR);
     app.delete("/api/v1/watchlist/{id}", watchlist::unwatch, Role.INVESTIGATOR);
     app.get("/api/v1/session", session::get, Open.ANYONE);
+    app.get("/api/v1/lists", catalogues::lists, Open.ANYONE);
+    app.get("/api/v1/rules", catalogues::rules, Role.ADMIN);
+    app.get("/api/v1/audit/chain", auditChain::get, Role.ADMIN);
     io.credgraph.api.web.WebPages.PAGES.forEach(p -> app.get(p.path(), pages::page, Open.ANYONE));
     return new CredgraphApi(app, routes, registry, gc);
   }

@@ -59,12 +59,15 @@ final class DemoCommand implements Callable<Integer> {
     RunningServer server = RunningServer.start(store, dir, config, options.host, port, out, t0);
     String base = "http://localhost:" + server.port();
     out.println();
+    out.println("  web pages    " + base + "/   (open it, paste a key below into the sign-in box at the top right)");
+    out.println("               " + base + "/public needs no key; /counter REGISTRY, /checks DEPARTMENT, /steward "
+        + "STEWARD, /admin ADMIN");
     out.println("  API docs     " + base + "/docs");
     out.println("  health       " + base + "/health");
     out.println("  OpenAPI      " + base + "/openapi.json");
     out.println("  public list  " + base + "/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR");
     out.println();
-    out.println("  demo keys (Authorization: Bearer <key>):");
+    out.println("  demo keys (paste one into the web page's sign-in, or send Authorization: Bearer <key>):");
     demoKeys.forEach((r, k) -> out.printf("    %-13s %s%n", r, k));
     out.println();
     out.println("  try:");

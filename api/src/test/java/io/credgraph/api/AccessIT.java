@@ -57,6 +57,9 @@ class AccessIT {
     ACCESS.put("GET /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("DELETE /api/v1/watchlist/{id}", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("GET /api/v1/session", Optional.empty());
+    ACCESS.put("GET /api/v1/lists", Optional.empty());
+    ACCESS.put("GET /api/v1/rules", Optional.of(Role.ADMIN));
+    ACCESS.put("GET /api/v1/audit/chain", Optional.of(Role.ADMIN));
     io.credgraph.api.web.WebPages.PAGES.forEach(p -> ACCESS.put("GET " + p.path(), Optional.empty()));
   }
 

@@ -192,6 +192,23 @@ public final class AuditLog implements AutoCloseable {
     return new Head(seq, prev, who, route, status, subjects);
   }
 
+  /**
+   * Verifies this log's whole chain as it is on disk now (no entry is appended meanwhile) and that its last line is
+   * the head this log holds in memory.
+   *
+   * @throws AuditChainException naming the first line that breaks the chain
+   */
+  public Verification verifyNow() {
+    synchronized (this) {
+      Verification v = verify(file);
+      if (!v.head().equals(head)) {
+        throw new AuditChainException(v.entries(), file + ": the last line's hash " + abbreviate(v.head())
+            + " is not the head this server wrote (" + abbreviate(head) + "); lines were removed at the end");
+      }
+      return v;
+    }
+  }
+
   /** Appends one entry and returns it as written. */
   public AuditEntry append(Caller caller, String method, String route, String path, List<String> subjects,
       int status, String outcome) {

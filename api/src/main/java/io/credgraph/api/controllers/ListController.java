@@ -56,6 +56,7 @@ public final class ListController {
     int offset = Params.offsetCursor(ctx);
     GraphStore store = backend.store();
     List<CreditRecord> all = cache.get(new ListKey(code, asOf, store.version()), k -> select(def, asOf));
+    all = ListFilter.apply(ctx, store, all);
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
     List<ListEntry> items = new ArrayList<>(to - from);

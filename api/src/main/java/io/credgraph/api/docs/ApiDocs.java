@@ -62,6 +62,8 @@ public final class ApiDocs {
         .access(Optional.empty())
         .pathParam("code", "list code, e.g. DISHONEST_JUDGMENT_DEBTOR or A_TAXPAYER")
         .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time)")
+        .query("q", String.class, false, "only entries whose subject's name contains this text, or whose USCC it is "
+            + "(an ID number is refused: it would sit in the address)")
         .query("limit", Integer.class, false, "entries per page, 1-500 (default 50)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(PublishedList.class, "a page of the list")

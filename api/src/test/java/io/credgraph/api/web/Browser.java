@@ -51,6 +51,7 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final List<String> requested = new CopyOnWriteArrayList<>();
+  private final List<String> everRequested = new CopyOnWriteArrayList<>();
   private final List<String> severe = new CopyOnWriteArrayList<>();
   private final List<String> console = new CopyOnWriteArrayList<>();
 
@@ -169,10 +170,14 @@ public final class Browser implements AutoCloseable {
     assertEquals(List.of(), unexpected, "console errors");
   }
 
-  /** Fails when an ID number appears in any address the browser requested or showed. */
+  /**
+   * Fails when an ID number appears in any address this browser requested (since it started, {@link #reset} does not
+   * forget them) or shows now; the history of the tab is among them.
+   */
   public void assertNoIdNumberInAddresses() {
+    collect();
     List<String> bad = new ArrayList<>();
-    List<String> all = new ArrayList<>(requested());
+    List<String> all = new ArrayList<>(everRequested);
     all.add(driver.getCurrentUrl());
     for (String u : all) {
       if (ID_NUMBER.matcher(java.net.URLDecoder.decode(u, java.nio.charset.StandardCharsets.UTF_8)).find()) {
@@ -226,7 +231,9 @@ public final class Browser implements AutoCloseable {
       try {
         JsonNode m = JSON.readTree(e.getMessage()).path("message");
         if ("Network.requestWillBeSent".equals(m.path("method").asText())) {
-          requested.add(m.path("params").path("request").path("url").asText());
+          String url = m.path("params").path("request").path("url").asText();
+          requested.add(url);
+          everRequested.add(url);
         }
       } catch (IOException ex) {
         throw new UncheckedIOException(ex);

@@ -1,0 +1,54 @@
+// Labels for the API's codes (roles, relations, statuses, domains, measure kinds), shared by the pages.
+import { addStrings, t } from './app.js';
+
+addStrings({
+  zh: {
+    'role.LEGAL_REP': '法定代表人', 'role.DIRECTOR': '董事', 'role.SUPERVISOR': '监事', 'role.SENIOR_MANAGER': '高级管理人员',
+    'role.MAIN_RESPONSIBLE': '主要负责人',
+    'rel.LEGAL_REP': '法定代表人', 'rel.DIRECTOR': '董事', 'rel.SUPERVISOR': '监事', 'rel.SENIOR_MANAGER': '高管',
+    'rel.MAIN_RESPONSIBLE': '主要负责人', 'rel.SHAREHOLDER': '股东', 'rel.BRANCH_OF': '分支机构',
+    'rel.ACTUAL_CONTROLLER': '实际控制人', 'rel.PRACTISES_AT': '执业于', 'rel.SERVES_IN': '任职于', 'rel.RELATIVE_OF': '亲属',
+    'status.ACTIVE': '有效', 'status.OBJECTED': '异议中', 'status.REPAIRED': '已修复', 'status.REVOKED': '已撤销',
+    'status.RELEASED': '已解除', 'status.EXPIRED': '已届满',
+    'domain.APPOINTMENT': '任职', 'domain.GOV_PROCUREMENT': '政府采购', 'domain.PUBLIC_BIDDING': '招标投标',
+    'domain.SUBSIDY': '财政补贴', 'domain.FINANCING': '融资信贷', 'domain.HIGH_CONSUMPTION': '高消费',
+    'domain.HONOURS': '评优评先', 'domain.MARKET_ACCESS': '市场准入', 'domain.LAND_TRADING': '土地交易',
+    'domain.CIVIL_SERVICE': '公职录用', 'domain.INSPECTION': '监管检查',
+    'kind.RESTRICT': '限制', 'kind.ALERT': '提示', 'kind.WARNING': '警示', 'kind.INCENTIVE': '激励',
+    'kind.BLACK': '黑名单', 'kind.RED': '红名单', 'kind.WATCH': '重点关注', 'kind.EVENT': '事件',
+    'subject.PERSON': '个人', 'subject.ENTERPRISE': '企业', 'subject.INSTITUTION': '事业单位', 'subject.SOCIAL_ORG': '社会组织',
+    'subject.GOV_AGENCY': '机关',
+  },
+  en: {
+    'role.LEGAL_REP': 'Legal representative', 'role.DIRECTOR': 'Director', 'role.SUPERVISOR': 'Supervisor',
+    'role.SENIOR_MANAGER': 'Senior manager', 'role.MAIN_RESPONSIBLE': 'Principal in charge',
+    'rel.LEGAL_REP': 'legal rep.', 'rel.DIRECTOR': 'director', 'rel.SUPERVISOR': 'supervisor',
+    'rel.SENIOR_MANAGER': 'manager', 'rel.MAIN_RESPONSIBLE': 'principal', 'rel.SHAREHOLDER': 'shareholder',
+    'rel.BRANCH_OF': 'branch of', 'rel.ACTUAL_CONTROLLER': 'actual controller', 'rel.PRACTISES_AT': 'practises at',
+    'rel.SERVES_IN': 'serves in', 'rel.RELATIVE_OF': 'relative of',
+    'status.ACTIVE': 'active', 'status.OBJECTED': 'objected', 'status.REPAIRED': 'repaired',
+    'status.REVOKED': 'revoked', 'status.RELEASED': 'released', 'status.EXPIRED': 'expired',
+    'domain.APPOINTMENT': 'Appointment', 'domain.GOV_PROCUREMENT': 'Government procurement',
+    'domain.PUBLIC_BIDDING': 'Public bidding', 'domain.SUBSIDY': 'Subsidies', 'domain.FINANCING': 'Financing',
+    'domain.HIGH_CONSUMPTION': 'High consumption', 'domain.HONOURS': 'Honours', 'domain.MARKET_ACCESS': 'Market access',
+    'domain.LAND_TRADING': 'Land trading', 'domain.CIVIL_SERVICE': 'Civil service', 'domain.INSPECTION': 'Inspection',
+    'kind.RESTRICT': 'restrict', 'kind.ALERT': 'alert', 'kind.WARNING': 'warning', 'kind.INCENTIVE': 'incentive',
+    'kind.BLACK': 'black list', 'kind.RED': 'red list', 'kind.WATCH': 'watch list', 'kind.EVENT': 'event',
+    'subject.PERSON': 'person', 'subject.ENTERPRISE': 'enterprise', 'subject.INSTITUTION': 'institution',
+    'subject.SOCIAL_ORG': 'social organisation', 'subject.GOV_AGENCY': 'government agency',
+  },
+});
+
+/** The label of a code in a group ('role', 'rel', 'status', 'domain', 'kind'), or the code itself. */
+export function label(group, code) {
+  if (code === undefined || code === null) return '–';
+  const k = group + '.' + code;
+  const s = t(k);
+  return s === k ? String(code) : s;
+}
+
+export const ROLES = ['LEGAL_REP', 'DIRECTOR', 'SUPERVISOR', 'SENIOR_MANAGER', 'MAIN_RESPONSIBLE'];
+export const DOMAINS = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'FINANCING', 'HIGH_CONSUMPTION', 'HONOURS',
+  'MARKET_ACCESS', 'LAND_TRADING', 'CIVIL_SERVICE', 'INSPECTION', 'APPOINTMENT'];
+
+addStrings({ zh: { 'chain.label': '证据链' }, en: { 'chain.label': 'evidence path' } });

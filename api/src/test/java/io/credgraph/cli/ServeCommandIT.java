@@ -74,7 +74,7 @@ class ServeCommandIT {
         assertTrue(port > 0, "no listening line in:\n" + String.join("\n", out));
         String all = String.join("\n", out);
         assertTrue(all.contains("opened neo4j-embedded"), all);
-        assertTrue(all.contains("clerk") || all.contains("registry-"), all);
+        assertTrue(all.contains("REGISTRY#1 (REGISTRY)"), "an unnamed key is named by role and position: " + all);
         assertTrue(all.contains("ops (ADMIN)"), all);
         assertTrue(all.contains("chain verified"), all);
 

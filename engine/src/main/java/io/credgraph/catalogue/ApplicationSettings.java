@@ -21,7 +21,9 @@ import java.util.Optional;
  * {@link ListCatalogue} ({@code repairable}, {@code minPublication}, {@code maxPublication}, {@code objectionDays},
  * {@code repairDecisionDays} in a list's {@code settings}) and validated when loaded: a wrong value fails naming the file, the
  * list and the field. A list that says nothing is not repairable, takes objections decided within
- * {@value #DEFAULT_OBJECTION_DAYS} days and is published while its record is in force.
+ * {@value #DEFAULT_OBJECTION_DAYS} days and is published while its record is in force. A list whose records carry a
+ * {@code severity} may set these per severity ({@code bySeverity: {GENERAL: {minPublication: P3M, maxPublication:
+ * P1Y}, SERIOUS: {...}}}); a severity not named there has the list's own settings.
  */
 public final class ApplicationSettings {
   public static final int DEFAULT_OBJECTION_DAYS = 15;
@@ -50,9 +52,11 @@ public final class ApplicationSettings {
   }
 
   private final Map<String, Settings> lists;
+  private final Map<String, Map<String, Settings>> bySeverity;
 
-  private ApplicationSettings(Map<String, Settings> lists) {
+  private ApplicationSettings(Map<String, Settings> lists, Map<String, Map<String, Settings>> bySeverity) {
     this.lists = Map.copyOf(lists);
+    this.bySeverity = Map.copyOf(bySeverity);
   }
 
   /** The settings of the built-in list catalogue. */
@@ -84,29 +88,44 @@ public final class ApplicationSettings {
       throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
     }
     Map<String, Settings> out = new LinkedHashMap<>();
+    Map<String, Map<String, Settings>> severities = new LinkedHashMap<>();
     for (JsonNode entry : root.path("lists")) {
       String code = entry.path("code").asText("?");
-      // the settings sit in the list's `settings` map (ListCatalogue validates its keys); bySeverity is not read here
-      JsonNode n = entry.path("settings");
+      JsonNode n = entry.path("settings"); // the list's settings map, also read and validated by ListCatalogue
       String where = source + ": list " + code + ", field settings.";
-      boolean repairable = n.path("repairable").asBoolean(false);
-      if (n.has("repairable") && !n.path("repairable").isBoolean()) {
-        throw new CredgraphException(where + "repairable: true or false, not '" + n.path("repairable").asText()
-            + "'");
+      Settings own = settings(n, where, Settings.DEFAULT);
+      out.put(code, own);
+      if (n.has("bySeverity")) {
+        if (!n.path("bySeverity").isObject()) {
+          throw new CredgraphException(where + "bySeverity: a map from a severity (e.g. GENERAL, SERIOUS) to settings");
+        }
+        Map<String, Settings> m = new LinkedHashMap<>();
+        n.path("bySeverity").properties().forEach(e -> m.put(e.getKey(),
+            settings(e.getValue(), where + "bySeverity." + e.getKey() + ".", own)));
+        severities.put(code, m);
       }
-      Optional<Period> min = period(n, "minPublication", where);
-      Optional<Period> max = period(n, "maxPublication", where);
-      if (repairable && min.isEmpty()) {
-        throw new CredgraphException(where + "minPublication: a repairable list says how long after decidedOn a "
-            + "repair application may first be filed (e.g. P1Y)");
-      }
-      if (!repairable && min.isPresent()) {
-        throw new CredgraphException(where + "minPublication: only a repairable list has one (add repairable: true)");
-      }
-      out.put(code, new Settings(repairable, min, max, days(n, "objectionDays", DEFAULT_OBJECTION_DAYS, where),
-          days(n, "repairDecisionDays", DEFAULT_REPAIR_DECISION_DAYS, where)));
     }
-    return new ApplicationSettings(out);
+    return new ApplicationSettings(out, severities);
+  }
+
+  /** The settings of one entry; fields it leaves out are those of {@code base}. */
+  private static Settings settings(JsonNode n, String where, Settings base) {
+    boolean repairable = n.path("repairable").asBoolean(base.repairable());
+    if (n.has("repairable") && !n.path("repairable").isBoolean()) {
+      throw new CredgraphException(where + "repairable: true or false, not '" + n.path("repairable").asText()
+          + "'");
+    }
+    Optional<Period> min = period(n, "minPublication", where).or(base::minPublication);
+    Optional<Period> max = period(n, "maxPublication", where).or(base::maxPublication);
+    if (repairable && min.isEmpty()) {
+      throw new CredgraphException(where + "minPublication: a repairable list says how long after decidedOn a "
+          + "repair application may first be filed (e.g. P1Y)");
+    }
+    if (!repairable && min.isPresent()) {
+      throw new CredgraphException(where + "minPublication: only a repairable list has one (add repairable: true)");
+    }
+    return new Settings(repairable, min, max, days(n, "objectionDays", base.objectionDays(), where),
+        days(n, "repairDecisionDays", base.repairDecisionDays(), where));
   }
 
   private static Optional<Period> period(JsonNode n, String field, String where) {
@@ -140,5 +159,10 @@ public final class ApplicationSettings {
   /** The settings of a list; a list the catalogue does not describe has the defaults. */
   public Settings of(String list) {
     return lists.getOrDefault(list, Settings.DEFAULT);
+  }
+
+  /** The settings for a record of {@code list} with {@code severity} (the list's own without, or if not named). */
+  public Settings of(String list, Optional<String> severity) {
+    return severity.map(s -> bySeverity.getOrDefault(list, Map.of()).get(s)).orElseGet(() -> of(list));
   }
 }

@@ -64,6 +64,32 @@ class ApplicationSettingsTest {
   }
 
   @Test
+  void settingsPerSeverityOverrideTheListsOwn() throws Exception {
+    // ADMINISTRATIVE_PENALTY (DOMAIN.md 4): GENERAL 3 months / 1 year, SERIOUS 6 months / 3 years
+    ApplicationSettings s = read("""
+        lists:
+          - code: ADMINISTRATIVE_PENALTY
+            repairable: true
+            minPublication: P1Y
+            bySeverity:
+              GENERAL: {minPublication: P3M, maxPublication: P1Y}
+              SERIOUS: {minPublication: P6M, maxPublication: P3Y, repairDecisionDays: 30}
+        """);
+    LocalDate decided = LocalDate.of(2025, 1, 10);
+    ApplicationSettings.Settings general = s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("GENERAL"));
+    assertEquals(LocalDate.of(2025, 4, 10), general.firstRepairDay(decided));
+    assertEquals(15, general.repairDecisionDays());
+    ApplicationSettings.Settings serious = s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("SERIOUS"));
+    assertEquals(LocalDate.of(2025, 7, 10), serious.firstRepairDay(decided));
+    assertEquals(30, serious.repairDecisionDays());
+    assertTrue(serious.published(decided, true, LocalDate.of(2028, 1, 10)));
+    assertEquals(LocalDate.of(2026, 1, 10), s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.empty())
+        .firstRepairDay(decided), "without a severity, the list's own");
+    assertEquals(LocalDate.of(2026, 1, 10), s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("OTHER"))
+        .firstRepairDay(decided), "a severity not named: the list's own");
+  }
+
+  @Test
   void wrongSettingsNameTheListAndTheField() {
     CredgraphException e = assertThrows(CredgraphException.class, () -> read("""
         lists:

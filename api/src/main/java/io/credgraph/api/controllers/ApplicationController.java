@@ -86,7 +86,7 @@ public final class ApplicationController {
     List<MeView.MyRecord> records = new ArrayList<>();
     for (CreditRecord r : backend.store().records(s.key()).stream()
         .sorted(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id)).toList()) {
-      ApplicationSettings.Settings set = settings.of(r.list());
+      ApplicationSettings.Settings set = settings.of(r.list(), severity(r));
       boolean objectedInForce = backend.catalogue().find(r.list()).map(ListDefinition::objectedInForce).orElse(true);
       boolean inForce = r.inForceOn(asOf, objectedInForce);
       records.add(new MeView.MyRecord(RecordView.of(r, backend.catalogue(), asOf, false),
@@ -119,7 +119,7 @@ public final class ApplicationController {
     CreditRecord r = backend.store().record(req.record()).filter(x -> x.subject().equals(s.key()))
         .orElseThrow(() -> ApiException.notFound("no record '" + req.record() + "' in your file"));
     LocalDate today = today();
-    ApplicationSettings.Settings set = settings.of(r.list());
+    ApplicationSettings.Settings set = settings.of(r.list(), severity(r));
     String name = backend.catalogue().find(r.list()).map(ListDefinition::name).orElse(r.list());
     Application a;
     synchronized (loop) {
@@ -174,6 +174,11 @@ public final class ApplicationController {
     Requests.audit(ctx, backend.audit(), List.of(s.id().value()), 201, a.type() + " " + a.id() + " on record "
         + r.id() + " due " + a.dueOn());
     ctx.status(HttpStatus.CREATED).json(a);
+  }
+
+  /** The record's severity where its list has one (ADMINISTRATIVE_PENALTY), for settings per severity. */
+  private static Optional<String> severity(CreditRecord r) {
+    return Optional.ofNullable(r.attributes().get("severity"));
   }
 
   private static Provenance provenance(Caller caller) {

@@ -99,8 +99,9 @@ public final class ApiDescription {
       if (role.isPresent()) {
         op.putArray("security").addObject().putArray("bearerAuth");
         String d = op.path("description").asText("");
-        op.put("description", (d.isEmpty() ? "" : d + "\n\n") + "Needs a key with role " + role.get()
-            + " or above.");
+        op.put("description", (d.isEmpty() ? "" : d + "\n\n") + (role.get() == Role.SUBJECT
+            ? "Needs a subject's own key (role SUBJECT); no other key." : "Needs a key with role " + role.get()
+            + " or above."));
         op.put("x-credgraph-role", role.get().name());
       } else {
         op.putArray("security");

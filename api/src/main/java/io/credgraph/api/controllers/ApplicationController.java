@@ -105,11 +105,11 @@ public final class ApplicationController {
   }
 
   /**
-   * GRADE HOLE: the subject's credit grade (DOMAIN.md section 9) once the grading engine exists (helper "rules",
-   * issue #12 item 4); until then the file carries no grade.
+   * The subject's credit grade on {@code asOf} (DOMAIN.md section 9): grade, title, the conditions that set it and the
+   * records behind them; persons are not graded.
    */
   private Optional<com.fasterxml.jackson.databind.JsonNode> grade(Subject s, LocalDate asOf) {
-    return Optional.empty();
+    return backend.engine().grade(s.key(), asOf).map(g -> mapper.valueToTree(g));
   }
 
   public void file(Context ctx) {

@@ -70,6 +70,7 @@ class ServeTlsIT {
     args.addAll(List.of(tls));
     ProcessBuilder pb = new ProcessBuilder(args);
     pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-1234567890-1234567890-12:REGISTRY");
+    pb.environment().put("CREDGRAPH_AUDIT_KEY", "serve-tls-audit-key-0123456789abcdef0123"); // a keyed audit log
     pb.redirectErrorStream(true);
     Process p = pb.start();
     List<String> out = new CopyOnWriteArrayList<>();

@@ -41,9 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * answer from both (the answers compared whole, only subject ids and times left out), and /health names each store.
  */
 class StoresAgreeIT {
-  private static final String STEWARD = "steward-key-1234567890";
-  private static final String REGISTRY = "registry-key-1234567890";
-  private static final String DEPARTMENT = "department-key-1234567890";
+  private static final String STEWARD = "steward-key-1234567890-1234567890-1234";
+  private static final String REGISTRY = "registry-key-1234567890-1234567890-123";
+  private static final String DEPARTMENT = "department-key-1234567890-1234567890-1";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
   @TempDir
@@ -200,6 +200,7 @@ class StoresAgreeIT {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().put("CREDGRAPH_API_KEYS", STEWARD + ":STEWARD," + REGISTRY + ":REGISTRY," + DEPARTMENT
           + ":DEPARTMENT");
+      pb.environment().put("CREDGRAPH_AUDIT_KEY", "stores-agree-audit-key-0123456789abcdef"); // serve needs a keyed log
       Process p = pb.start();
       List<String> out = new CopyOnWriteArrayList<>();
       CompletableFuture<Integer> listening = new CompletableFuture<>();

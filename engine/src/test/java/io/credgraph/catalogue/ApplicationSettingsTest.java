@@ -51,9 +51,10 @@ class ApplicationSettingsTest {
     ApplicationSettings s = read("""
         lists:
           - code: PENALTY_X
-            repairable: true
-            minPublication: P3M
-            maxPublication: P1Y
+            settings:
+              repairable: true
+              minPublication: P3M
+              maxPublication: P1Y
         """);
     ApplicationSettings.Settings p = s.of("PENALTY_X");
     LocalDate decided = LocalDate.of(2025, 1, 10);
@@ -69,11 +70,12 @@ class ApplicationSettingsTest {
     ApplicationSettings s = read("""
         lists:
           - code: ADMINISTRATIVE_PENALTY
-            repairable: true
-            minPublication: P1Y
-            bySeverity:
-              GENERAL: {minPublication: P3M, maxPublication: P1Y}
-              SERIOUS: {minPublication: P6M, maxPublication: P3Y, repairDecisionDays: 30}
+            settings:
+              repairable: true
+              minPublication: P1Y
+              bySeverity:
+                GENERAL: {minPublication: P3M, maxPublication: P1Y}
+                SERIOUS: {minPublication: P6M, maxPublication: P3Y, repairDecisionDays: 30}
         """);
     LocalDate decided = LocalDate.of(2025, 1, 10);
     ApplicationSettings.Settings general = s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("GENERAL"));
@@ -94,20 +96,23 @@ class ApplicationSettingsTest {
     CredgraphException e = assertThrows(CredgraphException.class, () -> read("""
         lists:
           - code: X
-            repairable: true
+            settings:
+              repairable: true
         """));
-    assertTrue(e.getMessage().contains("list X, field minPublication"), e.getMessage());
+    assertTrue(e.getMessage().contains("list X, field settings.minPublication"), e.getMessage());
     e = assertThrows(CredgraphException.class, () -> read("""
         lists:
           - code: X
-            repairable: true
-            minPublication: one year
+            settings:
+              repairable: true
+              minPublication: one year
         """));
     assertTrue(e.getMessage().contains("not an ISO-8601 period"), e.getMessage());
     e = assertThrows(CredgraphException.class, () -> read("""
         lists:
           - code: X
-            objectionDays: 0
+            settings:
+              objectionDays: 0
         """));
     assertTrue(e.getMessage().contains("objectionDays"), e.getMessage());
   }

@@ -208,6 +208,9 @@ public final class CityGenerator {
       if (RecordPlan.has(m, RecordPlan.SERIOUS_ILLEGAL, i)) {
         enterpriseRecord(RecordPlan.SERIOUS_ILLEGAL, i, null);
       }
+      if (RecordPlan.has(m, RecordPlan.ADMIN_PENALTY, i)) {
+        enterpriseRecord(RecordPlan.ADMIN_PENALTY, i, null);
+      }
       if (RecordPlan.has(m, RecordPlan.LICENCE_REVOKED, i)) {
         enterpriseRecord(RecordPlan.LICENCE_REVOKED, i, new Enterprise(m, i));
       }
@@ -434,6 +437,9 @@ public final class CityGenerator {
     String id = recordId(plan, decided);
     j.begin("record").str("id", id).org("subject", m.uscc(i));
     recordCommon(plan, decided, form.isCompany(), CityModel.S_RECORD + list, i);
+    if (list == RecordPlan.ADMIN_PENALTY) {
+      j.str("severity", m.h.u(CityModel.S_RECORD + list, i, 9) < 0.8 ? "GENERAL" : "SERIOUS").str("penalty", "FINE");
+    }
     if (plan.liable()) {
       Enterprise en = e == null ? new Enterprise(m, i) : e;
       String[] liable = new String[3];

@@ -30,6 +30,7 @@ record RecordPlan(String list, String department, String idPrefix, String decisi
   static final int PRACTITIONER = 12;
   static final int CRIMINAL = 13;
   static final int CIVIL_INCAPACITY = 14;
+  static final int ADMIN_PENALTY = 15;
 
   static final RecordPlan[] LISTS = {
       new RecordPlan("ABNORMAL_OPERATION", "MARKET_REGULATION", "ZSAMR-YC", "中市监异字〔%d〕%d号", 0.06, 0, false,
@@ -60,7 +61,9 @@ record RecordPlan(String list, String department, String idPrefix, String decisi
       new RecordPlan("CRIMINAL_PENALTY", "COURT", "ZSCOURT-XS", "（%d）粤2071刑初%d号", 0, 0.001, false, 0, 0.002, 0, 0,
           1),
       new RecordPlan("CIVIL_INCAPACITY", "COURT", "ZSCOURT-MT", "（%d）粤2071民特%d号", 0, 0.0002, false, 0, 0.01, 0.05,
-          365, 1000)};
+          365, 1000),
+      new RecordPlan("ADMINISTRATIVE_PENALTY", "MARKET_REGULATION", "ZSAMR-CF", "中市监罚字〔%d〕%d号", 0.03, 0, false,
+          0.01, 0.01, 0.30, 365, 700)};
 
   /** Whether enterprise {@code i} has a record on list {@code list}. */
   static boolean has(CityModel m, int list, int i) {

@@ -212,9 +212,10 @@ class PagesJourneyIT {
     assertEquals(3, rows.size(), table.getText());
     WebElement wu = rows.get(0);
     assertEquals("true", wu.getAttribute("data-restricted"));
-    assertTrue(wu.getText().contains(WU_NAME) && wu.getText().contains("JS-DJD") && wu.getText().contains("2025-10-31"),
-        wu.getText());
+    assertTrue(wu.getText().contains("JS-DJD") && wu.getText().contains("2025-10-31"), wu.getText());
     assertFalse(wu.getText().contains(wuId), "a DEPARTMENT key sees the number masked");
+    assertTrue(wu.getText().contains(wuId.substring(0, 4) + "**********" + wuId.substring(14)), wu.getText());
+    assertFalse(wu.getText().contains(WU_NAME), "a DEPARTMENT answer about a person carries no name (issue #13)");
     assertTrue(rows.get(2).getText().contains(XSS), "the XSS name as text");
     assertTrue(byId("checks-note").getText().contains("1"), "the header line was skipped and said so");
     assertTrue(browser.driver().findElements(By.cssSelector("#main img")).isEmpty());

@@ -92,4 +92,45 @@ class WarnFirstIT {
     a.json().path("rows").forEach(row -> keys.add(row.path("key").asText()));
     assertTrue(keys.contains("C") && keys.contains("D"), keys.toString());
   }
+
+  static String firmId() {
+    ApiServer.Answer a = server.get("/api/v1/subjects?q=" + FIRM, Role.INVESTIGATOR);
+    assertEquals(200, a.status(), a.body());
+    return a.json().path("items").get(0).path("id").asText();
+  }
+
+  @Test
+  void theProfileShowsTheGradeOnAsOf() {
+    // 2024-06-01: one GENERAL penalty in 12 months, grade B; 2024-11-20: two, grade C with both records behind it
+    String id = firmId();
+    ApiServer.Answer june = server.get("/api/v1/subjects/" + id + "?asOf=2024-06-01", Role.INVESTIGATOR);
+    assertEquals(200, june.status(), june.body());
+    assertEquals("B", june.json().path("grade").path("grade").asText(), june.body());
+    ApiServer.Answer nov = server.get("/api/v1/subjects/" + id + "?asOf=2024-11-20", Role.INVESTIGATOR);
+    JsonNode g = nov.json().path("grade");
+    assertEquals("C", g.path("grade").asText(), nov.body());
+    assertEquals("TWO_PENALTIES_12_MONTHS", g.path("conditions").get(0).asText());
+    assertEquals(2, g.path("records").size());
+  }
+
+  @Test
+  void aSimulationNamesTheGradeItWouldChange() {
+    // on 2024-06-01 (grade B after PEN-1) a second penalty decided that day would make two within 12 months: C
+    long version = server.store.version();
+    ApiServer.Answer a = server.post("/api/v1/simulations", Role.INVESTIGATOR,
+        "{\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\",\"asOf\":\"2024-06-01\"}");
+    assertEquals(200, a.status(), a.body());
+    JsonNode g = a.json().path("grades");
+    assertEquals(1, g.size(), a.body());
+    assertEquals(firmId(), g.get(0).path("subject").path("id").asText());
+    assertEquals("B", g.get(0).path("before").path("grade").asText());
+    assertEquals("C", g.get(0).path("after").path("grade").asText());
+    assertEquals("TWO_PENALTIES_12_MONTHS", g.get(0).path("after").path("conditions").get(0).asText());
+    assertEquals(version, server.store.version(), "nothing stored");
+    // on 2026-01-01 both penalties are older than 12 months: one more leaves the grade B, so no grade change
+    ApiServer.Answer later = server.post("/api/v1/simulations", Role.INVESTIGATOR,
+        "{\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\",\"asOf\":\"2026-01-01\"}");
+    assertEquals(200, later.status(), later.body());
+    assertEquals(0, later.json().path("grades").size(), later.body());
+  }
 }

@@ -83,7 +83,8 @@ public final class ApiDocs {
             401, AUTH_401, 403, ROLE_403))
         .done();
     d.op("GET", "/api/v1/subjects/{id}").summary("subjects", "Subject profile",
-        "Attributes, relations (each marked in force or not on asOf) and records with their status on asOf. "
+        "Attributes, relations (each marked in force or not on asOf), records with their status on asOf and, "
+            + "for organisations, the credit grade on asOf with the conditions and records that set it. "
             + "DEPARTMENT and REGISTRY keys see the organisations they have checked, with persons masked and "
             + "without names; INVESTIGATOR and above see all, persons too, with full ID numbers.")
         .access(Optional.of(Role.DEPARTMENT))
@@ -162,7 +163,7 @@ public final class ApiDocs {
         .done();
     d.op("POST", "/api/v1/simulations").summary("checks", "What-if simulation",
         "The measures, appointment restrictions and sitting-officer alerts a hypothetical record would add on "
-            + "asOf, and the subjects they reach. Nothing is stored.")
+            + "asOf, the subjects they reach, and the credit grades it would change (grades). Nothing is stored.")
         .access(Optional.of(Role.INVESTIGATOR))
         .jsonBody(SimulationRequest.class, "a record in the fields of the exchange format")
         .ok(SimulationView.class, "what the record would do")

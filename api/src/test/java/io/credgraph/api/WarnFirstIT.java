@@ -30,6 +30,7 @@ class WarnFirstIT {
   @TempDir
   static Path dir;
   static ApiServer server;
+  static final String WATCHED = Fixtures.uscc("91442000MA4W2G8D3");
 
   static CreditRecord penalty(String id, String decidedOn) {
     LocalDate d = LocalDate.parse(decidedOn);
@@ -132,5 +133,57 @@ class WarnFirstIT {
         "{\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\",\"asOf\":\"2026-01-01\"}");
     assertEquals(200, later.status(), later.body());
     assertEquals(0, later.json().path("grades").size(), later.body());
+  }
+
+  @Test
+  void aChangeOfGradeRaisesAWatchAlert() {
+    // 监视五金有限公司 has a GENERAL penalty decided 2025-01-10 (grade B); an investigator watches it. A SERIOUS
+    // penalty decided 2025-03-01 arrives in a batch: grade C on 2025-03-01 (SERIOUS_PENALTY_12_MONTHS), a GRADE_CHANGE
+    // alert raised on that day. Revoking it on 2025-03-10 brings the grade back to B: a second GRADE_CHANGE alert.
+    CreditRecord first = new CreditRecord("PEN-W1", SubjectKey.uscc(WATCHED), "ADMINISTRATIVE_PENALTY",
+        "MARKET_REGULATION", "", "", LocalDate.parse("2025-01-10"), LocalDate.parse("2025-01-10"), Optional.empty(),
+        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Map.of("severity", "GENERAL", "penalty", "FINE"), List.of(), List.of());
+    server.write(WriteBatch.builder().subject(Subject.company(WATCHED, "监视五金有限公司")).record(first).build());
+    ApiServer.Answer watched = server.post("/api/v1/watchlist", Role.INVESTIGATOR,
+        "{\"subjects\":[{\"uscc\":\"" + WATCHED + "\"}]}");
+    assertEquals(200, watched.status(), watched.body());
+    String line = "{\"type\":\"record\",\"id\":\"PEN-W2\",\"subject\":{\"uscc\":\"" + WATCHED + "\"},"
+        + "\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"SERIOUS\",\"penalty\":\"FINE\","
+        + "\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2025〕88号\",\"basis\":\"《产品质量法》第四十九条\","
+        + "\"decidedOn\":\"2025-03-01\",\"effectiveFrom\":\"2025-03-01\"}\n";
+    ApiServer.Answer loaded = server.send(server.builder("/api/v1/batches?name=MARKET_REGULATION-2025-03-01.jsonl",
+        Role.STEWARD).header("Content-Type", "application/x-ndjson")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(line)).build());
+    assertEquals(1, loaded.json().path("accepted").asLong(), loaded.body());
+    List<JsonNode> grades = gradeAlerts();
+    assertEquals(1, grades.size(), grades.toString());
+    JsonNode a = grades.get(0);
+    assertEquals("2025-03-01", a.path("watch").path("event").path("on").asText());
+    assertEquals(WATCHED, a.path("subject").path("uscc").asText());
+    JsonNode e = a.path("watch").path("event");
+    assertEquals("C", e.path("status").asText(), a.toString());
+    assertEquals("PEN-W2", e.path("record").asText());
+    assertEquals("credit grade B -> C", e.path("note").asText());
+
+    ApiServer.Answer revoked = server.post("/api/v1/records/PEN-W2/status", Role.STEWARD,
+        "{\"status\":\"REVOKED\",\"on\":\"2025-03-10\",\"note\":\"decision annulled on review\"}");
+    assertEquals(200, revoked.status(), revoked.body());
+    grades = gradeAlerts();
+    assertEquals(2, grades.size(), grades.toString());
+    assertEquals("2025-03-10", grades.get(0).path("watch").path("event").path("on").asText(), "newest first");
+    assertEquals("credit grade C -> B", grades.get(0).path("watch").path("event").path("note").asText());
+  }
+
+  static List<JsonNode> gradeAlerts() {
+    ApiServer.Answer a = server.get("/api/v1/alerts?kind=WATCH", Role.INVESTIGATOR);
+    assertEquals(200, a.status(), a.body());
+    List<JsonNode> out = new java.util.ArrayList<>();
+    a.json().path("items").forEach(x -> {
+      if (x.path("watch").path("event").path("type").asText().equals("GRADE_CHANGE")) {
+        out.add(x);
+      }
+    });
+    return out;
   }
 }

@@ -119,7 +119,8 @@ class WarnFirstIT {
     // on 2024-06-01 (grade B after PEN-1) a second penalty decided that day would make two within 12 months: C
     long version = server.store.version();
     ApiServer.Answer a = server.post("/api/v1/simulations", Role.INVESTIGATOR,
-        "{\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\",\"asOf\":\"2024-06-01\"}");
+        "{\"type\":\"record\",\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\","
+            + "\"severity\":\"GENERAL\",\"asOf\":\"2024-06-01\"}");
     assertEquals(200, a.status(), a.body());
     JsonNode g = a.json().path("grades");
     assertEquals(1, g.size(), a.body());
@@ -130,9 +131,34 @@ class WarnFirstIT {
     assertEquals(version, server.store.version(), "nothing stored");
     // on 2026-01-01 both penalties are older than 12 months: one more leaves the grade B, so no grade change
     ApiServer.Answer later = server.post("/api/v1/simulations", Role.INVESTIGATOR,
-        "{\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\",\"asOf\":\"2026-01-01\"}");
+        "{\"type\":\"record\",\"subject\":{\"uscc\":\"" + FIRM + "\"},\"list\":\"ADMINISTRATIVE_PENALTY\","
+            + "\"severity\":\"GENERAL\",\"asOf\":\"2026-01-01\"}");
     assertEquals(200, later.status(), later.body());
     assertEquals(0, later.json().path("grades").size(), later.body());
+  }
+
+  @Test
+  void theSimulationBodyIsAnExchangeRecordLine() {
+    // the line's severity counts: on 2026-01-01 one SERIOUS penalty decided that day makes the firm C at once
+    String line = "{\"type\":\"record\",\"id\":\"ZSAMR-2026-0001\",\"subject\":{\"uscc\":\"" + FIRM + "\"},"
+        + "\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"SERIOUS\",\"penalty\":\"SUSPENSION\","
+        + "\"department\":\"MARKET_REGULATION\",\"decidedOn\":\"2026-01-01\",\"effectiveFrom\":\"2026-01-01\"}";
+    ApiServer.Answer a = server.post("/api/v1/simulations?asOf=2026-01-01", Role.INVESTIGATOR, line);
+    assertEquals(200, a.status(), a.body());
+    assertEquals("ZSAMR-2026-0001", a.json().path("recordId").asText());
+    JsonNode g = a.json().path("grades").get(0);
+    assertEquals("B", g.path("before").path("grade").asText(), a.body());
+    assertEquals("C", g.path("after").path("grade").asText(), a.body());
+    assertEquals(List.of("ZSAMR-2026-0001"), List.of(g.path("after").path("records").get(0).asText()));
+    // as in a batch, a penalty without its severity is refused, naming the field
+    ApiServer.Answer noSeverity = server.post("/api/v1/simulations?asOf=2026-01-01", Role.INVESTIGATOR,
+        line.replace("\"severity\":\"SERIOUS\",", ""));
+    assertEquals(400, noSeverity.status(), noSeverity.body());
+    assertEquals("severity", noSeverity.json().path("field").asText(), noSeverity.body());
+    ApiServer.Answer status = server.post("/api/v1/simulations", Role.INVESTIGATOR,
+        "{\"type\":\"status\",\"record\":\"PEN-1\",\"status\":\"REVOKED\",\"on\":\"2026-01-01\"}");
+    assertEquals(400, status.status(), status.body());
+    assertEquals("type", status.json().path("field").asText(), status.body());
   }
 
   @Test

@@ -165,9 +165,13 @@ public final class ApiDocs {
         "The measures, appointment restrictions and sitting-officer alerts a hypothetical record would add on "
             + "asOf, the subjects they reach, and the credit grades it would change (grades). Nothing is stored.")
         .access(Optional.of(Role.INVESTIGATOR))
-        .jsonBody(SimulationRequest.class, "a record in the fields of the exchange format")
+        .query("asOf", LocalDate.class, false, "the day (default: the body's asOf, else today, China Standard Time)")
+        .jsonBody(SimulationRequest.class, "one record line of the exchange format ({\"type\": \"record\", ...}, "
+            + "EXCHANGE.md), checked as in a batch (severity of an ADMINISTRATIVE_PENALTY, crime of a "
+            + "CRIMINAL_PENALTY); id, department and decidedOn may be left out")
         .ok(SimulationView.class, "what the record would do")
-        .errors(errors(400, "malformed JSON, a wrong field or an unknown list", 401, AUTH_401, 403, ROLE_403,
+        .errors(errors(400, "malformed JSON, not a record line, or a field the exchange format refuses (field names "
+            + "it), or an unknown list", 401, AUTH_401, 403, ROLE_403,
             404, "the record's subject is not known", 413, "the body is larger than the configured limit"))
         .done();
     d.op("GET", "/api/v1/alerts").summary("alerts", "Alerts",

@@ -199,10 +199,26 @@ class WarnFirstIT {
     assertEquals(2, grades.size(), grades.toString());
     assertEquals("2025-03-10", grades.get(0).path("watch").path("event").path("on").asText(), "newest first");
     assertEquals("credit grade C -> B", grades.get(0).path("watch").path("event").path("note").asText());
+    // DOMAIN.md 10: raisedOn is the day the cause took effect, createdAt the instant the alert was made
+    assertEquals("2025-03-10", grades.get(0).path("raisedOn").asText());
+    assertEquals("2025-03-01", grades.get(1).path("raisedOn").asText());
+    assertTrue(grades.get(0).path("createdAt").asText().startsWith("20"), grades.get(0).toString());
+    // asOf 2025-03-05: the alerts raised up to that day, so the revocation's is not listed yet
+    List<JsonNode> march5 = gradeAlerts("&asOf=2025-03-05");
+    assertEquals(1, march5.size(), march5.toString());
+    assertEquals("C", march5.get(0).path("watch").path("event").path("status").asText());
+    // since an instant after both were created: nothing new to poll
+    String created = grades.get(0).path("createdAt").asText();
+    assertEquals(0, gradeAlerts("&since=" + java.time.Instant.parse(created).plusSeconds(1)).size());
+    assertEquals(2, gradeAlerts("&since=" + java.time.Instant.parse(created).minusSeconds(3600)).size());
   }
 
   static List<JsonNode> gradeAlerts() {
-    ApiServer.Answer a = server.get("/api/v1/alerts?kind=WATCH", Role.INVESTIGATOR);
+    return gradeAlerts("");
+  }
+
+  static List<JsonNode> gradeAlerts(String query) {
+    ApiServer.Answer a = server.get("/api/v1/alerts?kind=WATCH" + query, Role.INVESTIGATOR);
     assertEquals(200, a.status(), a.body());
     List<JsonNode> out = new java.util.ArrayList<>();
     a.json().path("items").forEach(x -> {

@@ -177,12 +177,16 @@ public final class ApiDocs {
     d.op("GET", "/api/v1/alerts").summary("alerts", "Alerts",
         "Alerts that hold on asOf: SITTING_OFFICER (a person holds a role they are no longer eligible for) and "
             + "ESCALATION (a watch record in force long enough to be escalated), and the caller's WATCH alerts (a "
-            + "record or status change on or near a watched subject, see POST /api/v1/watchlist), most recent "
-            + "first.")
+            + "record, status change or credit grade change on or near a watched subject, see POST "
+            + "/api/v1/watchlist) raised up to asOf, most recent first. raisedOn is the day the cause took effect, "
+            + "createdAt (WATCH alerts) the instant the alert was created; WATCH alerts stay listed whatever later "
+            + "happens to their cause.")
         .access(Optional.of(Role.INVESTIGATOR))
         .query("kind", AlertKind.class, false, "one kind of alert (default all)")
-        .query("since", LocalDate.class, false, "alerts raised on or after this day")
-        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time)")
+        .query("since", String.class, false, "a day (YYYY-MM-DD): alerts raised, or WATCH alerts created, on or "
+            + "after it; or an ISO-8601 instant: WATCH alerts created at or after it (poll with the newest createdAt)")
+        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time): alerts that hold on it, "
+            + "WATCH alerts raised up to it")
         .query("limit", Integer.class, false, "alerts per page, 1-500 (default 50)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(type(Page.class, AlertView.class), "a page of alerts")

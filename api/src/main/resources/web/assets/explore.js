@@ -28,7 +28,7 @@ addStrings({
     'ex.risk': '关联风险', 'ex.riskNone': '三跳内无生效的黑名单记录', 'ex.riskScore': '风险分 {0}：{1}（{2}，{3} 跳）',
     'ex.owners': '最终受益人（按穿透持股比例）', 'ex.controller': '实际控制人：{0}（{1}）', 'ex.noController': '无实际控制人',
     'ex.conflicts': '数据冲突', 'ex.owner': '股东', 'ex.share': '穿透比例', 'ex.chains': '持股链',
-    'ex.whatif': '假设分析（不会保存）', 'ex.whatifList': '假设新增名单记录', 'ex.whatifRun': '模拟',
+    'ex.whatif': '假设分析（不会保存）', 'ex.whatifList': '假设新增名单记录', 'ex.whatifSeverity': '处罚严重程度（行政处罚）', 'ex.whatifRun': '模拟',
     'ex.whatifNone': '该记录不会影响其他主体', 'ex.whatifAffected': '会影响 {0} 个主体（已在图中标出）',
     'ex.supernode': '{0} 个 {1} 关系未逐一画出（{2}）', 'ex.in': '入', 'ex.out': '出', 'ex.yes': '是', 'ex.no': '否',
     'ex.sittingOfficers': '在任人员将不再符合任职资格：{0}',
@@ -63,7 +63,7 @@ addStrings({
     'ex.owners': 'Ultimate owners (effective ownership)', 'ex.controller': 'Actual controller: {0} ({1})',
     'ex.noController': 'No actual controller', 'ex.conflicts': 'Data conflicts', 'ex.owner': 'Owner',
     'ex.share': 'Effective', 'ex.chains': 'Chains', 'ex.whatif': 'What-if (nothing is stored)',
-    'ex.whatifList': 'Hypothetical record on list', 'ex.whatifRun': 'Simulate',
+    'ex.whatifList': 'Hypothetical record on list', 'ex.whatifSeverity': 'Severity (administrative penalties)', 'ex.whatifRun': 'Simulate',
     'ex.whatifNone': 'The record would reach no subject', 'ex.whatifAffected': 'Would reach {0} subjects (marked)',
     'ex.supernode': '{0} {1} relations not drawn one by one ({2})', 'ex.in': 'in', 'ex.out': 'out', 'ex.yes': 'yes',
     'ex.no': 'no', 'ex.sittingOfficers': 'Sitting officers who would become ineligible: {0}',
@@ -548,6 +548,8 @@ function start(main) {
 
   function drawWhatIf(s, box) {
     const list = el('select', { id: 'whatif-list', name: 'list' }, LISTS.map((l) => el('option', { value: l }, l)));
+    const severity = el('select', { id: 'whatif-severity', name: 'severity' },
+      ['GENERAL', 'SERIOUS'].map((v) => el('option', { value: v }, v)));
     const out = el('div', { id: 'whatif-result', 'aria-live': 'polite' });
     // the lists that hold records, with their names (new records per month over ten years names them all)
     api('/api/v1/stats/months', { query: { months: 120, asOf: state.asOf } }).then((m) => {
@@ -563,7 +565,8 @@ function start(main) {
         const subject = s.uscc ? { uscc: s.uscc } : s.idNumber ? { idNumber: s.idNumber, idType: s.idType } : { uscc: s.uscc };
         try {
           const r = await api('/api/v1/simulations', { method: 'POST', query: { asOf: state.asOf },
-            body: { subject, list: list.value, asOf: state.asOf } });
+            body: Object.assign({ type: 'record', subject, list: list.value, asOf: state.asOf },
+              list.value === 'ADMINISTRATIVE_PENALTY' ? { severity: severity.value } : {}) });
           cy.batch(() => r.affected.forEach((a) => cy.getElementById(a.subject.id).addClass('whatif')));
           out.dataset.affected = String(r.affected.length);
           fill(out, el('p', { class: r.affected.length ? 'no-text' : 'muted' }, r.affected.length
@@ -576,6 +579,7 @@ function start(main) {
         }
       } } },
       el('label', { for: 'whatif-list' }, t('ex.whatifList'), list),
+      el('label', { for: 'whatif-severity' }, t('ex.whatifSeverity'), severity),
       el('button', { type: 'submit', id: 'whatif-run' }, t('ex.whatifRun'))), out);
   }
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>They read one {@link GraphView} snapshot of the store, built once per engine version (the first request after a
  * write builds it, every other request shares it). Statistics count the measures the sanction engine derives.
  * {@link #write} commits a batch through the engine and then hands it to the watchlists, so every write the API makes
- * (batches, record status changes) can raise WATCH alerts. Thread-safe.
+ * (batches, record status changes) can raise WATCH alerts, and so can the changes of credit grade they cause
+ * ({@link GradeWatch}). Thread-safe.
  */
 public final class InvestigationBackend {
   private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
@@ -95,9 +96,11 @@ public final class InvestigationBackend {
    * stop on it although the data is stored).
    */
   public WriteResult write(WriteBatch batch) {
+    List<GradeWatch.Probe> grades = GradeWatch.before(engine, watchlists, batch);
     WriteResult r = engine.write(batch);
     try {
       watchlists.onWrite(batch);
+      GradeWatch.after(engine, watchlists, grades);
     } catch (RuntimeException e) {
       LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
           e.getMessage(), e);

@@ -349,8 +349,12 @@ class InvestigationIT {
     assertEquals(1, loaded.json().path("accepted").asLong(), loaded.body());
 
     JsonNode alerts = server.get("/api/v1/alerts?kind=WATCH", Role.INVESTIGATOR).json();
-    assertEquals(1, alerts.path("items").size(), alerts.toString());
-    JsonNode a = alerts.path("items").get(0);
+    assertEquals(2, alerts.path("items").size(), alerts.toString());
+    // the record makes 华兴 a D (a BLACK record in force): a GRADE_CHANGE alert beside the NEW_RECORD one
+    JsonNode g = alerts.path("items").get(0).path("watch").path("event");
+    assertEquals("GRADE_CHANGE D credit grade B -> D", g.path("type").asText() + " " + g.path("status").asText()
+        + " " + g.path("note").asText(), alerts.toString());
+    JsonNode a = alerts.path("items").get(1);
     assertEquals("WATCH", a.path("kind").asText());
     assertEquals(huang, a.path("subject").path("id").asText());
     assertEquals("NEW_RECORD", a.path("watch").path("event").path("type").asText());
@@ -375,7 +379,7 @@ class InvestigationIT {
             + x.path("watch").path("event").path("status").asText());
       }
     });
-    assertEquals(List.of("STATUS_CHANGE OBJECTED", "NEW_RECORD ACTIVE"), watchEvents, "newest first");
+    assertEquals(List.of("STATUS_CHANGE OBJECTED", "GRADE_CHANGE D", "NEW_RECORD ACTIVE"), watchEvents, "newest first");
     assertTrue(kinds.contains("SITTING_OFFICER"), "the engine's alerts are listed too: " + kinds);
 
     assertEquals(0, server.get("/api/v1/alerts?kind=WATCH", Role.ADMIN).json().path("items").size(),

@@ -36,7 +36,8 @@ public record WatchAlert(String id, String kind, String investigator, SubjectKey
   }
 
   /**
-   * What happened: a NEW_RECORD (status ACTIVE) or a STATUS_CHANGE to {@code status}, on {@code on}, of record
+   * What happened: a NEW_RECORD (status ACTIVE), a STATUS_CHANGE to {@code status}, or a GRADE_CHANGE of
+   * {@code subject} to grade {@code status} caused by the record, on {@code on}, of record
    * {@code recordId} on list {@code list}, belonging to {@code subject}.
    */
   public record Event(Type type, String recordId, String list, SubjectKey subject, String status, LocalDate on,
@@ -54,6 +55,8 @@ public record WatchAlert(String id, String kind, String investigator, SubjectKey
 
   public enum Type {
     NEW_RECORD,
-    STATUS_CHANGE
+    STATUS_CHANGE,
+    /** The organisation's credit grade changed (DOMAIN.md 9): {@code status} is the new grade, the note the old. */
+    GRADE_CHANGE
   }
 }

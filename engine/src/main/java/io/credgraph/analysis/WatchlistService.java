@@ -162,6 +162,32 @@ public final class WatchlistService {
     return List.copyOf(out);
   }
 
+  /** Whether anybody watches anything (when not, no alert can be raised and callers may skip their work). */
+  public synchronized boolean watching() {
+    return !watchers.isEmpty();
+  }
+
+  /**
+   * Raises the alerts of a change of an organisation's credit grade (DOMAIN.md 9) caused by a committed record or
+   * status change, for its watchers and the watchers of subjects within two control hops, like a record's event.
+   *
+   * @param on the day the cause took effect (the grade is compared on that day, without and with the cause)
+   * @return the alerts raised (none when the grade did not change or nobody watches)
+   */
+  public synchronized List<WatchAlert> onGradeChange(SubjectKey subject, String recordId, String list, LocalDate on,
+      String before, String after) {
+    if (watchers.isEmpty() || before.equals(after)) {
+      return List.of();
+    }
+    List<WatchAlert> out = new ArrayList<>();
+    raise(view.get(), new WatchAlert.Event(WatchAlert.Type.GRADE_CHANGE, recordId, list, subject, after, on,
+        Optional.of("credit grade " + before + " -> " + after)), out);
+    if (!out.isEmpty()) {
+      save();
+    }
+    return List.copyOf(out);
+  }
+
   private Optional<WatchAlert.Event> event(WriteOp op) {
     if (op instanceof WriteOp.PutRecord p) {
       CreditRecord r = p.record();

@@ -861,7 +861,20 @@ public final class CredgraphEngine {
         }
       }
       impacts.sort(Comparator.comparing(i -> i.subject().id().value()));
-      return new Simulation(hypothetical.id(), asOf, impacts, officers);
+      List<GradeChange> gradeChanges = new ArrayList<>();
+      Optional<CreditGrade> before = gradeOf(holder, asOf);
+      if (before.isPresent()) {
+        List<CreditRecord> withIt = new ArrayList<>();
+        for (int r : p.recordsOf(holder)) {
+          withIt.add(p.recs[r]);
+        }
+        withIt.add(hypothetical);
+        CreditGrade after = grades.grade(withIt, asOf);
+        if (after.grade() != before.get().grade()) {
+          gradeChanges.add(new GradeChange(ref(holder), before.get(), after));
+        }
+      }
+      return new Simulation(hypothetical.id(), asOf, impacts, officers, gradeChanges);
     } finally {
       lock.readLock().unlock();
     }

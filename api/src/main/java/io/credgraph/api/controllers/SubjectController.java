@@ -99,7 +99,7 @@ public final class SubjectController {
         relations, records,
         measures.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
         measures.appointmentRestrictions().stream().map(r -> ReasonView.of(r, unmasked)).toList(), risk,
-        relationsTotal, recordsTotal, truncated));
+        relationsTotal, recordsTotal, truncated, backend.engine().grade(s.key(), asOf)));
   }
 
   static SubjectId subjectId(String raw) {

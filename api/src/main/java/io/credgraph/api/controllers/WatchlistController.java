@@ -91,8 +91,13 @@ public final class WatchlistController {
 
   /** The caller's WATCH alerts raised on or after {@code since} (a day in China Standard Time), newest first. */
   static List<AlertView> watchAlerts(ApiBackend backend, Caller caller, Optional<LocalDate> since, boolean unmasked) {
+    return watchAlertsCreated(backend, caller, since.map(d -> d.atStartOfDay(Dates.CHINA).toInstant()), unmasked);
+  }
+
+  /** The caller's WATCH alerts created at or after {@code from}, newest first. */
+  static List<AlertView> watchAlertsCreated(ApiBackend backend, Caller caller, Optional<Instant> from,
+      boolean unmasked) {
     WatchlistService watchlists = backend.investigations().watchlists();
-    Optional<Instant> from = since.map(d -> d.atStartOfDay(Dates.CHINA).toInstant());
     List<WatchAlert> all = new ArrayList<>();
     for (int offset = 0; ; offset += 1000) {
       List<WatchAlert> page = watchlists.alerts(caller.name(), from, offset, 1000);

@@ -83,7 +83,8 @@ public final class ApiDocs {
             401, AUTH_401, 403, ROLE_403))
         .done();
     d.op("GET", "/api/v1/subjects/{id}").summary("subjects", "Subject profile",
-        "Attributes, relations (each marked in force or not on asOf) and records with their status on asOf. "
+        "Attributes, relations (each marked in force or not on asOf), records with their status on asOf and, "
+            + "for organisations, the credit grade on asOf with the conditions and records that set it. "
             + "DEPARTMENT and REGISTRY keys see the organisations they have checked, with persons masked and "
             + "without names; INVESTIGATOR and above see all, persons too, with full ID numbers.")
         .access(Optional.of(Role.DEPARTMENT))
@@ -162,22 +163,30 @@ public final class ApiDocs {
         .done();
     d.op("POST", "/api/v1/simulations").summary("checks", "What-if simulation",
         "The measures, appointment restrictions and sitting-officer alerts a hypothetical record would add on "
-            + "asOf, and the subjects they reach. Nothing is stored.")
+            + "asOf, the subjects they reach, and the credit grades it would change (grades). Nothing is stored.")
         .access(Optional.of(Role.INVESTIGATOR))
-        .jsonBody(SimulationRequest.class, "a record in the fields of the exchange format")
+        .query("asOf", LocalDate.class, false, "the day (default: the body's asOf, else today, China Standard Time)")
+        .jsonBody(SimulationRequest.class, "one record line of the exchange format ({\"type\": \"record\", ...}, "
+            + "EXCHANGE.md), checked as in a batch (severity of an ADMINISTRATIVE_PENALTY, crime of a "
+            + "CRIMINAL_PENALTY); id, department and decidedOn may be left out")
         .ok(SimulationView.class, "what the record would do")
-        .errors(errors(400, "malformed JSON, a wrong field or an unknown list", 401, AUTH_401, 403, ROLE_403,
+        .errors(errors(400, "malformed JSON, not a record line, or a field the exchange format refuses (field names "
+            + "it), or an unknown list", 401, AUTH_401, 403, ROLE_403,
             404, "the record's subject is not known", 413, "the body is larger than the configured limit"))
         .done();
     d.op("GET", "/api/v1/alerts").summary("alerts", "Alerts",
         "Alerts that hold on asOf: SITTING_OFFICER (a person holds a role they are no longer eligible for) and "
             + "ESCALATION (a watch record in force long enough to be escalated), and the caller's WATCH alerts (a "
-            + "record or status change on or near a watched subject, see POST /api/v1/watchlist), most recent "
-            + "first.")
+            + "record, status change or credit grade change on or near a watched subject, see POST "
+            + "/api/v1/watchlist) raised up to asOf, most recent first. raisedOn is the day the cause took effect, "
+            + "createdAt (WATCH alerts) the instant the alert was created; WATCH alerts stay listed whatever later "
+            + "happens to their cause.")
         .access(Optional.of(Role.INVESTIGATOR))
         .query("kind", AlertKind.class, false, "one kind of alert (default all)")
-        .query("since", LocalDate.class, false, "alerts raised on or after this day")
-        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time)")
+        .query("since", String.class, false, "a day (YYYY-MM-DD): alerts raised, or WATCH alerts created, on or "
+            + "after it; or an ISO-8601 instant: WATCH alerts created at or after it (poll with the newest createdAt)")
+        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time): alerts that hold on it, "
+            + "WATCH alerts raised up to it")
         .query("limit", Integer.class, false, "alerts per page, 1-500 (default 50)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(type(Page.class, AlertView.class), "a page of alerts")

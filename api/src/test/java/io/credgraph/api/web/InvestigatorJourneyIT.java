@@ -207,8 +207,12 @@ class InvestigatorJourneyIT {
 
     browser.driver().navigate().refresh();
     browser.waitFor(By.id("alert-filter"));
-    WebElement watch = browser.waitForText(By.cssSelector("article.alert[data-kind='WATCH']"), "ZSCOURT-SX-2025-9101");
+    WebElement watch = browser.waitForText(By.cssSelector("article.alert[data-kind='WATCH']"),
+        "新增记录：中山市华兴贸易有限公司 · DISHONEST_JUDGMENT_DEBTOR · ZSCOURT-SX-2025-9101");
     String text = watch.getText();
+    // the record makes 华兴 a D: a second WATCH alert tells the change of grade
+    WebElement grade = browser.waitForText(By.cssSelector("article.alert[data-kind='WATCH']"), "信用等级变化");
+    assertTrue(grade.getText().contains("credit grade B -> D"), grade.getText());
     assertTrue(text.contains("新增记录"), text);
     assertTrue(text.contains("中山市华兴贸易有限公司"), text);
     assertTrue(watch.findElement(By.cssSelector(".chain")).getText().contains("法定代表人"), "the path 黄伟 -> 华兴");

@@ -223,6 +223,8 @@ addStrings({
   },
 });
 
+addStrings({ zh: { 'nav.me': '我的信用' }, en: { 'nav.me': 'My credit file' } });
+
 /**
  * Draws the header (name, navigation of the pages the key's role may use, sign-in, language switch) and the footer,
  * and returns {session, page, allowed, main}. When the role may not use pageId, main shows why and allowed is false:

@@ -8,8 +8,9 @@ import { label } from './labels.js';
 addStrings({
   zh: {
     'me.title': '我的信用档案', 'me.asOf': '截至', 'me.grade': '信用等级', 'me.records': '信用记录',
-    'me.noRecords': '没有关于您的信用记录。', 'me.record': '记录编号', 'me.list': '名单', 'me.department': '认定部门',
-    'me.decision': '决定书文号', 'me.from': '生效日期', 'me.until': '有效期至', 'me.open': '长期', 'me.status': '状态',
+    'me.noRecords': '没有关于您的信用记录。', 'me.record': '记录编号', 'me.list': '名单', 'me.department': '认定部门及文号',
+'me.from': '生效日期', 'me.period': '有效期间', 'me.dates': '日期', 'me.unpublished': '已停止公示',
+    'me.until': '有效期至', 'me.open': '长期', 'me.status': '状态',
     'me.published': '公示中', 'me.repair': '信用修复', 'me.repairFrom': '可于 {0} 起申请', 'me.notRepairable': '不可申请修复',
     'me.history': '历史', 'me.measures': '正在实施的惩戒或激励措施', 'me.noMeasures': '目前没有对您实施的措施。',
     'me.measure': '措施', 'me.domain': '领域', 'me.kind': '类型', 'me.rule': '规则', 'me.basis': '依据',
@@ -18,15 +19,16 @@ addStrings({
     'me.grounds': '理由（事实与依据）', 'me.send': '提交申请', 'me.filed': '申请 {0} 已提交，应于 {1} 前处理。',
     'me.tooEarly': '该记录最早可于 {0} 申请信用修复。', 'me.applications': '我的申请', 'me.noApplications': '尚无申请。',
     'me.appId': '申请编号', 'me.filedOn': '提交日期', 'me.dueOn': '处理期限', 'me.state': '办理状态',
-    'me.state.FILED': '办理中', 'me.state.DECIDED': '已决定', 'me.outcome': '决定', 'me.steps': '步骤',
+    'me.step.FILED': '提交', 'me.state.FILED': '办理中', 'me.state.DECIDED': '已决定', 'me.outcome': '决定', 'me.steps': '步骤',
     'me.recordStatus': '记录状态', 'me.outcome.UPHELD': '异议成立（撤销记录）', 'me.outcome.DISMISSED': '异议不成立',
-    'me.outcome.GRANTED': '准予修复', 'me.outcome.REFUSED': '不予修复', 'me.noKey': '本页只对绑定到某一主体的 SUBJECT 密钥开放。',
+    'me.outcome.GRANTED': '准予修复', 'me.outcome.REFUSED': '不予修复', 
   },
   en: {
     'me.title': 'My credit file', 'me.asOf': 'as of', 'me.grade': 'Credit grade', 'me.records': 'Credit records',
     'me.noRecords': 'There is no credit record about you.', 'me.record': 'Record', 'me.list': 'List',
-    'me.department': 'Department', 'me.decision': 'Decision no.', 'me.from': 'In force from', 'me.until': 'Until',
-    'me.open': 'open', 'me.status': 'Status', 'me.published': 'Published', 'me.repair': 'Repair',
+    'me.department': 'Department and decision', 'me.from': 'In force from', 'me.period': 'In force',
+    'me.dates': 'Dates', 'me.unpublished': 'no longer published', 'me.until': 'Until',
+    'me.open': 'open', 'me.status': 'Status', 'me.published': 'published', 'me.repair': 'Repair',
     'me.repairFrom': 'may be applied for from {0}', 'me.notRepairable': 'not repairable', 'me.history': 'History',
     'me.measures': 'Measures in force', 'me.noMeasures': 'No measure applies to you now.', 'me.measure': 'Measure',
     'me.domain': 'Domain', 'me.kind': 'Kind', 'me.rule': 'Rule', 'me.basis': 'Basis', 'me.disputed': 'disputed',
@@ -36,10 +38,10 @@ addStrings({
     'me.filed': 'Application {0} is filed; it is due to be decided by {1}.',
     'me.tooEarly': 'A repair of this record may be applied for from {0}.', 'me.applications': 'My applications',
     'me.noApplications': 'No application yet.', 'me.appId': 'Application', 'me.filedOn': 'Filed on',
-    'me.dueOn': 'Due on', 'me.state': 'State', 'me.state.FILED': 'filed', 'me.state.DECIDED': 'decided',
+    'me.dueOn': 'Due on', 'me.state': 'State', 'me.step.FILED': 'filed', 'me.state.FILED': 'filed', 'me.state.DECIDED': 'decided',
     'me.outcome': 'Decision', 'me.steps': 'Steps', 'me.recordStatus': 'Record status',
     'me.outcome.UPHELD': 'upheld (record revoked)', 'me.outcome.DISMISSED': 'dismissed', 'me.outcome.GRANTED': 'granted',
-    'me.outcome.REFUSED': 'refused', 'me.noKey': 'This page is for a SUBJECT key bound to one subject.',
+    'me.outcome.REFUSED': 'refused',
   },
 });
 
@@ -79,18 +81,18 @@ function table(id, heads, rows) {
 
 function recordsTable(records) {
   if (!records.length) return el('p', { id: 'me-no-records' }, t('me.noRecords'));
-  return table('me-records', ['me.record', 'me.list', 'me.department', 'me.decision', 'me.from', 'me.until',
-    'me.status', 'me.published', 'me.repair', 'me.history'], records.map((x) => {
+  return table('me-records', ['me.record', 'me.list', 'me.department', 'me.period', 'me.status', 'me.repair',
+    'me.history'], records.map((x) => {
     const r = x.record;
     return el('tr', { dataset: { record: r.id } },
-      el('td', {}, r.id),
+      el('td', { class: 'nw' }, r.id),
       el('td', {}, r.listKind ? el('span', { class: 'badge ' + (r.listKind === 'BLACK' ? 'black' : 'red') },
         label('kind', r.listKind)) : null, ' ', r.listName || r.list),
-      el('td', {}, r.department), el('td', {}, r.decisionNo || '–'), el('td', {}, fmtDate(r.effectiveFrom)),
-      el('td', {}, r.effectiveUntil ? fmtDate(r.effectiveUntil) : t('me.open')),
+      el('td', {}, r.department, r.decisionNo ? el('br') : null, r.decisionNo ? el('small', {}, r.decisionNo) : null),
+      el('td', { class: 'nw' }, fmtDate(r.effectiveFrom), ' – ', r.effectiveUntil ? fmtDate(r.effectiveUntil)
+        : t('me.open')),
       el('td', { class: 'status' }, r.disputed ? el('span', { class: 'badge disputed' }, label('status', r.status))
-        : label('status', r.status)),
-      el('td', {}, t(x.published ? 'common.yes' : 'common.no')),
+        : label('status', r.status), el('br'), el('small', {}, t(x.published ? 'me.published' : 'me.unpublished'))),
       el('td', {}, x.repairable ? t('me.repairFrom', fmtDate(x.repairFrom)) : t('me.notRepairable')),
       el('td', {}, r.history && r.history.length ? el('ol', { class: 'history' }, r.history.map((h) => el('li', {},
         fmtDate(h.on), ' ', label('status', h.event), h.note ? ' · ' + h.note : ''))) : '–'));
@@ -151,14 +153,24 @@ function applyForm(records, file, form, apps, message) {
 
 function applicationsTable(list) {
   if (!list || !list.length) return el('p', { id: 'me-no-applications' }, t('me.noApplications'));
-  return table('me-applications-table', ['me.appId', 'me.type', 'me.record', 'me.filedOn', 'me.dueOn', 'me.state',
-    'me.outcome', 'me.recordStatus', 'me.steps'], list.map((a) => el('tr', { dataset: { application: a.id } },
-    el('td', {}, a.id), el('td', {}, t('me.type.' + a.type)), el('td', {}, a.record), el('td', {}, fmtDate(a.filedOn)),
-    el('td', {}, fmtDate(a.dueOn)), el('td', { class: 'state' }, t('me.state.' + a.state)),
-    el('td', { class: 'outcome' }, a.decision ? [t('me.outcome.' + a.decision.decision), ' (', fmtDate(a.decision.on),
-      ')', (a.decision.reasons || []).length ? el('ul', {}, a.decision.reasons.map((r) => el('li', {}, r))) : null]
-      : '–'),
-    el('td', {}, label('status', a.recordStatus)),
-    el('td', {}, el('ol', { class: 'history' }, (a.steps || []).map((s) => el('li', {}, fmtDate(s.on), ' ', s.step,
-      ' · ', label('status', s.recordStatus), s.note ? ' · ' + s.note : '')))))));
+  return table('me-applications-table', ['me.appId', 'me.type', 'me.dates', 'me.state', 'me.steps'],
+    list.map((a) => el('tr', { dataset: { application: a.id } },
+      el('td', {}, el('small', {}, a.id)),
+      el('td', {}, t('me.type.' + a.type), el('br'), el('span', { class: 'nw' }, a.record)),
+      el('td', { class: 'nw' }, t('me.filedOn'), ' ', fmtDate(a.filedOn), el('br'), t('me.dueOn'), ' ',
+        fmtDate(a.dueOn)),
+      el('td', { class: 'state' }, el('strong', {}, t('me.state.' + a.state)), a.decision ? [el('br'),
+        t('me.outcome.' + a.decision.decision), ' (', fmtDate(a.decision.on), ')',
+        (a.decision.reasons || []).length ? el('ul', {}, a.decision.reasons.map((r) => el('li', {}, r))) : null]
+        : null, el('br'), el('small', {}, t('me.recordStatus'), ': ', label('status', a.recordStatus))),
+      el('td', {}, el('ol', { class: 'history' }, (a.steps || []).map((s) => el('li', {}, fmtDate(s.on), ' ',
+        stepLabel(s.step), ' · ', label('status', s.recordStatus), s.note ? ' · ' + s.note : '')))))));
+}
+
+/** A step's name: FILED, or the decision that closed the application. */
+function stepLabel(step) {
+  const k = t('me.step.' + step);
+  if (k !== 'me.step.' + step) return k;
+  const o = t('me.outcome.' + step);
+  return o === 'me.outcome.' + step ? step : o;
 }

@@ -113,6 +113,12 @@ class MeJourneyIT {
     row.findElement(By.cssSelector("button.app-send")).click();
     WebElement decided = browser.waitFor(By.id("steward-app-decided"));
     assertTrue(decided.getText().contains(appId) && decided.getText().contains("已修复"), decided.getText());
+    // a steward is not offered /me, and the page says whose page it is instead of asking for a higher role
+    assertTrue(browser.driver().findElements(By.cssSelector("header.shell a[href='/me']")).isEmpty());
+    browser.visit(server.uri("/me"));
+    WebElement denied = browser.waitFor(By.cssSelector("article.denied"));
+    assertTrue(denied.getText().contains("SUBJECT") && denied.getText().contains("自己的信用档案"), denied.getText());
+    assertTrue(browser.driver().findElements(By.id("me-apply")).isEmpty());
 
     // the company sees the new state: decided, granted with the reason, the record repaired, its measures gone
     browser.signIn(ApiServer.key(Role.SUBJECT));

@@ -223,6 +223,13 @@ addStrings({
   },
 });
 
+addStrings({
+  zh: { 'nav.me': '我的信用', 'role.subjectOnly': '本页只对绑定到某一主体（企业或个人）的 SUBJECT 密钥开放：用它登录即可查看该主体自己的信用档案。' },
+  en: { 'nav.me': 'My credit file',
+    'role.subjectOnly': "This page is for a SUBJECT key, bound to one enterprise or person: sign in with it to see that "
+      + "subject's own credit file." },
+});
+
 /**
  * Draws the header (name, navigation of the pages the key's role may use, sign-in, language switch) and the footer,
  * and returns {session, page, allowed, main}. When the role may not use pageId, main shows why and allowed is false:
@@ -270,7 +277,8 @@ export async function mountShell(pageId) {
   const allowed = page.allowed !== false;
   if (!allowed) {
     fill(main, el('article', { class: 'denied', role: 'alert' }, el('h1', {}, t('nav.' + pageId)),
-      el('p', {}, t(session.role ? 'role.denied' : 'role.needKey', page.role))));
+      el('p', {}, page.role === 'SUBJECT' ? t('role.subjectOnly')
+        : t(session.role ? 'role.denied' : 'role.needKey', page.role))));
   }
   return { session, page, allowed, main };
 }

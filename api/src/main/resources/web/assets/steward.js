@@ -46,7 +46,7 @@ addStrings({
 
 const { allowed, main } = await mountShell('steward');
 if (allowed) {
-  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection());
+  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection(), applicationsSection());
 }
 
 function uploadSection() {
@@ -214,4 +214,78 @@ function recordTable(records, choose) {
           + ')' : '') + (h.department ? ' · ' + h.department : '')))) : el('span', { class: 'muted' }, '–')),
       el('td', {}, choose ? el('button', { type: 'button', class: 'secondary outline', on: { click: () => choose(r) } },
         t('steward.choose')) : null))))));
+}
+
+addStrings({
+  zh: {
+    'steward.apps': '异议与信用修复申请', 'steward.appsRefresh': '刷新', 'steward.appsNone': '没有待处理的申请。',
+    'steward.appId': '申请编号', 'steward.appType': '类型', 'steward.appSubject': '主体', 'steward.appGrounds': '理由',
+    'steward.appFiled': '提交日期', 'steward.appDue': '处理期限', 'steward.appDecide': '决定',
+    'steward.appReason': '决定理由', 'steward.appSend': '作出决定', 'steward.appDecided': '申请 {0} 已决定：{1}，记录状态 {2}。',
+    'steward.type.OBJECTION': '异议', 'steward.type.REPAIR': '信用修复',
+    'steward.outcome.UPHELD': '异议成立', 'steward.outcome.DISMISSED': '异议不成立', 'steward.outcome.GRANTED': '准予修复',
+    'steward.outcome.REFUSED': '不予修复',
+  },
+  en: {
+    'steward.apps': 'Objections and repair applications', 'steward.appsRefresh': 'Refresh',
+    'steward.appsNone': 'No application waits for a decision.', 'steward.appId': 'Application',
+    'steward.appType': 'Type', 'steward.appSubject': 'Subject', 'steward.appGrounds': 'Grounds',
+    'steward.appFiled': 'Filed on', 'steward.appDue': 'Due on', 'steward.appDecide': 'Decision',
+    'steward.appReason': 'Reasons', 'steward.appSend': 'Decide',
+    'steward.appDecided': 'Application {0} decided: {1}; the record is {2}.',
+    'steward.type.OBJECTION': 'objection', 'steward.type.REPAIR': 'repair', 'steward.outcome.UPHELD': 'upheld',
+    'steward.outcome.DISMISSED': 'dismissed', 'steward.outcome.GRANTED': 'granted', 'steward.outcome.REFUSED': 'refused',
+  },
+});
+
+/** The application queue (GET /api/v1/applications?state=FILED, due dates first), each decided in its row. */
+function applicationsSection() {
+  const out = el('div', { id: 'steward-apps', 'aria-live': 'polite' });
+  const msg = el('div', { id: 'steward-app-result', 'aria-live': 'polite' });
+  const refresh = () => loadApplications(out, msg);
+  refresh();
+  return el('section', {}, el('h2', {}, t('steward.apps')),
+    el('button', { type: 'button', class: 'secondary outline', id: 'steward-apps-refresh', on: { click: refresh } },
+      t('steward.appsRefresh')), msg, out);
+}
+
+async function loadApplications(out, msg) {
+  try {
+    const q = await api('/api/v1/applications', { query: { state: 'FILED', limit: 100 } });
+    if (!q.items.length) {
+      fill(out, el('p', { id: 'steward-apps-none' }, t('steward.appsNone')));
+      return;
+    }
+    fill(out, el('table', { class: 'data', id: 'steward-apps-table' },
+      el('thead', {}, el('tr', {}, ['steward.appId', 'steward.appType', 'steward.record', 'steward.appSubject',
+        'steward.appGrounds', 'steward.appFiled', 'steward.appDue', 'steward.appDecide']
+        .map((k) => el('th', { scope: 'col' }, t(k))))),
+      el('tbody', {}, q.items.map((a) => appRow(a, out, msg)))));
+  } catch (e) {
+    showError(out, e);
+  }
+}
+
+function appRow(a, out, msg) {
+  const outcomes = a.type === 'OBJECTION' ? ['UPHELD', 'DISMISSED'] : ['GRANTED', 'REFUSED'];
+  const decision = el('select', { 'aria-label': t('steward.appDecide'), class: 'app-decision' },
+    outcomes.map((o) => el('option', { value: o }, t('steward.outcome.' + o))));
+  const reason = el('input', { type: 'text', class: 'app-reason', 'aria-label': t('steward.appReason'),
+    placeholder: t('steward.appReason'), required: true, autocomplete: 'off' });
+  return el('tr', { dataset: { application: a.id } },
+    el('td', {}, a.id), el('td', {}, t('steward.type.' + a.type)), el('td', {}, a.record), el('td', {}, a.subject),
+    el('td', {}, a.grounds), el('td', {}, fmtDate(a.filedOn)), el('td', {}, fmtDate(a.dueOn)),
+    el('td', {}, el('form', { class: 'app-decide', role: 'group', on: { submit: async (ev) => {
+      ev.preventDefault();
+      if (!reason.value.trim()) return;
+      try {
+        const d = await api('/api/v1/applications/' + encodeURIComponent(a.id) + '/decision', { method: 'POST',
+          body: { decision: decision.value, reasons: [reason.value.trim()] } });
+        fill(msg, el('p', { class: 'notice', id: 'steward-app-decided' }, t('steward.appDecided', a.id,
+          t('steward.outcome.' + decision.value), label('status', d.record.status))));
+        await loadApplications(out, msg);
+      } catch (e) {
+        showError(msg, e);
+      }
+    } } }, decision, reason, el('button', { type: 'submit', class: 'app-send' }, t('steward.appSend')))));
 }

@@ -116,7 +116,10 @@ class AccessIT {
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
+    // every route for every role and twice without a valid key, quickly: more than an anonymous client's burst; the
+    // rate limits have their own test (GuardsIT)
+    server = new ApiServer(dir, io.credgraph.store.memory.InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY,
+        ApiConfig.DEFAULT_MAX_BATCH, ApiConfig.DEFAULT_BATCH_TIMEOUT, Protections.defaults().withoutRateLimits());
     Fixtures.load(server.engine.writer());
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
     server.bindSubject(alphaId);

@@ -26,6 +26,7 @@ public final class WebPages {
       new WebPage("home", "/", Optional.empty()),
       new WebPage("public", "/public", Optional.empty()),
       new WebPage("org", "/public/org", Optional.empty()),
+      new WebPage("me", "/me", Optional.of(Role.SUBJECT)),
       new WebPage("counter", "/counter", Optional.of(Role.REGISTRY)),
       new WebPage("checks", "/checks", Optional.of(Role.DEPARTMENT)),
       new WebPage("explore", "/explore", Optional.of(Role.INVESTIGATOR)),

@@ -195,7 +195,8 @@ public final class CredgraphApi {
     app.get("/api/v1/stats", investigations::stats, Role.INVESTIGATOR);
     app.post("/api/v1/watchlist", watchlist::watch, Role.INVESTIGATOR);
     app.post("/api/v1/checks/{checkId}/feedback", feedback::send, Role.DEPARTMENT);
-    app.get("/api/v1/feedback", feedback::report, Role.STEWARD);
+    app.get("/api/v1/feedback", feedback::report, FeedbackController.REPORT);
+    app.get("/api/v1/checks/{checkId}/feedback", feedback::read, Role.DEPARTMENT);
     app.get("/api/v1/me", applications::me, Role.SUBJECT);
     app.post("/api/v1/me/applications", applications::file, Role.SUBJECT);
     app.get("/api/v1/applications", applications::queue, Role.STEWARD);

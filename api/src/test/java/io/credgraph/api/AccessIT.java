@@ -54,6 +54,7 @@ class AccessIT {
     ACCESS.put("POST /api/v1/watchlist", Optional.of(Role.INVESTIGATOR));
     ACCESS.put("POST /api/v1/checks/{checkId}/feedback", Optional.of(Role.DEPARTMENT));
     ACCESS.put("GET /api/v1/feedback", Optional.of(Role.STEWARD));
+    ACCESS.put("GET /api/v1/checks/{checkId}/feedback", Optional.of(Role.DEPARTMENT));
     ACCESS.put("GET /api/v1/me", Optional.of(Role.SUBJECT));
     ACCESS.put("POST /api/v1/me/applications", Optional.of(Role.SUBJECT));
     ACCESS.put("GET /api/v1/applications", Optional.of(Role.STEWARD));
@@ -74,6 +75,7 @@ class AccessIT {
   static final Map<String, Integer> ALLOWED_STATUS = Map.of(
       "POST /api/v1/me/applications", 201,
       "POST /api/v1/checks/{checkId}/feedback", 404,
+      "GET /api/v1/checks/{checkId}/feedback", 404,
       "POST /api/v1/applications/{id}/decision", 404);
 
   /** A request that succeeds for a role that may call the route. */

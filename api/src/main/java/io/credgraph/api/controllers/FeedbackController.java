@@ -32,6 +32,9 @@ import java.util.Set;
  * that ran the check, every version kept and audited; {@code GET /api/v1/feedback} (STEWARD), the report.
  */
 public final class FeedbackController {
+  /** The role that may read the whole report ({@code GET /api/v1/feedback}): the coordinating office. */
+  public static final io.credgraph.api.auth.Role REPORT = io.credgraph.api.auth.Role.STEWARD;
+
   private final ApiBackend backend;
   private final ApiConfig config;
   private final ObjectMapper mapper;
@@ -75,6 +78,29 @@ public final class FeedbackController {
     }
     Requests.audit(ctx, backend.audit(), List.copyOf(subjects), 200, "feedback v" + v.version() + " on " + checkId
         + " " + counts);
+    ctx.json(FeedbackAnswer.of(check, versions, config.feedbackDays()));
+  }
+
+  /**
+   * {@code GET /api/v1/checks/{checkId}/feedback}: the check's measures with their latest outcome and every version,
+   * for the department that ran it (as the sending answers), or for a role that may read the whole report.
+   */
+  public void read(Context ctx) {
+    String checkId = ctx.pathParam("checkId");
+    Caller caller = Requests.caller(ctx);
+    Checks.Check check = loop.check(checkId).orElseThrow(() -> ApiException.notFound("no check '" + checkId
+        + "' takes feedback: only checks that found measures are remembered, by the checkId of their answer"));
+    if (!caller.atLeast(REPORT) && (caller.department().isEmpty() || check.department().isEmpty()
+        || !check.department().equals(caller.department()))) {
+      throw ApiException.forbidden("check " + checkId + " was not run by "
+          + caller.department().map(d -> "department " + d).orElse("key '" + caller.name() + "' (no department)")
+          + "; its feedback is read by the department that ran it, or a role " + REPORT + " or above");
+    }
+    List<Checks.FeedbackVersion> versions = loop.feedback(checkId);
+    Set<String> subjects = new LinkedHashSet<>();
+    check.items().forEach(i -> subjects.add(i.subject()));
+    Requests.audit(ctx, backend.audit(), List.copyOf(subjects), 200, "feedback read on " + checkId + " ("
+        + versions.size() + " versions)");
     ctx.json(FeedbackAnswer.of(check, versions, config.feedbackDays()));
   }
 

@@ -14,6 +14,8 @@ public final class SessionController {
     var pages = WebPages.PAGES.stream().map(p -> new SessionView.PageAccess(p.id(), p.path(),
         p.role().map(Enum::name), p.allows(caller.role()))).toList();
     ctx.json(new SessionView(caller.isAnonymous() ? Optional.empty() : Optional.of(caller.name()),
-        caller.role().map(Enum::name), pages));
+        caller.role().map(Enum::name), pages, new SessionView.FeedbackAccess(caller.department(),
+        caller.department().isPresent() && caller.atLeast(io.credgraph.api.auth.Role.DEPARTMENT),
+        caller.atLeast(FeedbackController.REPORT))));
   }
 }

@@ -37,12 +37,23 @@ final class LoopDocs {
             + "not to the one that ran the check", 404, "no remembered check with this id (only checks that found "
             + "measures take feedback)"))
         .done();
+    d.op("GET", "/api/v1/checks/{checkId}/feedback").summary("feedback", "A check's enforcement feedback",
+        "Every measure the check found with its latest outcome (and the sending that gave it), and every version "
+            + "sent, as the sending answers: for the department that ran the check (a DEPARTMENT key bound to it), "
+            + "or a key that may read the whole report. Audited.")
+        .access(Optional.of(Role.DEPARTMENT))
+        .pathParam("checkId", "the checkId of the check's answer (chk-...)")
+        .ok(FeedbackAnswer.class, "every measure the check found with its latest outcome, and every version")
+        .errors(errors(401, AUTH_401, 403, "the key belongs to another department or to none (and may not read "
+            + "the whole report)", 404, "no remembered check with this id (only checks that found measures take "
+            + "feedback)"))
+        .done();
     d.op("GET", "/api/v1/feedback").summary("feedback", "Enforcement feedback report",
         "For checks made with a department's key from from to to: counts of each outcome, measures still without "
             + "one, and the share applied, APPLIED / (APPLIED + NOT_APPLIED), in total and by department, measure, "
             + "domain or month; and the overdue checks (some measure without feedback, and to after the check's day "
             + "plus the server's feedbackDays). Judged on to: feedback sent later does not count.")
-        .access(Optional.of(Role.STEWARD))
+        .access(Optional.of(io.credgraph.api.controllers.FeedbackController.REPORT))
         .query("from", LocalDate.class, false, "first day of checks counted (default: the first check)")
         .query("to", LocalDate.class, false, "last day of checks counted, and the day judged on (default today)")
         .query("by", String.class, false, "department (default), measure, domain or month")

@@ -4,6 +4,8 @@
 import { addStrings, api, downloadCsv, el, fill, fmtDate, mountShell, showError, t, today } from './app.js';
 import { DOMAINS, label } from './labels.js';
 import { chain } from './chain.js';
+import { CheckFeedback, drawItems, openCheckForm } from './checks-feedback.js';
+import { feedbackReportSection } from './feedback-report.js';
 
 addStrings({
   zh: {
@@ -40,8 +42,12 @@ const MAX = 1000;
 const PERSON = /^[1-9]\d{16}[\dXx]$/;
 const KEY = /^[0-9A-Za-z]{15,18}$/;
 
-const { allowed, main } = await mountShell('checks');
+const { allowed, main, session } = await mountShell('checks');
 let answer = null;
+/** The feedback of the check shown (null when the key may not send feedback or the check has no checkId). */
+let fb = null;
+const LAST = 'credgraph.checks.last';
+const canSend = Boolean(session.feedback && session.feedback.send);
 if (allowed) {
   const keys = el('textarea', { id: 'checks-keys', rows: 8, autocomplete: 'off', spellcheck: 'false' });
   const file = el('input', { id: 'checks-file', type: 'file', accept: '.csv,.txt,text/csv,text/plain' });
@@ -73,6 +79,8 @@ if (allowed) {
         answer = await api('/api/v1/checks/sanctions', { method: 'POST', body: {
           subjects: parsed.keys.map((k) => (PERSON.test(k) ? { idNumber: k.toUpperCase() } : { uscc: k.toUpperCase() })),
           domain: domain.value || undefined, asOf: date.value || undefined } });
+        fb = canSend && answer.checkId ? new CheckFeedback(answer.checkId) : null;
+        remember();
         render(out);
       } catch (e) {
         showError(out, e);
@@ -85,7 +93,56 @@ if (allowed) {
       el('label', { for: 'checks-date' }, t('checks.date'), date)),
     note,
     el('button', { type: 'submit', id: 'checks-submit' }, t('checks.submit'))),
-    out);
+    out,
+    canSend ? openCheckForm((id) => openCheck(out, id)) : null,
+    feedbackReportSection(session, 'checks-fbr', 'department'));
+  restore(out);
+}
+
+/** Keeps the last answer in this tab (keys are masked by the API) so that a reload shows it with its feedback. */
+function remember() {
+  try {
+    sessionStorage.setItem(LAST, JSON.stringify({ who: session.name, answer }));
+  } catch (e) {
+    // a full or disabled storage only loses the reload
+  }
+}
+
+async function restore(out) {
+  let last = null;
+  try {
+    last = JSON.parse(sessionStorage.getItem(LAST) || 'null');
+  } catch (e) {
+    last = null;
+  }
+  if (!last || !last.answer || last.who !== session.name) return;
+  answer = last.answer;
+  const day = document.getElementById('checks-date');
+  if (day && answer.asOf) day.value = answer.asOf;
+  fb = canSend && answer.checkId ? new CheckFeedback(answer.checkId) : null;
+  render(out);
+  if (fb && answer.results.some((r) => r.subject && (r.measures || []).length)) {
+    try {
+      await fb.load();
+    } catch (e) {
+      out.prepend(el('p', { class: 'no-text', role: 'alert', id: 'checks-fb-error' },
+        t('fb.refused') + ' (' + (e.status || '') + ') ' + e.message));
+    }
+  }
+}
+
+/** Opens an earlier check by its reference: GET its feedback (the server refuses another department's check). */
+async function openCheck(out, id) {
+  fill(out, el('p', { 'aria-busy': 'true' }, t('common.loading')));
+  const check = new CheckFeedback(id);
+  try {
+    const a = await api('/api/v1/checks/' + encodeURIComponent(id) + '/feedback');
+    answer = null;
+    fb = check;
+    drawItems(out, check, a);
+  } catch (e) {
+    showError(out, e);
+  }
 }
 
 /** The keys of a pasted or uploaded text: the first CSV column of each line; other lines are skipped. */
@@ -109,6 +166,7 @@ function render(out) {
   const draw = () => {
     const f = filter.value;
     const q = text.value.trim();
+    if (fb) fb.forgetControls();
     fill(body, answer.results.filter((r) => (f === 'all' || (f === 'restricted') === r.restricted)
       && (!q || (r.subject && r.subject.name.includes(q)))).map(resultRow));
   };
@@ -134,7 +192,8 @@ function resultRow(r) {
   const measures = (r.measures || []).concat((r.warnings || []).map((w) => Object.assign({ warning: true }, w)));
   return el('tr', { class: r.restricted ? 'row-no' : '', dataset: { restricted: String(r.restricted) } },
     el('td', {}, r.subject ? r.subject.name : el('span', { class: 'muted' }, t('checks.unknown')),
-      r.grade ? el('small', { class: 'muted' }, ' ' + r.grade) : null),
+      r.grade ? el('small', { class: 'muted grade' }, ' ' + (typeof r.grade === 'object'
+        ? [r.grade.grade, r.grade.title].filter(Boolean).join(' ') : r.grade)) : null),
     el('td', {}, (r.subject && (r.subject.uscc || r.subject.idNumber)) || r.key.uscc || r.key.idNumber || ''),
     el('td', {}, r.restricted ? el('span', { class: 'no-text' }, t('common.yes')) : el('span', { class: 'ok-text' },
       t('common.no'))),
@@ -150,7 +209,8 @@ function resultRow(r) {
           + (m.department ? ' · ' + t('checks.dept') + ' ' + m.department : '')),
         el('br'),
         el('small', { class: 'muted' }, m.basis),
-        m.path && m.path.length > 1 ? chain(m.path) : null)))));
+        m.path && m.path.length > 1 ? chain(m.path) : null,
+        fb && r.subject && !m.warning ? fb.control(r.subject.id, m.rule, m.measure) : null)))));
 }
 
 function csv() {

@@ -52,3 +52,20 @@ export const DOMAINS = ['GOV_PROCUREMENT', 'PUBLIC_BIDDING', 'SUBSIDY', 'FINANCI
   'MARKET_ACCESS', 'LAND_TRADING', 'CIVIL_SERVICE', 'INSPECTION', 'APPOINTMENT'];
 
 addStrings({ zh: { 'chain.label': '证据链' }, en: { 'chain.label': 'evidence path' } });
+
+// Enforcement feedback (DOMAIN.md section 7): outcomes and the reasons a measure was not applied.
+export const OUTCOMES = ['APPLIED', 'NOT_APPLIED', 'NOT_APPLICABLE'];
+export const NOT_APPLIED_REASONS = ['NOT_IN_SCOPE', 'RECORD_ENDED', 'RELEASED', 'OVERRIDDEN', 'OTHER'];
+addStrings({
+  zh: {
+    'outcome.APPLIED': '已实施', 'outcome.NOT_APPLIED': '未实施', 'outcome.NOT_APPLICABLE': '无可适用事项',
+    'reason.NOT_IN_SCOPE': '业务不属于该措施领域', 'reason.RECORD_ENDED': '记录在决定前已终止',
+    'reason.RELEASED': '已出示法院解除或信用修复证明', 'reason.OVERRIDDEN': '上级决定另行处理', 'reason.OTHER': '其他',
+  },
+  en: {
+    'outcome.APPLIED': 'applied', 'outcome.NOT_APPLIED': 'not applied', 'outcome.NOT_APPLICABLE': 'not applicable',
+    'reason.NOT_IN_SCOPE': 'business outside the measure\'s domain', 'reason.RECORD_ENDED': 'record ended before the decision',
+    'reason.RELEASED': 'a court release or repair was shown', 'reason.OVERRIDDEN': 'a higher decision required otherwise',
+    'reason.OTHER': 'other',
+  },
+});

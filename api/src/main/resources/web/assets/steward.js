@@ -3,6 +3,7 @@
 // resolution, repair, revocation, a person's release, with each record's history.
 import { addStrings, api, ApiError, el, fill, fmtDate, getKey, mountShell, showError, t, today } from './app.js';
 import { label } from './labels.js';
+import { feedbackReportSection } from './feedback-report.js';
 
 addStrings({
   zh: {
@@ -44,9 +45,10 @@ addStrings({
   },
 });
 
-const { allowed, main } = await mountShell('steward');
+const { allowed, main, session } = await mountShell('steward');
 if (allowed) {
-  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection(), applicationsSection());
+  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection(), applicationsSection(),
+    feedbackReportSection(session, 'steward-fbr', 'month'));
 }
 
 function uploadSection() {

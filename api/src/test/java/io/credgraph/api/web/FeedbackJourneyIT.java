@@ -149,6 +149,13 @@ class FeedbackJourneyIT {
     assertTrue(row("HONOURS_BAN").getText().contains("尚未反馈"));
     assertEquals(checkId, byId("check-id").getText());
     browser.screenshot("checks-feedback");
+    // the English switch: the same outcomes, labelled in English; back to Chinese
+    browser.driver().findElement(By.cssSelector("button.lang")).click();
+    waitForRow("GOV_PROCUREMENT_BAN", "Recorded: applied · corrected (sending 3)");
+    waitForRow("SUBSIDY_BAN", "Recorded: not applied · business outside the measure's domain");
+    assertTrue(row("HONOURS_BAN").getText().contains("Send feedback"));
+    browser.driver().findElement(By.cssSelector("button.lang")).click();
+    waitForRow("GOV_PROCUREMENT_BAN", "已记录：已实施");
 
     // over HTTP: the check's feedback as the server keeps it
     JsonNode fb = server.get("/api/v1/checks/" + checkId + "/feedback", Role.DEPARTMENT).json();

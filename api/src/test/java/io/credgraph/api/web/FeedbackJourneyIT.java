@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * headless Chromium against a real server holding the sample city; the server's clock says 2025-06-01 (the day of
  * the check, so feedback is due on 2025-06-11).
  *
- * <p>Story S19 (datasets/STORIES.md): 中山市宏泰物流有限公司 (91442000MA0048UF4Q) is a major tax violator from
+ * <p>Story S16 (datasets/STORIES.md): 中山市宏泰物流有限公司 (91442000MA0048UF4Q) is a major tax violator from
  * 2022-08-08 until 2025-08-07 (record ZSTAX-WF-2022-0019), so a sanctions check on 2024-01-01 finds JS-TAX with four
  * measures: GOV_PROCUREMENT_BAN, PUBLIC_BIDDING_BAN, SUBSIDY_BAN and HONOURS_BAN. The MARKET_REGULATION case handler
  * reports one applied, one not applied (outside the business in hand), corrects one, and leaves two pending.
@@ -106,7 +106,8 @@ class FeedbackJourneyIT {
     assertTrue(browser.driver().findElements(By.id("checks-fbr")).isEmpty(),
         "a DEPARTMENT key may not read the whole report (GET /api/v1/feedback is STEWARD): no section");
     // every input has its label
-    for (WebElement input : browser.driver().findElements(By.cssSelector("form.feedback select, form.feedback input"))) {
+    for (WebElement input : browser.driver()
+        .findElements(By.cssSelector("form.feedback select, form.feedback input"))) {
       assertEquals(1, browser.driver().findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
           .size(), input.getAttribute("id"));
     }
@@ -129,7 +130,8 @@ class FeedbackJourneyIT {
     // then with a reason and a text, sent from the keyboard (Enter in the note)
     new Select(in(sub, "fb-reason")).selectByValue("NOT_IN_SCOPE");
     in(sub, "fb-note").sendKeys("本次为工程招标资格审查，不涉及财政补贴", Keys.ENTER);
-    WebElement notApplied = waitForRow("SUBSIDY_BAN", "已记录：未实施 · 业务不属于该措施领域 · 本次为工程招标资格审查，不涉及财政补贴（第 2 次报送）");
+    WebElement notApplied = waitForRow("SUBSIDY_BAN",
+        "已记录：未实施 · 业务不属于该措施领域 · 本次为工程招标资格审查，不涉及财政补贴（第 2 次报送）");
     assertEquals("", in(notApplied, "fb-error").getText(), "the earlier refusal is gone");
 
     // the procurement ban is corrected: it was applied after all

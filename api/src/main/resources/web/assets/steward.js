@@ -45,12 +45,6 @@ addStrings({
   },
 });
 
-const { allowed, main, session } = await mountShell('steward');
-if (allowed) {
-  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection(), applicationsSection(),
-    feedbackReportSection(session, 'steward-fbr', 'month'));
-}
-
 function uploadSection() {
   const file = el('input', { id: 'steward-file', type: 'file', accept: '.jsonl,.gz,.ndjson,application/x-ndjson',
     required: true });
@@ -290,4 +284,11 @@ function appRow(a, out, msg) {
         showError(msg, e);
       }
     } } }, decision, reason, el('button', { type: 'submit', class: 'app-send' }, t('steward.appSend')))));
+}
+
+// last: every addStrings above has run before the page is drawn (the await suspends this module)
+const { allowed, main, session } = await mountShell('steward');
+if (allowed) {
+  fill(main, el('h1', {}, t('steward.title')), uploadSection(), lifecycleSection(), applicationsSection(),
+    feedbackReportSection(session, 'steward-fbr', 'month'));
 }

@@ -108,6 +108,9 @@ class MeJourneyIT {
     browser.visit(server.uri("/steward"));
     WebElement row = browser.waitFor(By.cssSelector("#steward-apps-table tr[data-application='" + appId + "']"));
     assertTrue(row.getText().contains(YONGFA_RECORD) && row.getText().contains("2025-06-16"), row.getText());
+    String queue = browser.driver().findElement(By.cssSelector("main")).getText();
+    assertTrue(queue.contains("异议与信用修复申请") && !queue.contains("steward.apps"),
+        "the queue's heading is labelled, not its label key: " + queue);
     new Select(row.findElement(By.cssSelector("select.app-decision"))).selectByValue("GRANTED");
     row.findElement(By.cssSelector("input.app-reason")).sendKeys("现场核查整改属实");
     row.findElement(By.cssSelector("button.app-send")).click();

@@ -169,6 +169,7 @@ public final class CredgraphApi {
       }
       limits.check(ctx, Requests.caller(ctx));
     });
+    app.beforeMatched(ctx -> io.credgraph.api.guard.OutOfSync.refuse(ctx, backend.engine()));
     app.before("/api/v1/lists/{code}", ctx -> io.credgraph.api.guard.ListBounds.check(ctx, config.clock(),
         protections.listsEarliest()));
     app.after(ctx -> afterRequest(ctx, registry));

@@ -72,6 +72,7 @@ public final class CredgraphEngine {
   private final RuleCatalogue rules;
   private final Map<Rule, Integer> ruleOrder = new HashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile RuntimeException outOfSync;
   private Projection p;
   private Deriver deriver;
   private final HashMap<Integer, List<Entry>> byTarget = new HashMap<>();
@@ -130,7 +131,7 @@ public final class CredgraphEngine {
   public Optional<CreditGrade> grade(SubjectKey key, LocalDate asOf) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(asOf, "asOf");
-    lock.readLock().lock();
+    readLock();
     try {
       return gradeOf(require(key), asOf);
     } finally {
@@ -193,6 +194,7 @@ public final class CredgraphEngine {
       projectionMillis = (t1 - t0) / 1_000_000;
       propagationMillis = (System.nanoTime() - t1) / 1_000_000;
       version = store.version();
+      outOfSync = null;
     } finally {
       lock.writeLock().unlock();
     }
@@ -231,18 +233,55 @@ public final class CredgraphEngine {
     Objects.requireNonNull(batch, "batch");
     lock.writeLock().lock();
     try {
+      if (outOfSync != null) {
+        rebuildOrFail(outOfSync); // the store may be readable again: catch up before writing more
+      }
       WriteResult result = store.write(batch);
       try {
         apply(batch);
       } catch (RuntimeException e) {
         // the store has the batch; start again from it rather than answer from a half-updated projection
-        rebuild();
+        rebuildOrFail(e);
         throw e;
       }
       version = store.version();
       return result;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Why the in-memory graph no longer matches the store (a committed batch could not be applied and the rebuild from
+   * the store failed too), or empty while it does. While it is present every read answers {@link OutOfSyncException}.
+   */
+  public Optional<String> outOfSync() {
+    RuntimeException e = outOfSync;
+    return e == null ? Optional.empty() : Optional.of(e.getMessage());
+  }
+
+  private void rebuildOrFail(RuntimeException cause) {
+    try {
+      rebuild();
+    } catch (RuntimeException r) {
+      OutOfSyncException down = new OutOfSyncException("the in-memory graph no longer matches the store: "
+          + "applying a committed batch failed (" + cause.getMessage() + ") and so did the rebuild from the store ("
+          + r.getMessage() + "); restart the server or send a batch once the store is readable again", r);
+      if (cause != outOfSync && cause != r) {
+        down.addSuppressed(cause);
+      }
+      outOfSync = down;
+      throw down;
+    }
+  }
+
+  /** Takes the read lock, or answers {@link OutOfSyncException} while the graph does not match the store. */
+  private void readLock() {
+    lock.readLock().lock();
+    RuntimeException down = outOfSync;
+    if (down != null) {
+      lock.readLock().unlock();
+      throw new OutOfSyncException(down.getMessage(), down);
     }
   }
 
@@ -390,7 +429,7 @@ public final class CredgraphEngine {
     if (!person.mayBePerson()) {
       throw new ValidationException("person", "an appointment check is about a person (idNumber), not " + person);
     }
-    lock.readLock().lock();
+    readLock();
     try {
       int t = -1;
       boolean companyLaw = true;
@@ -537,7 +576,7 @@ public final class CredgraphEngine {
       throw new ValidationException("subjects", "a sanctions check takes at most " + MAX_SANCTION_SUBJECTS
           + " subjects, got " + subjects.size() + "; split the request");
     }
-    lock.readLock().lock();
+    readLock();
     try {
       List<SanctionResult> out = new ArrayList<>(subjects.size());
       for (SubjectKey key : subjects) {
@@ -638,7 +677,7 @@ public final class CredgraphEngine {
   public SubjectMeasures subjectMeasures(SubjectKey key, LocalDate asOf) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(asOf, "asOf");
-    lock.readLock().lock();
+    readLock();
     try {
       int s = require(key);
       List<Entry> es = entries(s);
@@ -681,7 +720,7 @@ public final class CredgraphEngine {
     Objects.requireNonNull(asOf, "asOf");
     kind = kind == null ? Optional.empty() : kind;
     since = since == null ? Optional.empty() : since;
-    lock.readLock().lock();
+    readLock();
     try {
       int day = Projection.day(asOf);
       List<Alert> out = new ArrayList<>();
@@ -765,7 +804,7 @@ public final class CredgraphEngine {
   public AssociatedRisk associatedRisk(SubjectKey key, LocalDate asOf) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(asOf, "asOf");
-    lock.readLock().lock();
+    readLock();
     try {
       int s = require(key);
       Optional<AssociatedRiskSearch.Found> found =
@@ -801,7 +840,7 @@ public final class CredgraphEngine {
     Objects.requireNonNull(asOf, "asOf");
     Map<SubjectKey, SubjectMarks> out = new HashMap<>();
     int day = Projection.day(asOf);
-    lock.readLock().lock();
+    readLock();
     try {
       for (SubjectKey key : keys) {
         int s = p.indexOf(key);
@@ -835,7 +874,7 @@ public final class CredgraphEngine {
     Objects.requireNonNull(hypothetical, "hypothetical");
     Objects.requireNonNull(asOf, "asOf");
     ListDefinition def = lists.require(hypothetical.list());
-    lock.readLock().lock();
+    readLock();
     try {
       int holder = p.indexOf(hypothetical.subject());
       if (holder < 0) {
@@ -887,7 +926,7 @@ public final class CredgraphEngine {
    * equal for two engines exactly when they derived the same measures.
    */
   List<String> derivedFingerprint() {
-    lock.readLock().lock();
+    readLock();
     try {
       List<String> out = new ArrayList<>();
       for (List<Entry> es : byTarget.values()) {

@@ -7,8 +7,12 @@ import io.credgraph.store.GraphStore;
 import io.credgraph.store.StoreInfo;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Optional;
 
-/** {@code GET /health}: 200 with the store's backend, counts and version once the store is open. */
+/**
+ * {@code GET /health}: 200 with the store's backend, counts and version once the store is open; 503 DOWN with the
+ * reason while the engine's graph no longer matches the store.
+ */
 public final class HealthController {
   private final ApiBackend backend;
   private final ApiConfig config;
@@ -23,7 +27,9 @@ public final class HealthController {
   public void get(Context ctx) {
     GraphStore store = backend.store();
     StoreInfo info = store.info();
-    ctx.json(new Health("UP", config.version(), startedAt,
+    Optional<String> down = backend.engine().outOfSync();
+    ctx.status(down.isPresent() ? 503 : 200);
+    ctx.json(new Health(down.isPresent() ? "DOWN" : "UP", down, config.version(), startedAt,
         new Health.Store(info.backend(), info.location(), info.capabilities(), store.counts(), store.version()),
         new Health.Audit(backend.audit().size(), backend.audit().head())));
   }

@@ -44,8 +44,12 @@ public final class ApiDocs {
         Every check and every look at a person is written to a tamper-evident audit log.""");
 
     d.op("GET", "/health").summary("operations", "Health",
-        "200 once the store is open: its backend, counts and version, and the audit log's head hash.")
-        .access(Optional.empty()).ok(Health.class, "the server is up").done();
+        "200 once the store is open: its backend, counts and version, and the audit log's head hash. 503 with "
+            + "status DOWN and the reason when the in-memory graph no longer matches the store (a committed batch "
+            + "could not be applied and the rebuild from the store failed); graph answers are refused until a "
+            + "rebuild succeeds (the next batch tries one first, or restart the server).")
+        .access(Optional.empty()).ok(Health.class, "the server is up")
+        .json(503, Health.class, "the server is DOWN: reason says why").done();
     d.op("GET", "/metrics").summary("operations", "Metrics",
         "Prometheus text: JVM, HTTP requests by route and status, cache sizes and hit rates.")
         .access(Optional.of(Role.ADMIN))
@@ -205,8 +209,9 @@ public final class ApiDocs {
     }
     m.putIfAbsent(429, "too many requests from this address or key; Retry-After gives the seconds to wait");
     m.putIfAbsent(500, "an internal failure; the answer carries an incidentId to quote");
-    m.putIfAbsent(503, "audit-unavailable (the audit log cannot be written, so nothing is answered unaudited) or "
-        + "store-busy; Retry-After says when to try again");
+    m.putIfAbsent(503, "audit-unavailable (the audit log cannot be written, so nothing is answered unaudited), "
+        + "store-busy (Retry-After says when to try again) or out-of-sync (a committed batch could not be applied "
+        + "to the in-memory graph and the rebuild from the store failed: /health says DOWN)");
     return m;
   }
 

@@ -56,6 +56,11 @@ public final class ErrorMapping {
         internal(ctx, e);
       }
     });
+    app.exception(io.credgraph.engine.OutOfSyncException.class, (e, ctx) -> {
+      LOG.error("{} {} refused: {}", ctx.method(), route(ctx), scrub(e.getMessage()));
+      send(ctx, new Problem("out-of-sync", "Graph out of sync with the store", 503, scrub(e.getMessage()),
+          instance(ctx)));
+    });
     app.exception(CredgraphException.class, (e, ctx) -> send(ctx,
         new Problem("unprocessable", "Request cannot be processed", 422, scrub(e.getMessage()), instance(ctx))));
     app.exception(HttpResponseException.class, ErrorMapping::httpResponse);

@@ -3,10 +3,15 @@ package io.credgraph.api.view;
 import io.credgraph.store.Capability;
 import io.credgraph.store.StoreCounts;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
-/** The answer of {@code /health}: the server's version and start time, the store and the audit log. */
-public record Health(String status, String version, Instant startedAt, Store store, Audit audit) {
+/**
+ * The answer of {@code /health}: UP or DOWN (with the reason), the server's version and start time, the store and the
+ * audit log.
+ */
+public record Health(String status, Optional<String> reason, String version, Instant startedAt, Store store,
+    Audit audit) {
   /** The store: backend, location, capabilities, counts and version. */
   public record Store(String backend, String location, Set<Capability> capabilities, StoreCounts counts,
       long version) {}

@@ -1,5 +1,6 @@
 package io.credgraph.api;
 
+import io.credgraph.api.web.Browser;
 import io.credgraph.api.web.WebCity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +22,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final Function<Path, ApiServer> start;
+  private final boolean withBrowser;
   private Path dir;
   private ApiServer server;
+  private Browser browser;
 
-  private ApiServerExtension(Function<Path, ApiServer> start) {
+  private ApiServerExtension(Function<Path, ApiServer> start, boolean withBrowser) {
     this.start = start;
+    this.withBrowser = withBrowser;
   }
 
   /** A server over an empty in-memory store. */
   public static ApiServerExtension empty() {
-    return new ApiServerExtension(ApiServer::new);
+    return new ApiServerExtension(ApiServer::new, false);
   }
 
   /** A server over the small fixture city of {@link Fixtures}, written through the engine. */
@@ -39,12 +43,28 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
       ApiServer s = new ApiServer(dir);
       Fixtures.load(s.engine.writer());
       return s;
-    });
+    }, false);
   }
 
   /** A server with the sample city, every batch posted through {@code POST /api/v1/batches} without a rejection. */
   public static ApiServerExtension sampleCity() {
-    return new ApiServerExtension(WebCity::start);
+    return new ApiServerExtension(WebCity::start, false);
+  }
+
+  /**
+   * The same server with a headless Chromium opened first (the class is skipped, before any city is loaded, where
+   * Chromium is missing) and closed after the class.
+   */
+  public ApiServerExtension withBrowser() {
+    return new ApiServerExtension(start, true);
+  }
+
+  /** The browser of {@link #withBrowser()}. */
+  public Browser browser() {
+    if (browser == null) {
+      throw new IllegalStateException("no browser: declare the extension withBrowser()");
+    }
+    return browser;
   }
 
   /** The running server (between the class's first and last test). */
@@ -65,18 +85,28 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
   public void beforeAll(ExtensionContext context) throws IOException {
     Path target = Files.createDirectories(Path.of("target"));
     dir = Files.createTempDirectory(target, context.getRequiredTestClass().getSimpleName() + "-");
+    if (withBrowser) {
+      browser = Browser.open(dir);
+    }
     server = start.apply(dir);
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     try {
-      if (server != null) {
-        server.close();
+      if (browser != null) {
+        browser.close();
       }
     } finally {
-      server = null;
-      delete(dir);
+      try {
+        if (server != null) {
+          server.close();
+        }
+      } finally {
+        browser = null;
+        server = null;
+        delete(dir);
+      }
     }
   }
 

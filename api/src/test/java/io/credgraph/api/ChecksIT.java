@@ -10,9 +10,9 @@ import io.credgraph.model.SubjectKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * an A-grade taxpayer since 2024-04-01. Each test states the day it asks about.
  */
 class ChecksIT {
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static String alphaId;
   static String zhangId;
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
-    Fixtures.load(server.engine.writer());
+    server = SERVER.server();
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
     zhangId = server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String appointment(String idNumber, String role, String asOf) {

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.auth.Role;
-import io.credgraph.datasets.SampleCity;
 import io.credgraph.model.SubjectKey;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the explorer, dashboard and alert pages read that the investigation routes did not answer before: relation
@@ -25,28 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * 2025-06-01.
  */
 class ExplorerApiIT {
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension SERVER = ApiServerExtension.sampleCity();
   static ApiServer server;
 
   @BeforeAll
-  static void load() throws IOException {
-    server = new ApiServer(dir);
-    for (String batch : SampleCity.batches()) {
-      byte[] body;
-      try (InputStream in = SampleCity.open(batch)) {
-        body = in.readAllBytes();
-      }
-      ApiServer.Answer a = server.send(server.builder("/api/v1/batches?name=" + batch, Role.STEWARD)
-          .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build());
-      assertEquals(200, a.status(), batch + ": " + a.body());
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void load() {
+    server = SERVER.server();
   }
 
   static String person(String idNumber) {

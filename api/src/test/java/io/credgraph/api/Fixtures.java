@@ -1,15 +1,14 @@
 package io.credgraph.api;
 
+import io.credgraph.fixtures.Keys;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Provenance;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
-import io.credgraph.model.ResidentId;
 import io.credgraph.model.StatusChange;
 import io.credgraph.model.StatusEvent;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
-import io.credgraph.model.Uscc;
 import io.credgraph.store.BatchWriter;
 import io.credgraph.store.WriteBatch;
 import java.time.LocalDate;
@@ -33,11 +32,11 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static String uscc(String body17) {
-    return body17 + Uscc.checkCharacter(body17);
+    return Keys.withUsccCheck(body17);
   }
 
   public static String resident(String body17) {
-    return body17 + ResidentId.checkCharacter(body17);
+    return Keys.withResidentCheck(body17);
   }
 
   static Provenance prov(long line) {

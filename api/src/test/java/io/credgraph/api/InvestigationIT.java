@@ -6,24 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.auth.Role;
-import io.credgraph.datasets.SampleCity;
 import io.credgraph.model.SubjectKey;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The investigation routes over a real server, on the sample city (datasets/STORIES.md) loaded through
@@ -41,26 +37,13 @@ class InvestigationIT {
   static final String HUAXING = "91442000MA00A45D0Y";
   static final String HUANG_WEI = "442000196202221321";
 
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension SERVER = ApiServerExtension.sampleCity();
   static ApiServer server;
 
   @BeforeAll
-  static void load() throws IOException {
-    server = new ApiServer(dir);
-    for (String batch : SampleCity.batches()) {
-      byte[] body;
-      try (InputStream in = SampleCity.open(batch)) {
-        body = in.readAllBytes();
-      }
-      ApiServer.Answer a = postBatch(batch, body);
-      assertEquals(200, a.status(), batch + ": " + a.body());
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void load() {
+    server = SERVER.server();
   }
 
   static ApiServer.Answer postBatch(String name, byte[] body) {
@@ -386,7 +369,7 @@ class InvestigationIT {
         "another key has its own watchlist");
     assertEquals(0, server.get("/api/v1/alerts?kind=SITTING_OFFICER", Role.INVESTIGATOR).json().path("items")
         .findValues("watch").size());
-    String state = Files.readString(dir.resolve("watchlists.json"));
+    String state = Files.readString(SERVER.dir().resolve("watchlists.json"));
     assertTrue(state.contains("ZSCOURT-SX-2025-9001"), "the watchlist state is kept in the data directory");
   }
 }

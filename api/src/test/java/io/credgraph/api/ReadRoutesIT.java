@@ -7,33 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.auth.Role;
 import io.credgraph.model.SubjectKey;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read routes over a real server and store, on the fixture city (see {@link Fixtures}); today is 2025-06-01. */
 class ReadRoutesIT {
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static String alphaId;
   static String zhangId;
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
-    Fixtures.load(server.engine.writer());
+    server = SERVER.server();
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
     zhangId = server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

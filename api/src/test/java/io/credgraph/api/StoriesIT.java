@@ -10,16 +10,13 @@ import io.credgraph.api.auth.Role;
 import io.credgraph.datasets.SampleCity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sample city's stories (datasets/STORIES.md, as data in stories.yaml: each check states its day, its question
@@ -27,32 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code POST /api/v1/batches}: the same cases the engine and the stores run, through the HTTP layer.
  */
 class StoriesIT {
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension SERVER = ApiServerExtension.sampleCity();
   static ApiServer server;
   static JsonNode stories;
 
   @BeforeAll
   static void load() throws IOException {
-    server = new ApiServer(dir);
-    for (String batch : SampleCity.batches()) {
-      byte[] body;
-      try (InputStream in = SampleCity.open(batch)) {
-        body = in.readAllBytes();
-      }
-      ApiServer.Answer a = server.send(server.builder("/api/v1/batches?name=" + batch, Role.STEWARD)
-          .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-      assertEquals(200, a.status(), batch + ": " + a.body());
-      assertEquals(0, a.json().path("rejected").asLong(), batch + ": " + a.body());
-    }
+    server = SERVER.server();
     try (InputStream in = SampleCity.openStories()) {
       stories = new ObjectMapper(new YAMLFactory()).readTree(in);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.credgraph.store.PendingFact;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.WriteOp;
 import io.credgraph.store.WriteResult;
+import io.credgraph.store.codec.PropertyCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import java.util.Set;
  * kind of change. A group sees everything earlier groups of the batch wrote.
  */
 final class BatchWrite {
+  private static final PropertyCodec CODEC = CypherGraphStore.CODEC;
   private final CypherTx tx;
   private long version;
   private long checkpointSeq;
@@ -96,7 +98,7 @@ final class BatchWrite {
     group.forEach(op -> keys.add(op.subject().key().canonical()));
     Map<String, Subject> current = new HashMap<>();
     tx.stream(Statement.SUBJECTS_BY_KEYS, Map.of("keys", List.copyOf(keys)), row -> {
-      Subject s = Codec.subject(CypherGraphStore.map(row, "s"));
+      Subject s = CODEC.subject(CypherGraphStore.map(row, "s"));
       current.put(s.key().canonical(), s);
     });
     Set<String> stored = Set.copyOf(current.keySet());
@@ -114,7 +116,7 @@ final class BatchWrite {
     }
     List<Map<String, Object>> creates = new ArrayList<>();
     List<Map<String, Object>> updates = new ArrayList<>();
-    dirty.forEach((key, s) -> (stored.contains(key) ? updates : creates).add(Codec.subjectProps(s)));
+    dirty.forEach((key, s) -> (stored.contains(key) ? updates : creates).add(CODEC.subjectProps(s)));
     if (!creates.isEmpty()) {
       tx.run(Statement.SUBJECTS_CREATE, Map.of("rows", creates));
     }
@@ -151,7 +153,7 @@ final class BatchWrite {
         missing.add("relation " + id.type() + " from " + id.from() + " to " + id.to() + " since " + id.since()
             + " needs subject " + absent + ", which is not stored");
       } else if (row.get("eid") != null) {
-        current.put(id, new Stored<>((String) row.get("eid"), Codec.relation(id.type().name(),
+        current.put(id, new Stored<>((String) row.get("eid"), CODEC.relation(id.type().name(),
             id.from().canonical(), id.to().canonical(), CypherGraphStore.map(row, "r"))));
       }
     });
@@ -199,7 +201,7 @@ final class BatchWrite {
     tx.stream(Statement.RELATIONS_OPEN_UNTIL, Map.of("rows", rows), row -> {
       WriteOp.EndRelation op = group.get((int) CypherGraphStore.num(row, "i"));
       String eid = (String) row.get("eid");
-      open.putIfAbsent(eid, new Stored<>(eid, Codec.relation(op.type().name(), op.from().canonical(),
+      open.putIfAbsent(eid, new Stored<>(eid, CODEC.relation(op.type().name(), op.from().canonical(),
           op.to().canonical(), CypherGraphStore.map(row, "r"))));
       byOp.computeIfAbsent((int) CypherGraphStore.num(row, "i"), k -> new ArrayList<>()).add(eid);
     });
@@ -226,7 +228,7 @@ final class BatchWrite {
     List<Map<String, Object>> updates = new ArrayList<>();
     for (Stored<Relation> s : relations) {
       Relation r = s.value();
-      Map<String, Object> row = Codec.relationProps(r);
+      Map<String, Object> row = CODEC.relationProps(r);
       if (s.eid() == null) {
         row.put("type", r.type().name());
         row.put("from", r.from().canonical());
@@ -292,7 +294,7 @@ final class BatchWrite {
       }
     }
     if (!creates.isEmpty()) {
-      tx.run(Statement.RECORDS_CREATE, Map.of("rows", creates.values().stream().map(Codec::recordProps).toList()));
+      tx.run(Statement.RECORDS_CREATE, Map.of("rows", creates.values().stream().map(CODEC::recordProps).toList()));
     }
     writeRecordUpdates(updates.values());
   }
@@ -322,7 +324,7 @@ final class BatchWrite {
   private Map<String, CreditRecord> storedRecords(List<String> ids) {
     Map<String, CreditRecord> current = new HashMap<>();
     tx.stream(Statement.RECORDS_BY_IDS, Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))), row -> {
-      CreditRecord r = Codec.record(CypherGraphStore.map(row, "r"));
+      CreditRecord r = CODEC.record(CypherGraphStore.map(row, "r"));
       current.put(r.id(), r);
     });
     return current;
@@ -331,8 +333,8 @@ final class BatchWrite {
   private void writeRecordUpdates(Iterable<CreditRecord> records) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (CreditRecord r : records) {
-      rows.add(Map.of("id", r.id(), "history", Codec.historyJson(r.history()), "provenance",
-          Codec.provenanceJson(r.provenance())));
+      rows.add(Map.of("id", r.id(), "history", PropertyCodec.historyJson(r.history()), "provenance",
+          PropertyCodec.provenanceJson(r.provenance())));
     }
     if (!rows.isEmpty()) {
       tx.run(Statement.RECORDS_UPDATE, Map.of("rows", rows));
@@ -349,7 +351,7 @@ final class BatchWrite {
     for (WriteOp.PutPending op : group) {
       PendingFact f = op.fact();
       if (stored.add(f.id())) {
-        rows.add(Codec.pendingProps(f));
+        rows.add(CODEC.pendingProps(f));
         created++;
         changed = true;
       } else {
@@ -382,11 +384,11 @@ final class BatchWrite {
       BatchCheckpoint cp = op.checkpoint();
       Map<String, Object> old = stored.get(cp.batchHash());
       long seq = old == null ? ++checkpointSeq : CypherGraphStore.num(old, "seq");
-      if (old != null && Codec.checkpoint(old).equals(cp)) {
+      if (old != null && CODEC.checkpoint(old).equals(cp)) {
         unchanged++;
         continue;
       }
-      Map<String, Object> props = Codec.checkpointProps(cp, seq);
+      Map<String, Object> props = CODEC.checkpointProps(cp, seq);
       if (old == null) {
         created++;
       } else {

@@ -14,6 +14,7 @@ import io.credgraph.store.StoreCounts;
 import io.credgraph.store.StoreInfo;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.WriteResult;
+import io.credgraph.store.codec.PropertyCodec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,6 +40,8 @@ import java.util.function.Function;
  */
 public abstract class CypherGraphStore implements GraphStore {
   static final String META_ID = "store";
+  /** Facts as Neo4j properties: dates as Neo4j dates (the rest as every store keeps it). */
+  static final PropertyCodec CODEC = PropertyCodec.NATIVE_DATES;
   private static final List<String> ALL_TYPES = EnumSet.allOf(RelationType.class).stream().map(Enum::name).toList();
 
   private final CypherRunner runner;
@@ -64,12 +67,12 @@ public abstract class CypherGraphStore implements GraphStore {
 
   @Override
   public Optional<Subject> subject(SubjectKey key) {
-    return read(tx -> one(tx, Statement.SUBJECT_BY_KEY, Map.of("key", key.canonical()), "s").map(Codec::subject));
+    return read(tx -> one(tx, Statement.SUBJECT_BY_KEY, Map.of("key", key.canonical()), "s").map(CODEC::subject));
   }
 
   @Override
   public Optional<Subject> subject(SubjectId id) {
-    return read(tx -> one(tx, Statement.SUBJECT_BY_ID, Map.of("id", id.value()), "s").map(Codec::subject));
+    return read(tx -> one(tx, Statement.SUBJECT_BY_ID, Map.of("id", id.value()), "s").map(CODEC::subject));
   }
 
   @Override
@@ -97,14 +100,14 @@ public abstract class CypherGraphStore implements GraphStore {
     return read(tx -> {
       List<CreditRecord> result = new ArrayList<>();
       tx.stream(Statement.RECORDS_OF_SUBJECT, Map.of("key", subject.canonical()),
-          row -> result.add(Codec.record(map(row, "r"))));
+          row -> result.add(CODEC.record(map(row, "r"))));
       return result;
     });
   }
 
   @Override
   public Optional<CreditRecord> record(String recordId) {
-    return read(tx -> one(tx, Statement.RECORD_BY_ID, Map.of("id", recordId), "r").map(Codec::record));
+    return read(tx -> one(tx, Statement.RECORD_BY_ID, Map.of("id", recordId), "r").map(CODEC::record));
   }
 
   /**
@@ -141,7 +144,7 @@ public abstract class CypherGraphStore implements GraphStore {
   @Override
   public void forEachSubject(Consumer<Subject> action) {
     read(tx -> {
-      tx.stream(Statement.SUBJECTS_ALL, Map.of(), row -> action.accept(Codec.subject(map(row, "s"))));
+      tx.stream(Statement.SUBJECTS_ALL, Map.of(), row -> action.accept(CODEC.subject(map(row, "s"))));
       return null;
     });
   }
@@ -157,7 +160,7 @@ public abstract class CypherGraphStore implements GraphStore {
   @Override
   public void forEachRecord(Consumer<CreditRecord> action) {
     read(tx -> {
-      tx.stream(Statement.RECORDS_ALL, Map.of(), row -> action.accept(Codec.record(map(row, "r"))));
+      tx.stream(Statement.RECORDS_ALL, Map.of(), row -> action.accept(CODEC.record(map(row, "r"))));
       return null;
     });
   }
@@ -167,7 +170,7 @@ public abstract class CypherGraphStore implements GraphStore {
     return read(tx -> {
       List<PendingFact> result = new ArrayList<>();
       tx.stream(Statement.PENDING_AWAITING, Map.of("awaited", awaited.canonical()),
-          row -> result.add(Codec.pending(map(row, "p"))));
+          row -> result.add(CODEC.pending(map(row, "p"))));
       return result;
     });
   }
@@ -175,7 +178,7 @@ public abstract class CypherGraphStore implements GraphStore {
   @Override
   public void forEachPending(Consumer<PendingFact> action) {
     read(tx -> {
-      tx.stream(Statement.PENDING_ALL, Map.of(), row -> action.accept(Codec.pending(map(row, "p"))));
+      tx.stream(Statement.PENDING_ALL, Map.of(), row -> action.accept(CODEC.pending(map(row, "p"))));
       return null;
     });
   }
@@ -183,14 +186,14 @@ public abstract class CypherGraphStore implements GraphStore {
   @Override
   public Optional<BatchCheckpoint> checkpoint(String batchHash) {
     return read(tx -> one(tx, Statement.CHECKPOINT_BY_HASH, Map.of("hash", batchHash), "c")
-        .map(Codec::checkpoint));
+        .map(CODEC::checkpoint));
   }
 
   @Override
   public List<BatchCheckpoint> checkpoints() {
     return read(tx -> {
       List<BatchCheckpoint> result = new ArrayList<>();
-      tx.stream(Statement.CHECKPOINTS_ALL, Map.of(), row -> result.add(Codec.checkpoint(map(row, "c"))));
+      tx.stream(Statement.CHECKPOINTS_ALL, Map.of(), row -> result.add(CODEC.checkpoint(map(row, "c"))));
       return result;
     });
   }
@@ -234,7 +237,7 @@ public abstract class CypherGraphStore implements GraphStore {
   }
 
   static Relation relation(Map<String, Object> row) {
-    return Codec.relation((String) row.get("type"), (String) row.get("from"), (String) row.get("to"),
+    return CODEC.relation((String) row.get("type"), (String) row.get("from"), (String) row.get("to"),
         map(row, "r"));
   }
 

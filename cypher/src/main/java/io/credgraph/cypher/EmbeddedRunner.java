@@ -2,6 +2,7 @@ package io.credgraph.cypher;
 
 import io.credgraph.CredgraphException;
 import io.credgraph.StoreException;
+import io.credgraph.store.codec.PropertyCodec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class EmbeddedRunner implements CypherRunner {
       if (v instanceof Map<?, ?> m) {
         out.put(k, plain((Map<String, Object>) m));
       } else if (v != null && v.getClass().isArray()) {
-        out.put(k, Codec.list(v));
+        out.put(k, PropertyCodec.list(v));
       } else {
         out.put(k, v);
       }

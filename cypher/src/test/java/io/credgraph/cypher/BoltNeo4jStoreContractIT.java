@@ -1,5 +1,6 @@
 package io.credgraph.cypher;
 
+import io.credgraph.fixtures.ChildJvm;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.GraphStoreContract;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.fixtures.ChildJvm;
 import io.credgraph.fixtures.Keys;
 import io.credgraph.store.BatchCheckpoint;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.credgraph.analysis;
 
 import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.fixtures.SyntheticCity;
 import io.credgraph.model.RelationType;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
@@ -37,8 +38,9 @@ public final class AnalysisBench {
     int enterprises = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int linkEvery = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     long t0 = System.nanoTime();
-    SyntheticCity city = SyntheticCity.generate(enterprises, 20261127L, linkEvery);
-    GraphView v = city.view;
+    StoreGraphView.Builder view = StoreGraphView.builder();
+    SyntheticCity city = SyntheticCity.generate(enterprises, 20261127L, linkEvery, view::add, view::add);
+    GraphView v = view.build(1);
     System.out.printf("synthetic city: %,d enterprises, %,d subjects, %,d relations, %,d BLACK records, 1 in %d "
         + "links between groups; built in %.1f s%n", enterprises, v.nodeCount(), v.edgeCount(), city.records.size(),
         linkEvery, (System.nanoTime() - t0) / 1e9);

@@ -1,12 +1,11 @@
 package io.credgraph.analysis;
 
+import io.credgraph.fixtures.Keys;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
-import io.credgraph.model.ResidentId;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
-import io.credgraph.model.Uscc;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.memory.InMemoryGraphStore;
 import java.time.LocalDate;
@@ -20,14 +19,11 @@ final class Fixture {
   private int persons;
 
   static String uscc(int i) {
-    String body = "91440300" + String.format("%09d", i);
-    return body + Uscc.checkCharacter(body);
+    return Keys.usccText("440300", i);
   }
 
   static String idNumber(int i) {
-    LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(i / 1000);
-    String body = "440300" + birth.toString().replace("-", "") + String.format("%03d", i % 1000);
-    return body + ResidentId.checkCharacter(body);
+    return Keys.residentText("440300", LocalDate.of(1970, 1, 1).plusDays(i / 1000), i % 1000);
   }
 
   SubjectKey company(String name) {

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.credgraph.fixtures.Keys;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Crime;
 import io.credgraph.model.LegalForm;
 import io.credgraph.model.Provenance;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
-import io.credgraph.model.ResidentId;
 import io.credgraph.model.StatusChange;
 import io.credgraph.model.StatusEvent;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
-import io.credgraph.model.Uscc;
 import io.credgraph.rules.Domain;
 import io.credgraph.rules.Role;
 import io.credgraph.store.GraphStore;
@@ -378,14 +377,11 @@ public abstract class EngineScenarios {
   }
 
   static SubjectKey personKey(int i) {
-    String body = "110101" + LocalDate.of(1970, 1, 1).plusDays(i * 37L).toString().replace("-", "")
-        + String.format("%03d", i % 1000);
-    return SubjectKey.resident(body + ResidentId.checkCharacter(body));
+    return SubjectKey.resident(Keys.residentText("110101", LocalDate.of(1970, 1, 1).plusDays(i * 37L), i % 1000));
   }
 
   static SubjectKey orgKey(int i) {
-    String body = "91110000" + String.format("%09d", i);
-    return SubjectKey.uscc(body + Uscc.checkCharacter(body));
+    return SubjectKey.uscc(Keys.usccText("110000", i));
   }
 
   static List<String> sorted(List<String> l) {

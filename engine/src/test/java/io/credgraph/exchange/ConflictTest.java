@@ -6,6 +6,7 @@ import static io.credgraph.exchange.ExchangeLoaderTest.ZHANG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.fixtures.Keys;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.store.memory.InMemoryGraphStore;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (信息匹配和纠错机制).
  */
 class ConflictTest {
-  static final String LI = Keys.person(4242);
+  static final String LI = Keys.personText(4242);
 
   @TempDir
   Path dir;
@@ -101,7 +102,7 @@ class ConflictTest {
     LoadReport r = load("market.jsonl", EXAMPLE[0], EXAMPLE[1], person(LI, "李四"),
         rel("SHAREHOLDER", ZHANG, "2016-04-12", ",\"ratio\":0.6,\"until\":\"2019-12-31\""),
         rel("SHAREHOLDER", LI, "2018-01-01", ",\"ratio\":0.5"),
-        rel("SHAREHOLDER", Keys.person(99), "2016-04-12", ""));
+        rel("SHAREHOLDER", Keys.personText(99), "2016-04-12", ""));
 
     Conflict c = r.batches().get(0).conflicts().stream()
         .filter(x -> x.kind() == Conflict.Kind.SHARE_SUM).findFirst().orElseThrow();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.ValidationException;
+import io.credgraph.fixtures.Keys;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Provenance;
 import io.credgraph.model.RecordStatus;
@@ -187,7 +188,7 @@ class ExchangeLoaderTest {
 
   @Test
   void factsWaitForASubjectDeliveredByALaterBatch() throws IOException {
-    String other = Keys.uscc(77);
+    String other = Keys.usccText(77);
     LoadReport first = loader().load(batch("a-court.jsonl", EXAMPLE[0], EXAMPLE[2], EXAMPLE[3], EXAMPLE[4],
         EXAMPLE[5],
         "{\"type\":\"record\",\"id\":\"R2\",\"subject\":{\"uscc\":\"" + other + "\"},\"list\":\"ABNORMAL_OPERATION\","

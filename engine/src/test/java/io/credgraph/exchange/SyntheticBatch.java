@@ -1,5 +1,6 @@
 package io.credgraph.exchange;
 
+import io.credgraph.fixtures.Keys;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,9 +41,9 @@ public final class SyntheticBatch {
         "MAJOR_TAX_VIOLATION", "A_TAXPAYER"};
     long lines = 0;
     for (int i = 0; i < enterprises; i++) {
-      String uscc = Keys.uscc(i);
-      String rep = Keys.person(i);
-      String holder = Keys.person(1_000_000L + i);
+      String uscc = Keys.usccText(i);
+      String rep = Keys.personText(i);
+      String holder = Keys.personText(1_000_000L + i);
       LocalDate reg = LocalDate.of(2010, 1, 1).plusDays(rnd.nextInt(5000));
       w.write("{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + uscc + "\",\"name\":\"中山市测试" + i
           + "号有限公司\",\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"" + reg
@@ -56,8 +57,8 @@ public final class SyntheticBatch {
           + "\"}\n");
       lines += 2;
       if (i > 0) {
-        w.write(rel("SHAREHOLDER", org(Keys.uscc(i - 1)), org(uscc), reg, 0.3));
-        w.write(rel("DIRECTOR", person(Keys.person(i - 1)), org(uscc), reg, null));
+        w.write(rel("SHAREHOLDER", org(Keys.usccText(i - 1)), org(uscc), reg, 0.3));
+        w.write(rel("DIRECTOR", person(Keys.personText(i - 1)), org(uscc), reg, null));
         lines += 2;
       }
       if (i % 10 == 3) {
@@ -77,12 +78,12 @@ public final class SyntheticBatch {
         }
       }
       if (i % 25 == 7 && i > 0) {
-        w.write("{\"type\":\"end\",\"rel\":\"DIRECTOR\",\"from\":" + person(Keys.person(i - 1)) + ",\"to\":"
+        w.write("{\"type\":\"end\",\"rel\":\"DIRECTOR\",\"from\":" + person(Keys.personText(i - 1)) + ",\"to\":"
             + org(uscc) + ",\"until\":\"" + reg.plusDays(700) + "\"}\n");
         lines++;
       }
       if (i % 1000 == 999) {
-        w.write("{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + Keys.badCheck(Keys.uscc(i + 7))
+        w.write("{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + Keys.badCheck(Keys.usccText(i + 7))
             + "\",\"name\":\"坏码\"}\n");
         w.write("{\"type\":\"record\",\"id\":\"BAD-" + i + "\",\"subject\":" + org(uscc)
             + ",\"list\":\"NO_SUCH_LIST\",\"decidedOn\":\"2020-01-01\"}\n");

@@ -106,7 +106,7 @@ final class GremlinBatch {
         unchanged++;
       } else {
         g.addV(PENDING).property(PID, p.fact().id()).property(AWAITED, p.fact().awaited().canonical())
-            .property(SEQ, ++pendingSeq).property(DOC, Codec.doc(Codec.pendingProps(p.fact()))).iterate();
+            .property(SEQ, ++pendingSeq).property(DOC, Codec.doc(Codec.FACTS.pendingProps(p.fact()))).iterate();
         created++;
       }
     } else if (op instanceof WriteOp.RemovePending r) {
@@ -122,12 +122,12 @@ final class GremlinBatch {
           .map(n -> ((Number) n).longValue());
       if (seq.isPresent()) {
         g.V().has(CHECKPOINT, HASH, hash)
-            .property(single, DOC, Codec.doc(Codec.checkpointProps(c.checkpoint(), seq.get()))).iterate();
+            .property(single, DOC, Codec.doc(Codec.FACTS.checkpointProps(c.checkpoint(), seq.get()))).iterate();
         updated++;
       } else {
         long next = ++checkpointSeq;
         g.addV(CHECKPOINT).property(HASH, hash).property(SEQ, next)
-            .property(DOC, Codec.doc(Codec.checkpointProps(c.checkpoint(), next))).iterate();
+            .property(DOC, Codec.doc(Codec.FACTS.checkpointProps(c.checkpoint(), next))).iterate();
         created++;
       }
     } else {
@@ -144,7 +144,7 @@ final class GremlinBatch {
         throw new ValidationException("id", "subject id " + in.id() + " is already taken");
       }
       g.addV(SUBJECT).property(KEY, in.key().canonical()).property(SID, in.id().value())
-          .property(DOC, Codec.doc(Codec.subjectProps(in))).iterate();
+          .property(DOC, Codec.doc(Codec.FACTS.subjectProps(in))).iterate();
       created++;
       return;
     }
@@ -156,14 +156,14 @@ final class GremlinBatch {
     if (merged.equals(o)) {
       unchanged++;
     } else {
-      g.V().has(SUBJECT, KEY, in.key().canonical()).property(single, DOC, Codec.doc(Codec.subjectProps(merged)))
+      g.V().has(SUBJECT, KEY, in.key().canonical()).property(single, DOC, Codec.doc(Codec.FACTS.subjectProps(merged)))
           .iterate();
       updated++;
     }
   }
 
   static Optional<Subject> subject(GraphTraversalSource g, SubjectKey key) {
-    return g.V().has(SUBJECT, KEY, key.canonical()).values(DOC).tryNext().map(d -> Codec.subject(Codec.props(d)));
+    return g.V().has(SUBJECT, KEY, key.canonical()).values(DOC).tryNext().map(d -> Codec.FACTS.subject(Codec.props(d)));
   }
 
   private void requireSubjects(String field, Set<SubjectKey> keys) {
@@ -235,7 +235,7 @@ final class GremlinBatch {
   }
 
   static String relationDoc(Relation r) {
-    Map<String, Object> m = Codec.relationProps(r);
+    Map<String, Object> m = Codec.FACTS.relationProps(r);
     m.put("type", r.type().name());
     m.put("from", r.from().canonical());
     m.put("to", r.to().canonical());
@@ -244,13 +244,13 @@ final class GremlinBatch {
 
   static Relation relation(Object doc) {
     Map<String, Object> m = Codec.props(doc);
-    return Codec.relation((String) m.get("type"), (String) m.get("from"), (String) m.get("to"), m);
+    return Codec.FACTS.relation((String) m.get("type"), (String) m.get("from"), (String) m.get("to"), m);
   }
 
   // --- records
 
   static Optional<CreditRecord> record(GraphTraversalSource g, String id) {
-    return g.V().has(RECORD, RID, id).values(DOC).tryNext().map(d -> Codec.record(Codec.props(d)));
+    return g.V().has(RECORD, RID, id).values(DOC).tryNext().map(d -> Codec.FACTS.record(Codec.props(d)));
   }
 
   private void putRecord(CreditRecord in) {
@@ -259,7 +259,7 @@ final class GremlinBatch {
     Optional<CreditRecord> old = record(g, in.id());
     if (old.isEmpty()) {
       g.addV(RECORD).property(RID, in.id()).property(OWNER, in.subject().canonical())
-          .property(DOC, Codec.doc(Codec.recordProps(in))).iterate();
+          .property(DOC, Codec.doc(Codec.FACTS.recordProps(in))).iterate();
       created++;
       return;
     }
@@ -290,7 +290,7 @@ final class GremlinBatch {
   }
 
   private void writeRecord(CreditRecord r) {
-    g.V().has(RECORD, RID, r.id()).property(single, DOC, Codec.doc(Codec.recordProps(r))).iterate();
+    g.V().has(RECORD, RID, r.id()).property(single, DOC, Codec.doc(Codec.FACTS.recordProps(r))).iterate();
   }
 
   static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

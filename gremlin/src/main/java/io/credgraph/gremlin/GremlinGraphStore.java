@@ -210,7 +210,7 @@ public final class GremlinGraphStore implements GraphStore {
   @Override
   public Optional<Subject> subject(SubjectId id) {
     return read(t -> t.V().has(SUBJECT, SID, id.value()).values(DOC).tryNext()
-        .map(d -> Codec.subject(Codec.props(d))));
+        .map(d -> Codec.FACTS.subject(Codec.props(d))));
   }
 
   @Override
@@ -238,7 +238,7 @@ public final class GremlinGraphStore implements GraphStore {
   @Override
   public List<CreditRecord> records(SubjectKey subject) {
     return read(t -> t.V().has(Schema.RECORD, OWNER, subject.canonical()).values(DOC).toList()).stream()
-        .map(d -> Codec.record(Codec.props(d))).toList();
+        .map(d -> Codec.FACTS.record(Codec.props(d))).toList();
   }
 
   @Override
@@ -332,7 +332,7 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public void forEachSubject(Consumer<Subject> action) {
-    docs(SUBJECT).forEach(d -> action.accept(Codec.subject(Codec.props(d))));
+    docs(SUBJECT).forEach(d -> action.accept(Codec.FACTS.subject(Codec.props(d))));
   }
 
   @Override
@@ -342,30 +342,30 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public void forEachRecord(Consumer<CreditRecord> action) {
-    docs(Schema.RECORD).forEach(d -> action.accept(Codec.record(Codec.props(d))));
+    docs(Schema.RECORD).forEach(d -> action.accept(Codec.FACTS.record(Codec.props(d))));
   }
 
   @Override
   public List<PendingFact> pending(SubjectKey awaited) {
     return read(t -> t.V().has(PENDING, AWAITED, awaited.canonical()).order().by(SEQ, Order.asc).values(DOC)
-        .toList()).stream().map(d -> Codec.pending(Codec.props(d))).toList();
+        .toList()).stream().map(d -> Codec.FACTS.pending(Codec.props(d))).toList();
   }
 
   @Override
   public void forEachPending(Consumer<PendingFact> action) {
-    docs(PENDING).forEach(d -> action.accept(Codec.pending(Codec.props(d))));
+    docs(PENDING).forEach(d -> action.accept(Codec.FACTS.pending(Codec.props(d))));
   }
 
   @Override
   public Optional<BatchCheckpoint> checkpoint(String batchHash) {
     return read(t -> t.V().has(CHECKPOINT, Schema.HASH, batchHash).values(DOC).tryNext()
-        .map(d -> Codec.checkpoint(Codec.props(d))));
+        .map(d -> Codec.FACTS.checkpoint(Codec.props(d))));
   }
 
   @Override
   public List<BatchCheckpoint> checkpoints() {
     return read(t -> t.V().hasLabel(CHECKPOINT).order().by(SEQ, Order.asc).values(DOC).toList()).stream()
-        .map(d -> Codec.checkpoint(Codec.props(d))).toList();
+        .map(d -> Codec.FACTS.checkpoint(Codec.props(d))).toList();
   }
 
   private List<Object> docs(String label) {

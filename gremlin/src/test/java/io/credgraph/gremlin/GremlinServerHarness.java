@@ -1,5 +1,6 @@
 package io.credgraph.gremlin;
 
+import io.credgraph.fixtures.ChildJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.ApiServer;
+import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -39,25 +38,15 @@ class InvestigatorJourneyIT {
   static final String XINYUAN = "中山市鑫源贸易有限公司";
   static final String HUAXING_USCC = "91442000MA00A45D0Y";
 
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
   static ApiServer server;
   static Browser browser;
 
   @BeforeAll
   static void start() {
-    browser = Browser.open(dir);
-    server = WebCity.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    server = WEB.server();
+    browser = WEB.browser();
   }
 
   JavascriptExecutor js() {

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.ApiServer;
+import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -30,25 +29,15 @@ class MeJourneyIT {
   static final String YONGFA_USCC = "91442000MA0036WM3B";
   static final String YONGFA_RECORD = "ZSAMR-YZ-2021-0017";
 
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
   static ApiServer server;
   static Browser browser;
 
   @BeforeAll
   static void start() {
-    browser = Browser.open(dir);
-    server = WebCity.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    server = WEB.server();
+    browser = WEB.browser();
   }
 
   static String subjectId(String uscc) {

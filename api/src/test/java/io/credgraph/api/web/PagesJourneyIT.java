@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.api.ApiServer;
+import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.Fixtures;
 import io.credgraph.api.auth.Role;
 import io.credgraph.datasets.SampleCity;
@@ -16,14 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -44,16 +44,16 @@ class PagesJourneyIT {
   static final String WU_NAME = "吴海林";
   static final String JINSHUN_USCC = "91442000MA00FYEB0J";
 
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
   static ApiServer server;
   static Browser browser;
   static String wuId;
 
   @BeforeAll
   static void start() throws Exception {
-    browser = Browser.open(dir);
-    server = WebCity.start(dir);
+    server = WEB.server();
+    browser = WEB.browser();
     String xss = "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + XSS_USCC + "\",\"name\":\""
         + XSS + "\",\"legalForm\":\"COMPANY\"}\n"
         + "{\"type\":\"record\",\"id\":\"" + XSS_RECORD + "\",\"subject\":{\"uscc\":\"" + XSS_USCC + "\"},"
@@ -68,16 +68,6 @@ class PagesJourneyIT {
       }
     }
     assertTrue(wuId != null && wuId.length() == 18, "吴海林 is in the sample city");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
   }
 
   @BeforeEach
@@ -233,7 +223,7 @@ class PagesJourneyIT {
     browser.visit(server.uri("/"));
     browser.signIn(ApiServer.key(Role.STEWARD));
     browser.visit(server.uri("/steward"));
-    Path bad = SampleCity.copyBadLinesTo(dir.resolve("upload"));
+    Path bad = SampleCity.copyBadLinesTo(WEB.dir().resolve("upload"));
     browser.waitFor(By.id("steward-file")).sendKeys(bad.toAbsolutePath().toString());
     byId("steward-send").click();
     WebElement rejections = browser.waitFor(By.id("steward-rejections"));

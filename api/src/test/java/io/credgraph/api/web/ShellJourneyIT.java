@@ -5,38 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credgraph.api.ApiServer;
+import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The shell every page shares: home, navigation by role, sign-in, language switch, security headers. */
 class ShellJourneyIT {
-  @TempDir
-  static Path dir;
+  @RegisterExtension
+  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
   static ApiServer server;
   static Browser browser;
 
   @BeforeAll
   static void start() {
-    browser = Browser.open(dir);
-    server = WebCity.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    server = WEB.server();
+    browser = WEB.browser();
   }
 
   @BeforeEach

@@ -2,6 +2,7 @@ package io.credgraph.engine.bench;
 
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.engine.EngineStats;
+import io.credgraph.fixtures.SyntheticCity;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.rules.Role;
@@ -45,7 +46,7 @@ public final class EngineBench {
     SyntheticCity city = SyntheticCity.load(store, n, 42);
     long heapStore = usedHeap();
     System.out.printf(Locale.ROOT, "city: %,d enterprises, %,d persons, %,d relations, %,d records; loaded in %.1f s; "
-        + "heap with store %.0f MiB%n", n, city.persons.size(), city.relations, city.records, secs(t0), mib(heapStore));
+        + "heap with store %.0f MiB%n", n, city.persons.size(), city.relations, city.records.size(), secs(t0), mib(heapStore));
 
     long t1 = System.nanoTime();
     long c1 = cpu();

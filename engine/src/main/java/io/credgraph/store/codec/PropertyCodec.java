@@ -1,4 +1,4 @@
-package io.credgraph.cypher;
+package io.credgraph.store.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,17 +34,28 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * How facts become Neo4j properties and back, exactly: dates as Neo4j dates, keys in their canonical form,
- * attributes, provenance and status history as JSON strings (their order kept), absent values as absent properties.
+ * How facts become the flat property maps of a graph database's nodes and edges and back, exactly, whatever the
+ * store: keys in their canonical form, attributes, provenance and status history as JSON strings (their order kept),
+ * absent values as absent (null) properties. A store chooses how dates are kept: as {@link LocalDate} values where
+ * the database has a date type ({@link #NATIVE_DATES}, Neo4j), or as ISO-8601 strings ({@link #ISO_DATES}, Gremlin
+ * backends); everything else a store does with the maps (Cypher parameters, one JSON document per element) is its own.
  */
-final class Codec {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class PropertyCodec {
+  /** Dates as {@link LocalDate} values (for databases with a date type). */
+  public static final PropertyCodec NATIVE_DATES = new PropertyCodec(false);
+  /** Dates as ISO-8601 strings (for databases that keep strings only). */
+  public static final PropertyCodec ISO_DATES = new PropertyCodec(true);
 
-  private Codec() {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final boolean isoDates;
+
+  private PropertyCodec(boolean isoDates) {
+    this.isoDates = isoDates;
+  }
 
   // --- subjects
 
-  static Map<String, Object> subjectProps(Subject s) {
+  public Map<String, Object> subjectProps(Subject s) {
     Map<String, Object> m = new HashMap<>();
     m.put("key", s.key().canonical());
     m.put("id", s.id().value());
@@ -52,7 +63,7 @@ final class Codec {
     m.put("name", s.name());
     m.put("legalForm", s.legalForm().map(Enum::name).orElse(null));
     m.put("status", s.status().map(Enum::name).orElse(null));
-    m.put("registeredOn", s.registeredOn().orElse(null));
+    m.put("registeredOn", s.registeredOn().map(this::stored).orElse(null));
     m.put("district", s.district().orElse(null));
     m.put("industry", s.industry().orElse(null));
     m.put("attributes", attributesJson(s.attributes()));
@@ -60,7 +71,7 @@ final class Codec {
     return m;
   }
 
-  static Subject subject(Map<String, Object> m) {
+  public Subject subject(Map<String, Object> m) {
     return new Subject(new SubjectId(str(m, "id")), SubjectKind.valueOf(str(m, "kind")),
         SubjectKey.fromCanonical(str(m, "key")), str(m, "name"),
         opt(m, "legalForm").map(LegalForm::valueOf), opt(m, "status").map(SubjectStatus::valueOf),
@@ -70,27 +81,27 @@ final class Codec {
   // --- relations
 
   /** The properties of a relation (its type and ends are the relationship's type and nodes). */
-  static Map<String, Object> relationProps(Relation r) {
+  public Map<String, Object> relationProps(Relation r) {
     Map<String, Object> m = new HashMap<>();
-    m.put("since", r.since());
-    m.put("until", r.until().orElse(null));
+    m.put("since", stored(r.since()));
+    m.put("until", r.until().map(this::stored).orElse(null));
     m.put("ratio", r.ratio().isPresent() ? r.ratio().getAsDouble() : null);
     m.put("attributes", attributesJson(r.attributes()));
     m.put("provenance", provenanceJson(r.provenance()));
     return m;
   }
 
-  static Relation relation(String type, String from, String to, Map<String, Object> props) {
+  public Relation relation(String type, String from, String to, Map<String, Object> props) {
     Object ratio = props.get("ratio");
     return new Relation(RelationType.valueOf(type), SubjectKey.fromCanonical(from), SubjectKey.fromCanonical(to),
-        (LocalDate) props.get("since"), date(props, "until"),
+        day(props.get("since")), date(props, "until"),
         ratio == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) ratio).doubleValue()),
         attributes(props), provenance(props));
   }
 
   // --- records
 
-  static Map<String, Object> recordProps(CreditRecord r) {
+  public Map<String, Object> recordProps(CreditRecord r) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", r.id());
     m.put("subject", r.subject().canonical());
@@ -98,36 +109,36 @@ final class Codec {
     m.put("department", r.department());
     m.put("decisionNo", r.decisionNo());
     m.put("basis", r.basis());
-    m.put("decidedOn", r.decidedOn());
-    m.put("effectiveFrom", r.effectiveFrom());
-    m.put("effectiveUntil", r.effectiveUntil().orElse(null));
+    m.put("decidedOn", stored(r.decidedOn()));
+    m.put("effectiveFrom", stored(r.effectiveFrom()));
+    m.put("effectiveUntil", r.effectiveUntil().map(this::stored).orElse(null));
     m.put("liablePersons", r.liablePersons().stream().map(SubjectKey::canonical).toList());
     m.put("profession", r.profession().orElse(null));
     m.put("crime", r.crime().map(Enum::name).orElse(null));
-    m.put("sentenceCompletedOn", r.sentenceCompletedOn().orElse(null));
-    m.put("probationEndsOn", r.probationEndsOn().orElse(null));
-    m.put("politicalRightsDeprivedUntil", r.politicalRightsDeprivedUntil().orElse(null));
+    m.put("sentenceCompletedOn", r.sentenceCompletedOn().map(this::stored).orElse(null));
+    m.put("probationEndsOn", r.probationEndsOn().map(this::stored).orElse(null));
+    m.put("politicalRightsDeprivedUntil", r.politicalRightsDeprivedUntil().map(this::stored).orElse(null));
     m.put("attributes", attributesJson(r.attributes()));
     m.put("history", historyJson(r.history()));
     m.put("provenance", provenanceJson(r.provenance()));
     return m;
   }
 
-  static CreditRecord record(Map<String, Object> m) {
+  public CreditRecord record(Map<String, Object> m) {
     List<SubjectKey> liable = new ArrayList<>();
     for (Object k : list(m.get("liablePersons"))) {
       liable.add(SubjectKey.fromCanonical((String) k));
     }
     return new CreditRecord(str(m, "id"), SubjectKey.fromCanonical(str(m, "subject")), str(m, "list"),
-        str(m, "department"), str(m, "decisionNo"), str(m, "basis"), (LocalDate) m.get("decidedOn"),
-        (LocalDate) m.get("effectiveFrom"), date(m, "effectiveUntil"), liable, opt(m, "profession"),
+        str(m, "department"), str(m, "decisionNo"), str(m, "basis"), day(m.get("decidedOn")),
+        day(m.get("effectiveFrom")), date(m, "effectiveUntil"), liable, opt(m, "profession"),
         opt(m, "crime").map(Crime::valueOf), date(m, "sentenceCompletedOn"), date(m, "probationEndsOn"),
         date(m, "politicalRightsDeprivedUntil"), attributes(m), history(str(m, "history")), provenance(m));
   }
 
   // --- pending facts and checkpoints
 
-  static Map<String, Object> pendingProps(PendingFact p) {
+  public Map<String, Object> pendingProps(PendingFact p) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", p.id());
     m.put("awaited", p.awaited().canonical());
@@ -136,12 +147,12 @@ final class Codec {
     return m;
   }
 
-  static PendingFact pending(Map<String, Object> m) {
+  public PendingFact pending(Map<String, Object> m) {
     return new PendingFact(str(m, "id"), SubjectKey.fromCanonical(str(m, "awaited")), str(m, "line"),
         provenance(read(str(m, "provenance"))));
   }
 
-  static Map<String, Object> checkpointProps(BatchCheckpoint c, long seq) {
+  public Map<String, Object> checkpointProps(BatchCheckpoint c, long seq) {
     Map<String, Object> m = new HashMap<>();
     m.put("batchHash", c.batchHash());
     m.put("name", c.name());
@@ -153,26 +164,26 @@ final class Codec {
     return m;
   }
 
-  static BatchCheckpoint checkpoint(Map<String, Object> m) {
+  public BatchCheckpoint checkpoint(Map<String, Object> m) {
     return new BatchCheckpoint(str(m, "batchHash"), str(m, "name"), str(m, "department"),
         ((Number) m.get("lastLine")).longValue(), (Boolean) m.get("complete"), Instant.parse(str(m, "updatedAt")));
   }
 
   // --- JSON parts
 
-  static String attributesJson(Map<String, String> attributes) {
+  public static String attributesJson(Map<String, String> attributes) {
     ObjectNode o = JSON.createObjectNode();
     new TreeMap<>(attributes).forEach(o::put);
     return write(o);
   }
 
-  static String provenanceJson(List<Provenance> provenance) {
+  public static String provenanceJson(List<Provenance> provenance) {
     ArrayNode a = JSON.createArrayNode();
     provenance.forEach(p -> a.add(provenanceNode(p)));
     return write(a);
   }
 
-  static String historyJson(List<StatusChange> history) {
+  public static String historyJson(List<StatusChange> history) {
     ArrayNode a = JSON.createArrayNode();
     for (StatusChange c : history) {
       ObjectNode o = a.addObject();
@@ -261,12 +272,20 @@ final class Codec {
     return Optional.ofNullable((String) m.get(key));
   }
 
-  private static Optional<LocalDate> date(Map<String, Object> m, String key) {
-    return Optional.ofNullable((LocalDate) m.get(key));
+  private Optional<LocalDate> date(Map<String, Object> m, String key) {
+    return Optional.ofNullable(m.get(key)).map(this::day);
+  }
+
+  private Object stored(LocalDate d) {
+    return isoDates ? d.toString() : d;
+  }
+
+  private LocalDate day(Object stored) {
+    return isoDates ? LocalDate.parse((String) stored) : (LocalDate) stored;
   }
 
   /** A list property as a list, whether the backend gives a List or an array. */
-  static List<?> list(Object value) {
+  public static List<?> list(Object value) {
     if (value == null) {
       return List.of();
     }

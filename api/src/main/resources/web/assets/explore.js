@@ -76,6 +76,10 @@ addStrings({
 const LISTS = ['DISHONEST_JUDGMENT_DEBTOR', 'SERIOUS_ILLEGAL_DISHONEST', 'ABNORMAL_OPERATION', 'TAX_MAJOR_VIOLATION',
   'A_GRADE_TAXPAYER'];
 const ANIMATE_MAX = 200; // above this many nodes the layout runs without animation
+// above this many edges, edge labels are laid out only once zoomed in far enough to read them (their text is drawn
+// from a zoom of 9/8 on, 'min-zoomed-font-size'); measuring thousands of unreadable labels cost more than the layout
+const EDGE_LABELS_MAX = 1000;
+const EDGE_LABELS_ZOOM = 1.1;
 const params = new URLSearchParams(location.search);
 
 const shell = await mountShell('explore');
@@ -137,8 +141,18 @@ function start(main) {
     multiClickDebounceTime: 400,
     textureOnViewport: true,
     hideEdgesOnViewport: true,
-    style: graphStyle(),
+    style: graphStyle(true),
   });
+  let edgeLabels = true;
+  /** Edge labels on a small canvas, or on a large one once zoomed in (a restyle only when that changes). */
+  function syncEdgeLabels(beforeLayout) {
+    const want = cy.edges().length <= EDGE_LABELS_MAX || (!beforeLayout && cy.zoom() >= EDGE_LABELS_ZOOM);
+    if (want !== edgeLabels) {
+      edgeLabels = want;
+      cy.style(graphStyle(want));
+    }
+  }
+  cy.on('zoom', () => syncEdgeLabels(false));
   window.credgraphExplorer = { cy, state, load: (id) => openSubject(id), expand: (id) => expand(id) };
 
   cy.on('tap', 'node', (e) => select(e.target.id()));
@@ -302,6 +316,7 @@ function start(main) {
    */
   function layout(arrived, added) {
     const n = cy.nodes().length;
+    syncEdgeLabels(true);
     const incremental = added && added.length < n;
     return new Promise((resolve) => {
       const stopped = () => {
@@ -387,6 +402,7 @@ function start(main) {
   }
 
   function applyHidden() {
+    if (state.hiddenRels.size === 0 && cy.edges('.off').empty()) return; // nothing to hide or show again
     cy.edges().forEach((e) => {
       if (state.hiddenRels.has(e.data('rel'))) e.addClass('off'); else e.removeClass('off');
     });
@@ -658,7 +674,7 @@ function start(main) {
   }
 }
 
-function graphStyle() {
+function graphStyle(edgeLabels) {
   return [
     { selector: 'node', style: {
       'background-color': '#7a8ca5', label: 'data(label)', 'font-size': 10, color: '#1b1b1b',
@@ -677,7 +693,7 @@ function graphStyle() {
     { selector: 'node:selected', style: { 'overlay-color': '#0069c2', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'edge', style: {
       width: 1.2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle',
-      'arrow-scale': 0.8, 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#44505c',
+      'arrow-scale': 0.8, 'curve-style': 'bezier', label: edgeLabels ? 'data(label)' : '', 'font-size': 8, color: '#44505c',
       'min-zoomed-font-size': 9, 'text-rotation': 'autorotate', 'text-background-color': '#fff',
       'text-background-opacity': 0.8, 'text-background-padding': 1 } },
     { selector: 'edge[rel = "SHAREHOLDER"]', style: { 'line-color': '#0069c2', 'target-arrow-color': '#0069c2' } },

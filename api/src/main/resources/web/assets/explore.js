@@ -76,6 +76,10 @@ addStrings({
 const LISTS = ['DISHONEST_JUDGMENT_DEBTOR', 'SERIOUS_ILLEGAL_DISHONEST', 'ABNORMAL_OPERATION', 'TAX_MAJOR_VIOLATION',
   'A_GRADE_TAXPAYER'];
 const ANIMATE_MAX = 200; // above this many nodes the layout runs without animation
+// above this many edges, edge labels are laid out only once zoomed in far enough to read them (their text is drawn
+// from a zoom of 9/8 on, 'min-zoomed-font-size'); measuring thousands of unreadable labels cost more than the layout
+const EDGE_LABELS_MAX = 1000;
+const EDGE_LABELS_ZOOM = 1.1;
 const params = new URLSearchParams(location.search);
 
 const shell = await mountShell('explore');
@@ -94,6 +98,8 @@ function start(main) {
     expanding: new Set(),
     limit: Number(params.get('limit')) || 200,
     depth: Number(params.get('depth')) || 1,
+    // the API's own cut for hubs (relations of one type above it are summarised); the API's default when absent
+    supernode: Number(params.get('supernodeThreshold')) || undefined,
   };
   const q = el('input', { type: 'search', id: 'q', name: 'q', placeholder: t('ex.search'), 'aria-label': t('ex.search'),
     autocomplete: 'off' });
@@ -135,9 +141,19 @@ function start(main) {
     multiClickDebounceTime: 400,
     textureOnViewport: true,
     hideEdgesOnViewport: true,
-    style: graphStyle(),
+    style: graphStyle(true),
   });
-  window.credgraphExplorer = { cy, state, load: (id) => openSubject(id) };
+  let edgeLabels = true;
+  /** Edge labels on a small canvas, or on a large one once zoomed in (a restyle only when that changes). */
+  function syncEdgeLabels(beforeLayout) {
+    const want = cy.edges().length <= EDGE_LABELS_MAX || (!beforeLayout && cy.zoom() >= EDGE_LABELS_ZOOM);
+    if (want !== edgeLabels) {
+      edgeLabels = want;
+      cy.style(graphStyle(want));
+    }
+  }
+  cy.on('zoom', () => syncEdgeLabels(false));
+  window.credgraphExplorer = { cy, state, load: (id) => openSubject(id), expand: (id) => expand(id) };
 
   cy.on('tap', 'node', (e) => select(e.target.id()));
   cy.on('dbltap', 'node', (e) => expand(e.target.id()));
@@ -186,7 +202,7 @@ function start(main) {
 
   async function fetchGraph(id) {
     return api('/api/v1/subjects/' + encodeURIComponent(id) + '/graph',
-      { query: { depth: state.depth, limit: state.limit, asOf: state.asOf } });
+      { query: { depth: state.depth, limit: state.limit, supernodeThreshold: state.supernode, asOf: state.asOf } });
   }
 
   async function openSubject(id) {
@@ -214,8 +230,10 @@ function start(main) {
       }
       const arrived = performance.now();
       if (!state.roots.includes(id)) state.roots.push(id);
-      addGraph(g);
-      await layout(arrived);
+      const drawn = cy.nodes().length;
+      const added = addGraph(g);
+      // a canvas already drawn keeps its positions: only the new subjects are placed (by their neighbours on it)
+      await layout(arrived, drawn > 0 ? added : null);
     } finally {
       state.expanding.delete(id);
       busy(-1);
@@ -273,8 +291,9 @@ function start(main) {
       const d = edgeData(e);
       if (cy.getElementById(d.id).empty()) add.push({ group: 'edges', data: d });
     }
+    let added;
     cy.batch(() => {
-      cy.add(add);
+      added = cy.add(add).nodes();
       for (const s of g.supernodes) {
         const n = cy.getElementById(s.subject.id);
         const more = (n.data('more') || []).concat([t('ex.supernode', s.count, t('rel.' + s.rel),
@@ -287,26 +306,76 @@ function start(main) {
     notes.textContent = g.truncated ? t('ex.truncated', g.nodes.length) : '';
     drawToggles();
     drawCounts();
+    return added;
   }
 
-  function layout(arrived) {
+  /**
+   * Lays the canvas out and resolves once it is drawn. With {@code added} (subjects added to a canvas already laid
+   * out) only those are placed: near their neighbours on the canvas, then settled by fcose among themselves with
+   * those neighbours held where they are, so an expansion costs what it adds, not what the canvas holds.
+   */
+  function layout(arrived, added) {
     const n = cy.nodes().length;
+    syncEdgeLabels(true);
+    const incremental = added && added.length < n;
     return new Promise((resolve) => {
-      const l = cy.layout({
-        name: 'fcose', quality: n > 1000 ? 'draft' : 'default', randomize: true, animate: n <= ANIMATE_MAX,
-        animationDuration: 400, fit: true, padding: 30, nodeDimensionsIncludeLabels: false,
-        nodeRepulsion: 6000, idealEdgeLength: 80, numIter: n > 1000 ? 1000 : 2500,
-      });
-      l.one('layoutstop', () => {
+      const stopped = () => {
+        const at = performance.now();
         requestAnimationFrame(() => requestAnimationFrame(() => {
+          // the draw timings (answer arrived -> layout stopped -> painted), read by api/bench/explorer.sh
           const ms = performance.now() - arrived;
+          performance.measure('credgraph.draw', { start: arrived, end: performance.now() });
+          document.body.dataset.layoutMs = String(Math.round(at - arrived));
           document.body.dataset.drawMs = String(Math.round(ms));
           document.body.dataset.drawnNodes = String(cy.nodes().length);
           resolve(ms);
         }));
-      });
+      };
+      let l;
+      if (incremental && added.empty()) {
+        stopped(); // nothing new: the canvas stays as it is
+        return;
+      } else if (incremental) {
+        const anchors = added.neighborhood('node').not(added);
+        placeNear(added, anchors);
+        l = added.union(anchors).union(added.connectedEdges()).layout({
+          name: 'fcose', quality: 'default', randomize: false, animate: false, fit: false,
+          nodeRepulsion: 6000, idealEdgeLength: 80, numIter: 1000,
+          fixedNodeConstraint: anchors.map((a) => ({ nodeId: a.id(), position: Object.assign({}, a.position()) })),
+        });
+        l.one('layoutstop', () => cy.fit(undefined, 30));
+      } else {
+        // a whole canvas: spectral placement, then fewer force-directed rounds the larger it is
+        l = cy.layout({
+          name: 'fcose', quality: n > 1000 ? 'draft' : 'default', randomize: true, animate: n <= ANIMATE_MAX,
+          animationDuration: 400, fit: true, padding: 30, nodeDimensionsIncludeLabels: false,
+          nodeRepulsion: 6000, idealEdgeLength: 80, numIter: n > 300 ? 500 : 2500,
+        });
+      }
+      l.one('layoutstop', stopped);
       l.run();
     });
+  }
+
+  /** Puts each added node next to a neighbour already placed, outwards from the canvas's centre, layer by layer. */
+  function placeNear(added, anchors) {
+    const box = cy.nodes().not(added).boundingBox();
+    const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    const placed = new Set(cy.nodes().not(added).map((x) => x.id()));
+    let rest = added;
+    while (rest.nonempty()) {
+      let layer = rest.filter((x) => x.neighborhood('node').some((m) => placed.has(m.id())));
+      if (layer.empty()) layer = rest; // not connected to the canvas: around the centre
+      layer.forEach((x) => {
+        const next = x.neighborhood('node').filter((m) => placed.has(m.id()));
+        const p = next.nonempty() ? next[0].position() : (anchors.nonempty() ? anchors[0].position() : centre);
+        const a = Math.atan2(p.y - centre.y, p.x - centre.x) + (Math.random() - 0.5) * 2.4;
+        const r = 60 + Math.random() * 60;
+        x.position({ x: p.x + r * Math.cos(a), y: p.y + r * Math.sin(a) });
+      });
+      layer.forEach((x) => placed.add(x.id()));
+      rest = rest.not(layer);
+    }
   }
 
   function drawCounts() {
@@ -333,6 +402,7 @@ function start(main) {
   }
 
   function applyHidden() {
+    if (state.hiddenRels.size === 0 && cy.edges('.off').empty()) return; // nothing to hide or show again
     cy.edges().forEach((e) => {
       if (state.hiddenRels.has(e.data('rel'))) e.addClass('off'); else e.removeClass('off');
     });
@@ -350,7 +420,7 @@ function start(main) {
 
   async function select(id) {
     state.selected = id;
-    cy.nodes().unselect();
+    cy.$(':selected').unselect();
     cy.getElementById(id).select();
     fill(side, el('p', { class: 'muted' }, t('common.loading')));
     busy(1);
@@ -468,7 +538,7 @@ function start(main) {
     }
     const fresh = cy.add(add);
     if (fresh.nodes().length) {
-      await layout(performance.now());
+      await layout(performance.now(), fresh.nodes());
     }
     cy.batch(() => {
       for (const p of r.paths) {
@@ -508,7 +578,7 @@ function start(main) {
         }
       }
     });
-    cy.add(add);
+    const added = cy.add(add);
     // the ownership edges, labelled with their ratio; the effective share on the owner
     const edges = [];
     for (const o of c.owners) {
@@ -533,7 +603,7 @@ function start(main) {
       }
       if (c.actualController) cy.getElementById(c.actualController.subject.id).addClass('controller');
     });
-    if (add.length) await layout(performance.now());
+    if (add.length) await layout(performance.now(), added);
     fill(box, el('h3', {}, t('ex.owners')),
       c.actualController ? el('p', { class: 'no-text' }, t('ex.controller', c.actualController.subject.name,
         c.actualController.basis + (c.actualController.ratio !== undefined ? ' ' + pct(c.actualController.ratio) : '')))
@@ -604,12 +674,12 @@ function start(main) {
   }
 }
 
-function graphStyle() {
+function graphStyle(edgeLabels) {
   return [
     { selector: 'node', style: {
       'background-color': '#7a8ca5', label: 'data(label)', 'font-size': 10, color: '#1b1b1b',
       'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 7, width: 22, height: 22,
-      'border-width': 1, 'border-color': '#4a5a70', 'text-wrap': 'ellipsis', 'text-max-width': 140 } },
+      'border-width': 1, 'border-color': '#4a5a70' } }, // labels come shortened (short())
     { selector: 'node[kind = "PERSON"]', style: { shape: 'ellipse' } },
     { selector: 'node[kind = "ENTERPRISE"]', style: { shape: 'round-rectangle', width: 28 } },
     { selector: 'node[kind != "PERSON"][kind != "ENTERPRISE"]', style: { shape: 'diamond' } },
@@ -623,7 +693,7 @@ function graphStyle() {
     { selector: 'node:selected', style: { 'overlay-color': '#0069c2', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'edge', style: {
       width: 1.2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle',
-      'arrow-scale': 0.8, 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#44505c',
+      'arrow-scale': 0.8, 'curve-style': 'bezier', label: edgeLabels ? 'data(label)' : '', 'font-size': 8, color: '#44505c',
       'min-zoomed-font-size': 9, 'text-rotation': 'autorotate', 'text-background-color': '#fff',
       'text-background-opacity': 0.8, 'text-background-padding': 1 } },
     { selector: 'edge[rel = "SHAREHOLDER"]', style: { 'line-color': '#0069c2', 'target-arrow-color': '#0069c2' } },

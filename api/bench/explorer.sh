@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The explorer's draw benchmark (issue #10; BENCHMARKS.md): serves a loaded synthetic city and runs
+# io.credgraph.bench.ExplorerBench (headless Chromium, INVESTIGATOR key): time from the graph answer's arrival to the
+# drawn view for ~100 (baseline), 500 and 2,000 nodes on the canvas (2,000 reached by expanding subjects as an
+# investigator does), then a wheel zoom and a tap on a node at 2,000 nodes; medians of RUNS runs.
+#   api/bench/explorer.sh [ENTERPRISES]   (default 100000; RUNS=5 BENCH_DIR=/tmp/credgraph-explorer-bench-N PORT=18091)
+# Needs chromium and chromedriver (.ci/install-packages) and a built tree (mvn -DskipTests package). The city, the
+# database, the audit key and the class path stay in BENCH_DIR (never in the repository).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+n="${1:-100000}"
+work="${BENCH_DIR:-/tmp/credgraph-explorer-bench-$n}"
+port="${PORT:-18091}"
+runs="${RUNS:-5}"
+cd "$root"
+mkdir -p "$work"
+./credgraph --version >/dev/null
+if [ ! -d "$work/city" ]; then
+  ./credgraph generate --enterprises "$n" --seed 1 --out "$work/city" --quiet
+fi
+if [ ! -d "$work/data" ]; then
+  ./credgraph load --data "$work/data" --quiet "$work/city" || true   # the generator's noise lines are rejected
+fi
+if [ ! -s "$work/classpath" ]; then
+  # test-compile in the same run, so the sibling modules resolve to their target/ directories (no install)
+  mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/cp-api" >/dev/null
+  echo "$root/api/target/test-classes:$root/api/target/classes:$(cat "$work/cp-api")" > "$work/classpath"
+fi
+[ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
+key="explorer-bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+CREDGRAPH_API_KEYS="bench:$key:INVESTIGATOR" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
+  -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" --audit-key-file "$work/audit.key" \
+  > "$work/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 1200); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { echo "the server stopped; see $work/serve.log" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
+java -cp "$(cat "$work/classpath")" io.credgraph.bench.ExplorerBench "http://127.0.0.1:$port" "$key" "$work/city" "$runs"

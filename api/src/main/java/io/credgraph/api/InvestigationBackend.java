@@ -39,6 +39,8 @@ public final class InvestigationBackend {
   private final CredgraphEngine engine;
   private final Investigation investigation;
   private final WatchlistService watchlists;
+  private final Clock clock;
+  private final io.credgraph.api.alerts.AlertHistory alertHistory;
   private final Object viewLock = new Object();
   private volatile GraphView view;
 
@@ -50,6 +52,8 @@ public final class InvestigationBackend {
     this.investigation.grades((key, day) -> engine.grade(key, day).map(g -> g.grade().name()));
     this.watchlists = stateFile.map(f -> WatchlistService.open(f, this::view, store::record, clock))
         .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
+    this.clock = clock;
+    this.alertHistory = io.credgraph.api.alerts.AlertHistory.at(engine, stateFile, clock);
   }
 
   /**
@@ -71,6 +75,11 @@ public final class InvestigationBackend {
 
   public WatchlistService watchlists() {
     return watchlists;
+  }
+
+  /** The history of the engine's alerts (DOMAIN.md 10), in the data directory beside the watchlists. */
+  public io.credgraph.api.alerts.AlertHistory alertHistory() {
+    return alertHistory;
   }
 
   /** The graph snapshot of the engine's current version (built on the first call after a write). */
@@ -105,6 +114,7 @@ public final class InvestigationBackend {
       LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
           e.getMessage(), e);
     }
+    alertHistory.afterWrite(engine, clock);
     return r;
   }
 

@@ -130,6 +130,8 @@ class AlertHistoryIT {
       assertEquals("LEGAL_REP", raised.path("role").asText());
       assertEquals("2025-05-20", raised.path("raisedOn").asText(), "the day the record took effect");
       assertEquals(R1, raised.path("reasons").get(0).path("record").asText());
+      assertEquals(XU_MING, raised.path("subject").path("idNumber").asText(), "an INVESTIGATOR sees the number");
+      assertFalse(Files.readString(file).contains(XU_MING), "the file holds no ID number");
       Instant created = Instant.parse(raised.path("createdAt").asText());
       for (JsonNode a : city) {
         assertTrue(created.isAfter(Instant.parse(a.path("createdAt").asText())), "created after the city's: " + a);

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.credgraph.CredgraphException;
 import io.credgraph.api.Json;
 import io.credgraph.api.view.AlertView;
+import io.credgraph.api.view.PathElement;
 import io.credgraph.api.view.ReasonView;
+import io.credgraph.api.view.SubjectView;
 import io.credgraph.engine.Alert;
 import io.credgraph.engine.AlertKind;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.model.Dates;
+import io.credgraph.model.SubjectId;
+import io.credgraph.model.SubjectKind;
+import io.credgraph.store.GraphStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,8 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An alert's identity is its kind, subject, organisation, role, rule (of the reason that sets {@code raisedOn}: the
  * earliest {@code restrictedFrom}, then the smallest rule id) and {@code raisedOn}; what it says (reasons, evidence
- * path, names) is kept as first seen, with persons' full ID numbers (the history is read only by INVESTIGATOR and
- * above, and lives in the data directory beside the store, like the watchlists).
+ * path) is kept as first seen. Persons are kept as the public sees them (opaque id, masked ID number, no name): no ID
+ * number is written to the file; {@link #shown} puts back their names and numbers from the store for a caller who may
+ * see them.
  *
  * <p>On disk: {@code alerts.jsonl} in the data directory, one alert per line (the {@link AlertView} with its
  * {@code createdAt}), appended and forced to disk before the alerts are listed. An incomplete last line (a crash
@@ -139,7 +145,7 @@ public final class AlertHistory {
     List<AlertView> views = new ArrayList<>();
     for (Alert a : found) {
       if (a.kind() != AlertKind.WATCH) {
-        views.add(AlertView.of(a, true));
+        views.add(AlertView.of(a, false));
       }
     }
     synchronized (this) {
@@ -195,6 +201,35 @@ public final class AlertHistory {
       .thenComparing(a -> a.subject().id())
       .thenComparing(a -> a.organisation().map(o -> o.id()).orElse(""))
       .thenComparing(a -> a.role().map(Enum::name).orElse(""));
+
+  /**
+   * The alert as a caller sees it: persons as kept (masked) or, when {@code unmasked}, with their name and full ID
+   * number from the store (a person no longer stored stays masked).
+   */
+  public static AlertView shown(AlertView a, boolean unmasked, GraphStore store) {
+    if (!unmasked || a.kind() == AlertKind.WATCH) {
+      return a;
+    }
+    java.util.Map<String, Optional<SubjectView>> people = new java.util.HashMap<>();
+    java.util.function.Function<String, Optional<SubjectView>> person = id -> people.computeIfAbsent(id,
+        k -> store.subject(new SubjectId(k)).map(s -> SubjectView.of(s, true)));
+    java.util.function.UnaryOperator<SubjectView> full = v -> v.kind() == SubjectKind.PERSON
+        ? person.apply(v.id()).orElse(v) : v;
+    List<ReasonView> reasons = new ArrayList<>(a.reasons().size());
+    for (ReasonView r : a.reasons()) {
+      List<PathElement> path = new ArrayList<>(r.path().size());
+      for (PathElement e : r.path()) {
+        Optional<SubjectView> v = e.kind().filter(k -> k == SubjectKind.PERSON).flatMap(k -> e.id())
+            .flatMap(person);
+        path.add(v.map(s -> new PathElement(Optional.of(s.id()), Optional.of(s.kind()), Optional.of(s.name()),
+            s.uscc(), s.idNumber(), s.idType(), e.rel(), e.since(), e.until(), e.forward())).orElse(e));
+      }
+      reasons.add(new ReasonView(r.rule(), r.title(), r.basis(), r.record(), r.records(), r.list(),
+          r.restrictedFrom(), r.restrictedUntil(), r.disputed(), path));
+    }
+    return new AlertView(a.kind(), full.apply(a.subject()), a.organisation().map(full), a.role(), a.raisedOn(),
+        reasons, a.watch(), a.createdAt());
+  }
 
   /** The identity of an alert: kind, subject, organisation, role, rule and raisedOn. */
   static String key(AlertView a) {

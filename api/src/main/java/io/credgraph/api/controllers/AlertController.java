@@ -62,7 +62,8 @@ public final class AlertController {
     }
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
-    List<AlertView> items = all.subList(from, to);
+    List<AlertView> items = all.subList(from, to).stream()
+        .map(a -> AlertHistory.shown(a, unmasked, backend.store())).toList();
     Requests.audit(ctx, backend.audit(), items.stream().map(a -> a.subject().id()).distinct().toList(), 200,
         "alerts: " + items.size() + " of " + all.size());
     ctx.json(new Page<>(items, to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
@@ -71,7 +72,6 @@ public final class AlertController {
   /**
    * The alert history, first brought up to date with the alerts that hold on {@code asOf} (up to today): the product
    * sees them when asked, so an alert that held only on a past day is recorded when that day is first asked about.
-   * The history holds persons' full ID numbers: only callers who may see them (INVESTIGATOR and above) read it.
    */
   static AlertHistory history(ApiBackend backend, ApiConfig config, LocalDate asOf) {
     AlertHistory h = backend.investigations().alertHistory();

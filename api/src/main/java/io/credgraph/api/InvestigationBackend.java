@@ -100,11 +100,17 @@ public final class InvestigationBackend {
   }
 
   /**
-   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes. The batch is committed whatever
-   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed write (a loader would
-   * stop on it although the data is stored).
+   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes and records the engine's alerts
+   * that hold today in the alert history. The batch is committed whatever happens to the alerts: a failure to raise or
+   * keep them is logged, never turned into a failed write (a loader would stop on it although the data is stored).
    */
   public WriteResult write(WriteBatch batch) {
+    WriteResult r = commit(batch);
+    alertHistory.afterWrite(engine, clock);
+    return r;
+  }
+
+  private WriteResult commit(WriteBatch batch) {
     List<GradeWatch.Probe> grades = GradeWatch.before(engine, watchlists, batch);
     WriteResult r = engine.write(batch);
     try {
@@ -114,13 +120,20 @@ public final class InvestigationBackend {
       LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
           e.getMessage(), e);
     }
-    alertHistory.afterWrite(engine, clock);
     return r;
   }
 
-  /** {@link #write} as a writer for loaders. */
+  /**
+   * {@link #write} as a writer for loaders, one chunk at a time, without the alert history: the loader's caller calls
+   * {@link #recordAlerts} once the load is done (one scan of the engine's alerts per batch, not per chunk).
+   */
   public BatchWriter writer() {
-    return this::write;
+    return this::commit;
+  }
+
+  /** Records the engine's alerts that hold today in the alert history (after a load through {@link #writer}). */
+  public void recordAlerts() {
+    alertHistory.afterWrite(engine, clock);
   }
 
   /**

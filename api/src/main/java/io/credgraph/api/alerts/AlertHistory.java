@@ -66,6 +66,9 @@ public final class AlertHistory {
   private final Set<String> keys = new HashSet<>();
   private final Optional<Path> repaired;
   private Instant newest = Instant.MIN;
+  /** The days whose alerts were recorded at graph version {@link #scannedVersion}: no need to scan them again. */
+  private final Set<LocalDate> scanned = new HashSet<>();
+  private long scannedVersion = Long.MIN_VALUE;
 
   private AlertHistory(Optional<Path> file) {
     this.file = file;
@@ -137,7 +140,23 @@ public final class AlertHistory {
   public int seen(CredgraphEngine engine, LocalDate day, Clock clock) {
     LocalDate today = LocalDate.now(clock.withZone(Dates.CHINA));
     LocalDate on = day.isAfter(today) ? today : day;
-    return record(engine.alerts(Optional.empty(), on, Optional.empty()), clock);
+    long version = engine.version();
+    synchronized (scanned) {
+      if (scannedVersion == version && scanned.contains(on)) {
+        return 0;
+      }
+    }
+    int n = record(engine.alerts(Optional.empty(), on, Optional.empty()), clock);
+    synchronized (scanned) {
+      if (scannedVersion != version) {
+        scanned.clear();
+        scannedVersion = version;
+      }
+      if (scanned.size() < 1024) {
+        scanned.add(on);
+      }
+    }
+    return n;
   }
 
   /** Records the alerts the history does not hold yet, with one {@code createdAt} (now, or just after the newest). */

@@ -41,7 +41,7 @@ public record ApiBackend(CredgraphEngine engine, AuditLog audit, InvestigationBa
     return investigations.write(batch);
   }
 
-  /** {@link #write} as a writer for loaders. */
+  /** {@link #write} as a writer for loaders; call {@code investigations().recordAlerts()} once the load is done. */
   public BatchWriter writer() {
     return investigations.writer();
   }

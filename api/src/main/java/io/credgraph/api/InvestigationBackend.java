@@ -39,6 +39,8 @@ public final class InvestigationBackend {
   private final CredgraphEngine engine;
   private final Investigation investigation;
   private final WatchlistService watchlists;
+  private final Clock clock;
+  private final io.credgraph.api.alerts.AlertHistory alertHistory;
   private final Object viewLock = new Object();
   private volatile GraphView view;
 
@@ -50,6 +52,8 @@ public final class InvestigationBackend {
     this.investigation.grades((key, day) -> engine.grade(key, day).map(g -> g.grade().name()));
     this.watchlists = stateFile.map(f -> WatchlistService.open(f, this::view, store::record, clock))
         .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
+    this.clock = clock;
+    this.alertHistory = io.credgraph.api.alerts.AlertHistory.at(engine, stateFile, clock);
   }
 
   /**
@@ -73,6 +77,11 @@ public final class InvestigationBackend {
     return watchlists;
   }
 
+  /** The history of the engine's alerts (DOMAIN.md 10), in the data directory beside the watchlists. */
+  public io.credgraph.api.alerts.AlertHistory alertHistory() {
+    return alertHistory;
+  }
+
   /** The graph snapshot of the engine's current version (built on the first call after a write). */
   public GraphView view() {
     long version = engine.version();
@@ -91,11 +100,17 @@ public final class InvestigationBackend {
   }
 
   /**
-   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes. The batch is committed whatever
-   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed write (a loader would
-   * stop on it although the data is stored).
+   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes and records the engine's alerts
+   * that hold today in the alert history. The batch is committed whatever happens to the alerts: a failure to raise or
+   * keep them is logged, never turned into a failed write (a loader would stop on it although the data is stored).
    */
   public WriteResult write(WriteBatch batch) {
+    WriteResult r = commit(batch);
+    alertHistory.afterWrite(engine, clock);
+    return r;
+  }
+
+  private WriteResult commit(WriteBatch batch) {
     List<GradeWatch.Probe> grades = GradeWatch.before(engine, watchlists, batch);
     WriteResult r = engine.write(batch);
     try {
@@ -108,9 +123,17 @@ public final class InvestigationBackend {
     return r;
   }
 
-  /** {@link #write} as a writer for loaders. */
+  /**
+   * {@link #write} as a writer for loaders, one chunk at a time, without the alert history: the loader's caller calls
+   * {@link #recordAlerts} once the load is done (one scan of the engine's alerts per batch, not per chunk).
+   */
   public BatchWriter writer() {
-    return this::write;
+    return this::commit;
+  }
+
+  /** Records the engine's alerts that hold today in the alert history (after a load through {@link #writer}). */
+  public void recordAlerts() {
+    alertHistory.afterWrite(engine, clock);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.credgraph.api.ApiBackend;
 import io.credgraph.api.ApiConfig;
 import io.credgraph.api.Params;
 import io.credgraph.api.Requests;
+import io.credgraph.api.alerts.AlertHistory;
 import io.credgraph.api.auth.Caller;
 import io.credgraph.api.view.AlertView;
 import io.credgraph.api.view.Page;
@@ -15,17 +16,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/alerts} (INVESTIGATOR): the alerts that hold on {@code asOf} (sitting officers who became
- * ineligible, escalations) and the caller's WATCH alerts raised up to {@code asOf} (records, status and grade changes
- * on or near watched subjects: {@code raisedOn <= asOf}, DOMAIN.md 10), of one {@code kind} or all, most recent
- * first, paged. {@code since}: a day (alerts raised, or WATCH alerts created, from it on) or an instant (WATCH alerts
- * created at or after it, for polling on {@code createdAt}).
+ * {@code GET /api/v1/alerts} (INVESTIGATOR): the alert history (DOMAIN.md 10) raised up to {@code asOf}
+ * ({@code raisedOn <= asOf}): the engine's alerts (sitting officers who became ineligible, escalations) as the product
+ * recorded them when it first saw them, kept whatever later happens to their cause ({@link AlertHistory}), and the
+ * caller's WATCH alerts; of one {@code kind} or all, most recent first (raisedOn, then createdAt), paged
+ * ({@code limit} up to 500, {@code cursor}). {@code since}: an instant (alerts created after it, for polling on
+ * {@code createdAt}) or a day (alerts created from its start on, China Standard Time).
  */
 public final class AlertController {
   static final int MAX_LIMIT = 500;
@@ -41,27 +42,41 @@ public final class AlertController {
     Optional<AlertKind> kind = Params.text(ctx, "kind").map(AlertController::kind);
     LocalDate asOf = Params.asOf(ctx, config.clock());
     Optional<String> sinceText = Params.text(ctx, "since");
-    Optional<Instant> sinceInstant = sinceText.map(AlertController::since);
-    Optional<LocalDate> since = sinceInstant.map(i -> LocalDate.ofInstant(i, Dates.CHINA));
+    Optional<Instant> since = sinceText.map(AlertController::since);
+    // a day: from its start on; an instant (a createdAt seen): strictly after it
+    boolean sinceInclusive = sinceText.map(t -> !t.contains("T")).orElse(false);
     int limit = Params.limit(ctx, 50, MAX_LIMIT);
     int offset = Params.offsetCursor(ctx);
     Caller caller = Requests.caller(ctx);
     boolean unmasked = caller.seesIdNumbers();
     List<AlertView> all = new ArrayList<>();
     if (kind.isEmpty() || kind.get() != AlertKind.WATCH) {
-      backend.engine().alerts(kind, asOf, since).forEach(a -> all.add(AlertView.of(a, unmasked)));
+      all.addAll(history(backend, config, asOf).list(kind, asOf, since, sinceInclusive));
     }
     if (kind.isEmpty() || kind.get() == AlertKind.WATCH) {
-      WatchlistController.watchAlertsCreated(backend, caller, sinceInstant, unmasked).stream()
-          .filter(a -> !a.raisedOn().isAfter(asOf)).forEach(all::add);
-      all.sort(Comparator.comparing(AlertView::raisedOn).reversed());
+      WatchlistController.watchAlertsCreated(backend, caller, since, unmasked).stream()
+          .filter(a -> !a.raisedOn().isAfter(asOf))
+          .filter(a -> sinceInclusive || since.isEmpty() || a.createdAt().orElseThrow().isAfter(since.get()))
+          .forEach(all::add);
+      all.sort(AlertHistory.ORDER);
     }
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
-    List<AlertView> items = all.subList(from, to);
+    List<AlertView> items = all.subList(from, to).stream()
+        .map(a -> AlertHistory.shown(a, unmasked, backend.store())).toList();
     Requests.audit(ctx, backend.audit(), items.stream().map(a -> a.subject().id()).distinct().toList(), 200,
         "alerts: " + items.size() + " of " + all.size());
     ctx.json(new Page<>(items, to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
+  }
+
+  /**
+   * The alert history, first brought up to date with the alerts that hold on {@code asOf} (up to today): the product
+   * sees them when asked, so an alert that held only on a past day is recorded when that day is first asked about.
+   */
+  static AlertHistory history(ApiBackend backend, ApiConfig config, LocalDate asOf) {
+    AlertHistory h = backend.investigations().alertHistory();
+    h.seen(backend.engine(), asOf, config.clock());
+    return h;
   }
 
   /**

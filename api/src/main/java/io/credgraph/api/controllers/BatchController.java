@@ -82,6 +82,7 @@ public final class BatchController {
     } catch (IOException e) {
       throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());
     } finally {
+      backend.investigations().recordAlerts();
       if (spooled != null) {
         try {
           java.nio.file.Files.deleteIfExists(spooled);

@@ -179,18 +179,18 @@ public final class ApiDocs {
             404, "the record's subject is not known", 413, "the body is larger than the configured limit"))
         .done();
     d.op("GET", "/api/v1/alerts").summary("alerts", "Alerts",
-        "Alerts that hold on asOf: SITTING_OFFICER (a person holds a role they are no longer eligible for) and "
-            + "ESCALATION (a watch record in force long enough to be escalated), and the caller's WATCH alerts (a "
-            + "record, status change or credit grade change on or near a watched subject, see POST "
-            + "/api/v1/watchlist) raised up to asOf, most recent first. raisedOn is the day the cause took effect, "
-            + "createdAt (WATCH alerts) the instant the alert was created; WATCH alerts stay listed whatever later "
-            + "happens to their cause.")
+        "The alert history raised up to asOf (raisedOn <= asOf): SITTING_OFFICER (a person holds a role they are "
+            + "no longer eligible for), ESCALATION (a watch record in force long enough to be escalated), and the "
+            + "caller's WATCH alerts (a record, status change or credit grade change on or near a watched subject, see "
+            + "POST /api/v1/watchlist), most recent first (raisedOn, then createdAt). raisedOn is the day the cause "
+            + "took effect, createdAt the instant the product created the alert: an alert is recorded the first time "
+            + "the product sees it (after the write that raised it, at the first start after an offline load, or when "
+            + "a list first asks about a past day it held on) and stays listed whatever later happens to its cause.")
         .access(Optional.of(Role.INVESTIGATOR))
         .query("kind", AlertKind.class, false, "one kind of alert (default all)")
-        .query("since", String.class, false, "a day (YYYY-MM-DD): alerts raised, or WATCH alerts created, on or "
-            + "after it; or an ISO-8601 instant: WATCH alerts created at or after it (poll with the newest createdAt)")
-        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time): alerts that hold on it, "
-            + "WATCH alerts raised up to it")
+        .query("since", String.class, false, "an ISO-8601 instant: alerts created after it (poll with the newest "
+            + "createdAt seen); or a day (YYYY-MM-DD): alerts created from its start on (China Standard Time)")
+        .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time): alerts raised up to it")
         .query("limit", Integer.class, false, "alerts per page, 1-500 (default 50)")
         .query("cursor", String.class, false, "the 'next' value of the previous page")
         .ok(type(Page.class, AlertView.class), "a page of alerts")

@@ -26,8 +26,9 @@ final class DashboardDocs {
         .errors(errors(400, "months or asOf is invalid", 401, AUTH_401, 403, ROLE_403))
         .done();
     d.op("GET", "/api/v1/stats/alerts").summary("investigation", "Alerts by kind",
-        "How many alerts hold on asOf, by kind: sitting officers and escalations for the city, WATCH alerts of the "
-            + "caller's own watchlist raised by asOf. Every kind is present (0 when none).")
+        "How many alerts of the history were raised by asOf, by kind (as GET /api/v1/alerts lists them): sitting "
+            + "officers and escalations for the city, WATCH alerts of the caller's own watchlist. Every kind is "
+            + "present (0 when none).")
         .access(investigator)
         .query("asOf", LocalDate.class, false, "the day (default today, China Standard Time)")
         .ok(DashboardViews.AlertCountsAnswer.class, "counts by kind")

@@ -24,9 +24,12 @@ if [ ! -s "$work/classpath" ]; then
     -Dmdep.outputFile="$work/cp-api" >/dev/null
   echo "$root/api/target/test-classes:$root/api/target/classes:$(cat "$work/cp-api")" > "$work/classpath"
 fi
+# the audit chain is keyed (HMAC); the key of a benchmark run lives beside the data directory, never inside it
+[ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 key="web-bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 CREDGRAPH_API_KEYS="bench:$key:INVESTIGATOR" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
-  -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" > "$work/serve.log" 2>&1 &
+  -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" --audit-key-file "$work/audit.key" \
+  > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do

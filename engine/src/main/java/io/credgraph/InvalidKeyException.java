@@ -3,8 +3,8 @@ package io.credgraph;
 import java.util.Optional;
 
 /**
- * A natural key (USCC or resident ID number) that fails its format or check character. When the check character is
- * wrong, {@link #expectedCheck()} gives the one it should be.
+ * A natural key (USCC or resident ID number) that fails its format or check character. When the
+ * check character is wrong, {@link #expectedCheck()} gives the one it should be.
  */
 public final class InvalidKeyException extends ValidationException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.credgraph;
 
-/** A failure of the storage backend (I/O, transaction, connection). {@link #retryable()} says whether to try again. */
+/**
+ * A failure of the storage backend (I/O, transaction, connection). {@link #retryable()} says
+ * whether to try again.
+ */
 public class StoreException extends CredgraphException {
   private static final long serialVersionUID = 1L;
   private final boolean retryable;

@@ -11,12 +11,13 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the API serves from: the engine (and through it the graph store and the list catalogue), the audit log, and
- * the investigation services (graph analysis, watchlists). Every write goes through {@link #write} (the engine, then
- * the watchlists), so the projection, every cached answer and the WATCH alerts stay current. The API neither opens
- * nor closes them; whoever built the backend does.
+ * What the API serves from: the engine (and through it the graph store and the list catalogue), the
+ * audit log, and the investigation services (graph analysis, watchlists). Every write goes through
+ * {@link #write} (the engine, then the watchlists), so the projection, every cached answer and the
+ * WATCH alerts stay current. The API neither opens nor closes them; whoever built the backend does.
  */
-public record ApiBackend(CredgraphEngine engine, AuditLog audit, InvestigationBackend investigations) {
+public record ApiBackend(
+    CredgraphEngine engine, AuditLog audit, InvestigationBackend investigations) {
   public ApiBackend {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(audit, "audit");
@@ -41,7 +42,10 @@ public record ApiBackend(CredgraphEngine engine, AuditLog audit, InvestigationBa
     return investigations.write(batch);
   }
 
-  /** {@link #write} as a writer for loaders; call {@code investigations().recordAlerts()} once the load is done. */
+  /**
+   * {@link #write} as a writer for loaders; call {@code investigations().recordAlerts()} once the
+   * load is done.
+   */
   public BatchWriter writer() {
     return investigations.writer();
   }

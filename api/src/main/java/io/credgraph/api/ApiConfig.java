@@ -7,18 +7,26 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the API is configured: its keys, the limits on request bodies, the size of the check cache, and the clock
- * ({@code asOf} defaults to today in China Standard Time by this clock). Checked when built, with messages that
- * say what to fix.
+ * How the API is configured: its keys, the limits on request bodies, the size of the check cache,
+ * and the clock ({@code asOf} defaults to today in China Standard Time by this clock). Checked when
+ * built, with messages that say what to fix.
  *
  * @param maxBodyBytes largest JSON request body (checks, status changes, simulations)
  * @param maxBatchBytes largest batch body after decompression ({@code POST /api/v1/batches})
  * @param batchTimeout longest a batch upload may take before it is cut off
  * @param cacheSize entries of each check cache (0 disables caching)
- * @param feedbackDays days after a check within which its department should report what it did (DOMAIN.md 7)
+ * @param feedbackDays days after a check within which its department should report what it did
+ *     (DOMAIN.md 7)
  */
-public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Duration batchTimeout, long cacheSize,
-    Clock clock, String version, int feedbackDays) {
+public record ApiConfig(
+    ApiKeys keys,
+    long maxBodyBytes,
+    long maxBatchBytes,
+    Duration batchTimeout,
+    long cacheSize,
+    Clock clock,
+    String version,
+    int feedbackDays) {
   public static final long DEFAULT_MAX_BODY = 1L << 20;
   public static final long DEFAULT_MAX_BATCH = 1L << 30;
   public static final Duration DEFAULT_BATCH_TIMEOUT = Duration.ofMinutes(30);
@@ -28,11 +36,12 @@ public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Dur
   public ApiConfig {
     Objects.requireNonNull(keys, "keys");
     if (maxBodyBytes < 1024) {
-      throw new ValidationException("maxBodyBytes", "the body limit must be at least 1024 bytes, not " + maxBodyBytes);
+      throw new ValidationException(
+          "maxBodyBytes", "the body limit must be at least 1024 bytes, not " + maxBodyBytes);
     }
     if (maxBatchBytes < 1024) {
-      throw new ValidationException("maxBatchBytes", "the batch limit must be at least 1024 bytes, not "
-          + maxBatchBytes);
+      throw new ValidationException(
+          "maxBatchBytes", "the batch limit must be at least 1024 bytes, not " + maxBatchBytes);
     }
     if (batchTimeout == null || batchTimeout.isNegative() || batchTimeout.isZero()) {
       throw new ValidationException("batchTimeout", "the batch time limit must be positive");
@@ -43,14 +52,21 @@ public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Dur
     Objects.requireNonNull(clock, "clock");
     version = version == null ? "dev" : version;
     if (feedbackDays < 1 || feedbackDays > 365) {
-      throw new ValidationException("feedbackDays", "feedback is due 1 to 365 days after a check, not "
-          + feedbackDays);
+      throw new ValidationException(
+          "feedbackDays", "feedback is due 1 to 365 days after a check, not " + feedbackDays);
     }
   }
 
   public static ApiConfig defaults(ApiKeys keys) {
-    return new ApiConfig(keys, DEFAULT_MAX_BODY, DEFAULT_MAX_BATCH, DEFAULT_BATCH_TIMEOUT, DEFAULT_CACHE_SIZE,
-        Clock.systemUTC(), implementationVersion(), DEFAULT_FEEDBACK_DAYS);
+    return new ApiConfig(
+        keys,
+        DEFAULT_MAX_BODY,
+        DEFAULT_MAX_BATCH,
+        DEFAULT_BATCH_TIMEOUT,
+        DEFAULT_CACHE_SIZE,
+        Clock.systemUTC(),
+        implementationVersion(),
+        DEFAULT_FEEDBACK_DAYS);
   }
 
   public ApiConfig withLimits(long body, long batch, Duration timeout) {
@@ -58,15 +74,18 @@ public record ApiConfig(ApiKeys keys, long maxBodyBytes, long maxBatchBytes, Dur
   }
 
   public ApiConfig withClock(Clock c) {
-    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, c, version, feedbackDays);
+    return new ApiConfig(
+        keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, c, version, feedbackDays);
   }
 
   public ApiConfig withCacheSize(long size) {
-    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version, feedbackDays);
+    return new ApiConfig(
+        keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version, feedbackDays);
   }
 
   public ApiConfig withFeedbackDays(int days) {
-    return new ApiConfig(keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, clock, version, days);
+    return new ApiConfig(
+        keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, clock, version, days);
   }
 
   /** The project version the build wrote into {@code version.properties}. */

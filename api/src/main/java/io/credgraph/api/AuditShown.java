@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The subjects an answer shows besides the ones asked about, for the {@code shown} list of its audit entry: related
- * subjects in profiles and the subjects on evidence paths of checks. Subject ids only, never an ID number.
+ * The subjects an answer shows besides the ones asked about, for the {@code shown} list of its
+ * audit entry: related subjects in profiles and the subjects on evidence paths of checks. Subject
+ * ids only, never an ID number.
  */
 public final class AuditShown {
   private final Set<String> ids = new LinkedHashSet<>();
@@ -55,14 +56,17 @@ public final class AuditShown {
     return this;
   }
 
-  public AuditShown profile(List<RelationView> relations, SubjectMeasures measures, Optional<AssociatedRisk> risk) {
+  public AuditShown profile(
+      List<RelationView> relations, SubjectMeasures measures, Optional<AssociatedRisk> risk) {
     relations.forEach(r -> ids.add(r.other().id()));
     measures(measures.measures());
     reasons(measures.appointmentRestrictions());
-    risk.flatMap(AssociatedRisk::source).ifPresent(s -> {
-      ids.add(s.holder().id().value());
-      path(s.path());
-    });
+    risk.flatMap(AssociatedRisk::source)
+        .ifPresent(
+            s -> {
+              ids.add(s.holder().id().value());
+              path(s.path());
+            });
     return this;
   }
 

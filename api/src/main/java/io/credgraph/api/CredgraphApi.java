@@ -10,12 +10,12 @@ import io.credgraph.api.auth.Open;
 import io.credgraph.api.auth.Role;
 import io.credgraph.api.controllers.AlertController;
 import io.credgraph.api.controllers.ApplicationController;
-import io.credgraph.api.controllers.FeedbackController;
 import io.credgraph.api.controllers.AuditController;
 import io.credgraph.api.controllers.BatchController;
 import io.credgraph.api.controllers.CheckController;
 import io.credgraph.api.controllers.DashboardController;
 import io.credgraph.api.controllers.DocsController;
+import io.credgraph.api.controllers.FeedbackController;
 import io.credgraph.api.controllers.HealthController;
 import io.credgraph.api.controllers.InvestigationController;
 import io.credgraph.api.controllers.ListController;
@@ -54,9 +54,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The credgraph HTTP API, built by {@link #create} from a backend and a configuration, separate from {@code main}.
- * One controller per resource, wired by method reference; access by route role (checked for every matched route
- * before its handler); one central error mapping; an OpenAPI description of every route.
+ * The credgraph HTTP API, built by {@link #create} from a backend and a configuration, separate
+ * from {@code main}. One controller per resource, wired by method reference; access by route role
+ * (checked for every matched route before its handler); one central error mapping; an OpenAPI
+ * description of every route.
  */
 public final class CredgraphApi {
   private static final Logger LOG = LoggerFactory.getLogger(CredgraphApi.class);
@@ -73,7 +74,11 @@ public final class CredgraphApi {
 
   private final io.credgraph.api.guard.Tls.Listen listen;
 
-  private CredgraphApi(Javalin app, List<Route> routes, PrometheusMeterRegistry registry, JvmGcMetrics gc,
+  private CredgraphApi(
+      Javalin app,
+      List<Route> routes,
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gc,
       io.credgraph.api.guard.Tls.Listen listen) {
     this.listen = listen;
     this.app = app;
@@ -82,7 +87,9 @@ public final class CredgraphApi {
     this.gcMetrics = gc;
   }
 
-  /** Builds the API (not started) with the default protections (rate limits, list bounds; no TLS). */
+  /**
+   * Builds the API (not started) with the default protections (rate limits, list bounds; no TLS).
+   */
   public static CredgraphApi create(ApiBackend backend, ApiConfig config) {
     return create(backend, config, Protections.defaults());
   }
@@ -100,13 +107,13 @@ public final class CredgraphApi {
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
 
-    Cache<ListController.ListKey, List<CreditRecord>> lists = Caffeine.newBuilder().maximumSize(256)
-        .recordStats().build();
+    Cache<ListController.ListKey, List<CreditRecord>> lists =
+        Caffeine.newBuilder().maximumSize(256).recordStats().build();
     CaffeineCacheMetrics.monitor(registry, lists, "published_lists");
-    Cache<CheckController.AppointmentKey, AppointmentCheck> appointmentCache = Caffeine.newBuilder()
-        .maximumSize(config.cacheSize()).recordStats().build();
-    Cache<CheckController.SanctionKey, SanctionResult> sanctionCache = Caffeine.newBuilder()
-        .maximumSize(config.cacheSize()).recordStats().build();
+    Cache<CheckController.AppointmentKey, AppointmentCheck> appointmentCache =
+        Caffeine.newBuilder().maximumSize(config.cacheSize()).recordStats().build();
+    Cache<CheckController.SanctionKey, SanctionResult> sanctionCache =
+        Caffeine.newBuilder().maximumSize(config.cacheSize()).recordStats().build();
     CaffeineCacheMetrics.monitor(registry, appointmentCache, "appointment_checks");
     CaffeineCacheMetrics.monitor(registry, sanctionCache, "sanctions_checks");
 
@@ -117,9 +124,13 @@ public final class CredgraphApi {
     var metrics = new MetricsController(registry);
     LoopStore loop = LoopStore.open(backend.audit().directory().getParent());
     var feedback = new FeedbackController(backend, config, mapper, loop);
-    var applications = new ApplicationController(backend, config, mapper, loop, ApplicationSettings.defaults());
-    var checks = new CheckController(backend, config, mapper, appointmentCache, sanctionCache, loop)
-        .watching(new io.credgraph.api.guard.PersonWatch(protections.distinctPersonsAlert(), config.clock()));
+    var applications =
+        new ApplicationController(backend, config, mapper, loop, ApplicationSettings.defaults());
+    var checks =
+        new CheckController(backend, config, mapper, appointmentCache, sanctionCache, loop)
+            .watching(
+                new io.credgraph.api.guard.PersonWatch(
+                    protections.distinctPersonsAlert(), config.clock()));
     var records = new RecordController(backend, config, mapper);
     var simulations = new SimulationController(backend, config, mapper);
     var alerts = new AlertController(backend, config);
@@ -128,8 +139,10 @@ public final class CredgraphApi {
     var watchlist = new WatchlistController(backend, mapper);
     String openApi;
     try {
-      openApi = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(ApiDocs.describe(config.version())
-          .build());
+      openApi =
+          mapper
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(ApiDocs.describe(config.version()).build());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the OpenAPI document is a JSON tree", e);
     }
@@ -140,38 +153,51 @@ public final class CredgraphApi {
     var auditChain = new io.credgraph.api.controllers.AuditChainController(backend.audit());
 
     List<Route> routes = new CopyOnWriteArrayList<>();
-    Javalin app = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
-      cfg.http.prefer405over404 = true;
-      cfg.http.maxRequestSize = config.maxBodyBytes();
-      cfg.router.ignoreTrailingSlashes = true;
-      cfg.jsonMapper(new JavalinJackson(mapper, false));
-      cfg.staticFiles.enableWebjars();
-      io.credgraph.api.guard.Tls.configure(cfg, protections, listen);
-      io.credgraph.api.web.WebPages.assets(cfg);
-      cfg.events(e -> e.handlerAdded(meta -> {
-        if (meta.getHttpMethod().isHttpMethod()) {
-          routes.add(new Route(meta.getHttpMethod().name(), meta.getPath(), Set.copyOf(meta.getRoles())));
-        }
-      }));
-    });
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.http.prefer405over404 = true;
+              cfg.http.maxRequestSize = config.maxBodyBytes();
+              cfg.router.ignoreTrailingSlashes = true;
+              cfg.jsonMapper(new JavalinJackson(mapper, false));
+              cfg.staticFiles.enableWebjars();
+              io.credgraph.api.guard.Tls.configure(cfg, protections, listen);
+              io.credgraph.api.web.WebPages.assets(cfg);
+              cfg.events(
+                  e ->
+                      e.handlerAdded(
+                          meta -> {
+                            if (meta.getHttpMethod().isHttpMethod()) {
+                              routes.add(
+                                  new Route(
+                                      meta.getHttpMethod().name(),
+                                      meta.getPath(),
+                                      Set.copyOf(meta.getRoles())));
+                            }
+                          }));
+            });
     ErrorMapping.register(app);
     app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
     app.before(io.credgraph.api.web.SecurityHeaders::apply);
     app.before(ctx -> ctx.attribute(io.credgraph.api.error.Bodies.LIMIT, config.maxBodyBytes()));
     var limits = new io.credgraph.api.guard.RateLimits(protections);
-    app.beforeMatched(ctx -> {
-      try {
-        authorize(ctx, config.keys());
-      } catch (ApiException e) {
-        limits.check(ctx, Caller.ANONYMOUS); // a flood of bad keys spends the address's tokens
-        throw e;
-      }
-      limits.check(ctx, Requests.caller(ctx));
-    });
+    app.beforeMatched(
+        ctx -> {
+          try {
+            authorize(ctx, config.keys());
+          } catch (ApiException e) {
+            limits.check(ctx, Caller.ANONYMOUS); // a flood of bad keys spends the address's tokens
+            throw e;
+          }
+          limits.check(ctx, Requests.caller(ctx));
+        });
     app.beforeMatched(ctx -> io.credgraph.api.guard.OutOfSync.refuse(ctx, backend.engine()));
-    app.before("/api/v1/lists/{code}", ctx -> io.credgraph.api.guard.ListBounds.check(ctx, config.clock(),
-        protections.listsEarliest()));
+    app.before(
+        "/api/v1/lists/{code}",
+        ctx ->
+            io.credgraph.api.guard.ListBounds.check(
+                ctx, config.clock(), protections.listsEarliest()));
     app.after(ctx -> afterRequest(ctx, registry));
 
     app.get("/health", health::get, Open.ANYONE);
@@ -180,7 +206,10 @@ public final class CredgraphApi {
     app.get("/docs", docs::docs, Open.ANYONE);
     app.get("/api/v1/lists/{code}", listController::get, Open.ANYONE);
     app.get("/api/v1/subjects", investigations::search, Role.INVESTIGATOR);
-    app.post("/api/v1/subjects/search", ctx -> investigations.searchBody(ctx, mapper), Role.INVESTIGATOR);
+    app.post(
+        "/api/v1/subjects/search",
+        ctx -> investigations.searchBody(ctx, mapper),
+        Role.INVESTIGATOR);
     app.get("/api/v1/subjects/{id}", subjects::profile, Role.DEPARTMENT);
     app.get("/api/v1/audit", audit::get, Role.ADMIN);
     app.post("/api/v1/batches", batches::load, Role.STEWARD);
@@ -225,26 +254,43 @@ public final class CredgraphApi {
       if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw ApiException.unauthorized("send the key as 'Authorization: Bearer <key>'");
       }
-      caller = keys.authenticate(header.substring(7).trim())
-          .orElseThrow(() -> ApiException.unauthorized("this server does not know the key that was sent"));
+      caller =
+          keys.authenticate(header.substring(7).trim())
+              .orElseThrow(
+                  () ->
+                      ApiException.unauthorized("this server does not know the key that was sent"));
     }
     ctx.attribute(Requests.CALLER, caller);
-    Role required = roles.stream().filter(Role.class::isInstance).map(Role.class::cast).min(Enum::compareTo)
-        .orElse(null);
+    Role required =
+        roles.stream()
+            .filter(Role.class::isInstance)
+            .map(Role.class::cast)
+            .min(Enum::compareTo)
+            .orElse(null);
     if (required == null) {
       return;
     }
     if (caller.isAnonymous()) {
-      throw ApiException.unauthorized("this route needs a key with role " + required
-          + " or above; send 'Authorization: Bearer <key>'");
+      throw ApiException.unauthorized(
+          "this route needs a key with role "
+              + required
+              + " or above; send 'Authorization: Bearer <key>'");
     }
     if (required == Role.SUBJECT && !caller.atLeast(required)) {
-      throw ApiException.forbidden("this route answers a subject's own key (role SUBJECT) only; key '"
-          + caller.name() + "' has role " + caller.role().map(Enum::name).orElse("none"));
+      throw ApiException.forbidden(
+          "this route answers a subject's own key (role SUBJECT) only; key '"
+              + caller.name()
+              + "' has role "
+              + caller.role().map(Enum::name).orElse("none"));
     }
     if (!caller.atLeast(required)) {
-      throw ApiException.forbidden("this route needs role " + required + " or above; key '" + caller.name()
-          + "' has role " + caller.role().map(Enum::name).orElse("none"));
+      throw ApiException.forbidden(
+          "this route needs role "
+              + required
+              + " or above; key '"
+              + caller.name()
+              + "' has role "
+              + caller.role().map(Enum::name).orElse("none"));
     }
   }
 
@@ -253,11 +299,20 @@ public final class CredgraphApi {
     long nanos = started == null ? 0 : System.nanoTime() - started;
     String route = matchedRoute(ctx);
     int status = ctx.statusCode();
-    Timer.builder("http.server.requests").description("HTTP requests by route and status")
-        .tag("method", ctx.method().name()).tag("uri", route).tag("status", Integer.toString(status))
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route and status")
+        .tag("method", ctx.method().name())
+        .tag("uri", route)
+        .tag("status", Integer.toString(status))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} {} {}ms {}", ctx.method().name(), route, status, nanos / 1_000_000,
+      LOG.debug(
+          "{} {} {} {}ms {}",
+          ctx.method().name(),
+          route,
+          status,
+          nanos / 1_000_000,
           Requests.caller(ctx).label());
     }
   }
@@ -312,5 +367,4 @@ public final class CredgraphApi {
     registry.close();
     loop.close();
   }
-
 }

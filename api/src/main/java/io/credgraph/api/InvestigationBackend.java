@@ -24,14 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The investigation services the API serves from (issue #6): the {@link Investigation} facade (search, neighbourhood,
- * paths, controllers, clusters, statistics) and the investigators' {@link WatchlistService}.
+ * The investigation services the API serves from (issue #6): the {@link Investigation} facade
+ * (search, neighbourhood, paths, controllers, clusters, statistics) and the investigators' {@link
+ * WatchlistService}.
  *
- * <p>They read one {@link GraphView} snapshot of the store, built once per engine version (the first request after a
- * write builds it, every other request shares it). Statistics count the measures the sanction engine derives.
- * {@link #write} commits a batch through the engine and then hands it to the watchlists, so every write the API makes
- * (batches, record status changes) can raise WATCH alerts, and so can the changes of credit grade they cause
- * ({@link GradeWatch}). Thread-safe.
+ * <p>They read one {@link GraphView} snapshot of the store, built once per engine version (the
+ * first request after a write builds it, every other request shares it). Statistics count the
+ * measures the sanction engine derives. {@link #write} commits a batch through the engine and then
+ * hands it to the watchlists, so every write the API makes (batches, record status changes) can
+ * raise WATCH alerts, and so can the changes of credit grade they cause ({@link GradeWatch}).
+ * Thread-safe.
  */
 public final class InvestigationBackend {
   private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
@@ -47,21 +49,26 @@ public final class InvestigationBackend {
   private InvestigationBackend(CredgraphEngine engine, Optional<Path> stateFile, Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
     GraphStore store = engine.store();
-    this.investigation = new Investigation(this::view, engine.lists(), store::forEachRecord, store::forEachSubject);
+    this.investigation =
+        new Investigation(this::view, engine.lists(), store::forEachRecord, store::forEachSubject);
     this.investigation.measures(this::forEachMeasure);
     this.investigation.grades((key, day) -> engine.grade(key, day).map(g -> g.grade().name()));
-    this.watchlists = stateFile.map(f -> WatchlistService.open(f, this::view, store::record, clock))
-        .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
+    this.watchlists =
+        stateFile
+            .map(f -> WatchlistService.open(f, this::view, store::record, clock))
+            .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
     this.clock = clock;
     this.alertHistory = io.credgraph.api.alerts.AlertHistory.at(engine, stateFile, clock);
   }
 
   /**
-   * Services over {@code engine} whose watchlists and WATCH alerts are kept in {@code stateFile} (read when present,
-   * rewritten after every change; it holds natural keys, so keep it in the data directory).
+   * Services over {@code engine} whose watchlists and WATCH alerts are kept in {@code stateFile}
+   * (read when present, rewritten after every change; it holds natural keys, so keep it in the data
+   * directory).
    */
   public static InvestigationBackend open(CredgraphEngine engine, Path stateFile, Clock clock) {
-    return new InvestigationBackend(engine, Optional.of(Objects.requireNonNull(stateFile, "stateFile")), clock);
+    return new InvestigationBackend(
+        engine, Optional.of(Objects.requireNonNull(stateFile, "stateFile")), clock);
   }
 
   /** Services whose watchlists live in memory only (lost at restart). */
@@ -77,7 +84,9 @@ public final class InvestigationBackend {
     return watchlists;
   }
 
-  /** The history of the engine's alerts (DOMAIN.md 10), in the data directory beside the watchlists. */
+  /**
+   * The history of the engine's alerts (DOMAIN.md 10), in the data directory beside the watchlists.
+   */
   public io.credgraph.api.alerts.AlertHistory alertHistory() {
     return alertHistory;
   }
@@ -100,9 +109,10 @@ public final class InvestigationBackend {
   }
 
   /**
-   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes and records the engine's alerts
-   * that hold today in the alert history. The batch is committed whatever happens to the alerts: a failure to raise or
-   * keep them is logged, never turned into a failed write (a loader would stop on it although the data is stored).
+   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes and records
+   * the engine's alerts that hold today in the alert history. The batch is committed whatever
+   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed
+   * write (a loader would stop on it although the data is stored).
    */
   public WriteResult write(WriteBatch batch) {
     WriteResult r = commit(batch);
@@ -117,30 +127,38 @@ public final class InvestigationBackend {
       watchlists.onWrite(batch);
       GradeWatch.after(engine, watchlists, grades);
     } catch (RuntimeException e) {
-      LOG.error("watch alerts of a committed batch of {} operations were not raised: {}", batch.ops().size(),
-          e.getMessage(), e);
+      LOG.error(
+          "watch alerts of a committed batch of {} operations were not raised: {}",
+          batch.ops().size(),
+          e.getMessage(),
+          e);
     }
     return r;
   }
 
   /**
-   * {@link #write} as a writer for loaders, one chunk at a time, without the alert history: the loader's caller calls
-   * {@link #recordAlerts} once the load is done (one scan of the engine's alerts per batch, not per chunk).
+   * {@link #write} as a writer for loaders, one chunk at a time, without the alert history: the
+   * loader's caller calls {@link #recordAlerts} once the load is done (one scan of the engine's
+   * alerts per batch, not per chunk).
    */
   public BatchWriter writer() {
     return this::commit;
   }
 
-  /** Records the engine's alerts that hold today in the alert history (after a load through {@link #writer}). */
+  /**
+   * Records the engine's alerts that hold today in the alert history (after a load through {@link
+   * #writer}).
+   */
   public void recordAlerts() {
     alertHistory.afterWrite(engine, clock);
   }
 
   /**
-   * The measures the engine derives that are in force on {@code asOf}, one fact per measure and subject (its first
-   * triggering record). O(subjects): asks the engine about every subject.
+   * The measures the engine derives that are in force on {@code asOf}, one fact per measure and
+   * subject (its first triggering record). O(subjects): asks the engine about every subject.
    */
-  private void forEachMeasure(LocalDate asOf, java.util.function.Consumer<Statistics.MeasureFact> action) {
+  private void forEachMeasure(
+      LocalDate asOf, java.util.function.Consumer<Statistics.MeasureFact> action) {
     List<Subject> subjects = new ArrayList<>();
     engine.store().forEachSubject(subjects::add);
     for (Subject s : subjects) {

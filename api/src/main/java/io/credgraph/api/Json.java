@@ -10,9 +10,10 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration of the API: ISO dates ({@code YYYY-MM-DD}, instants as ISO-8601), absent optionals
- * left out (lists are never absent: answers carry empty lists), and strict reading of request bodies (unknown fields,
- * trailing tokens, nulls for primitives and numbers given as strings are errors that name the field).
+ * The one JSON configuration of the API: ISO dates ({@code YYYY-MM-DD}, instants as ISO-8601),
+ * absent optionals left out (lists are never absent: answers carry empty lists), and strict reading
+ * of request bodies (unknown fields, trailing tokens, nulls for primitives and numbers given as
+ * strings are errors that name the field).
  */
 public final class Json {
   private Json() {}
@@ -27,7 +28,9 @@ public final class Json {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
         .build();
   }
 }

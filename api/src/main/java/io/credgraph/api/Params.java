@@ -16,7 +16,9 @@ public final class Params {
   /** {@code asOf} as a date, or today in China Standard Time by {@code clock}. */
   public static LocalDate asOf(Context ctx, Clock clock) {
     String v = ctx.queryParam("asOf");
-    return v == null || v.isBlank() ? LocalDate.now(clock.withZone(Dates.CHINA)) : Dates.parse(v, "asOf");
+    return v == null || v.isBlank()
+        ? LocalDate.now(clock.withZone(Dates.CHINA))
+        : Dates.parse(v, "asOf");
   }
 
   public static int limit(Context ctx, int def, int max) {
@@ -28,7 +30,8 @@ public final class Params {
     try {
       n = Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new ValidationException("limit", "limit must be a whole number from 1 to " + max + ", not '" + v + "'");
+      throw new ValidationException(
+          "limit", "limit must be a whole number from 1 to " + max + ", not '" + v + "'");
     }
     if (n < 1 || n > max) {
       throw new ValidationException("limit", "limit must be from 1 to " + max + ", not " + n);
@@ -50,8 +53,12 @@ public final class Params {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ValidationException("cursor", "cursor '" + v + "' is not one this API handed out (use the 'next' "
-        + "value of the previous page)");
+    throw new ValidationException(
+        "cursor",
+        "cursor '"
+            + v
+            + "' is not one this API handed out (use the 'next' "
+            + "value of the previous page)");
   }
 
   public static long longCursor(Context ctx) {
@@ -67,8 +74,12 @@ public final class Params {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ValidationException("cursor", "cursor '" + v + "' is not one this API handed out (use the 'next' "
-        + "value of the previous page)");
+    throw new ValidationException(
+        "cursor",
+        "cursor '"
+            + v
+            + "' is not one this API handed out (use the 'next' "
+            + "value of the previous page)");
   }
 
   public static Optional<String> text(Context ctx, String name) {
@@ -77,8 +88,8 @@ public final class Params {
   }
 
   /**
-   * An instant given as an ISO-8601 instant ({@code 2026-11-27T08:00:00Z}) or a date (the start of that day in China
-   * Standard Time; with {@code endOfDay}, the start of the next day).
+   * An instant given as an ISO-8601 instant ({@code 2026-11-27T08:00:00Z}) or a date (the start of
+   * that day in China Standard Time; with {@code endOfDay}, the start of the next day).
    */
   public static Optional<Instant> instant(Context ctx, String name, boolean endOfDay) {
     Optional<String> v = text(ctx, name);
@@ -93,8 +104,13 @@ public final class Params {
       }
       return Optional.of(Instant.parse(s));
     } catch (DateTimeParseException e) {
-      throw new ValidationException(name, name + " '" + s + "' is neither a date YYYY-MM-DD nor an ISO-8601 instant "
-          + "such as 2026-11-27T08:00:00Z");
+      throw new ValidationException(
+          name,
+          name
+              + " '"
+              + s
+              + "' is neither a date YYYY-MM-DD nor an ISO-8601 instant "
+              + "such as 2026-11-27T08:00:00Z");
     }
   }
 }

@@ -19,33 +19,60 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code credgraph bench-audit}: append throughput of the audit log with 1, 8 and 64 writers, group commit (one
- * write and fsync per group) against one fsync per entry, keyed chain, on the file system of {@code --dir}.
+ * {@code credgraph bench-audit}: append throughput of the audit log with 1, 8 and 64 writers, group
+ * commit (one write and fsync per group) against one fsync per entry, keyed chain, on the file
+ * system of {@code --dir}.
  */
-@Command(name = "bench-audit", hidden = true, mixinStandardHelpOptions = true,
-    description = "Measures audit appends per second (group commit vs one fsync per entry) with 1/8/64 writers.")
+@Command(
+    name = "bench-audit",
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures audit appends per second (group commit vs one fsync per entry) with 1/8/64 writers.")
 final class BenchAuditCommand implements Callable<Integer> {
-  @Option(names = "--dir", description = "directory for the logs (default: a new one under java.io.tmpdir)")
+  @Option(
+      names = "--dir",
+      description = "directory for the logs (default: a new one under java.io.tmpdir)")
   Path dir;
 
-  @Option(names = "--seconds", defaultValue = "5", description = "seconds per run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      defaultValue = "5",
+      description = "seconds per run (default ${DEFAULT-VALUE})")
   int seconds;
 
-  @Option(names = "--writers", split = ",", defaultValue = "1,8,64", description = "writer threads per run")
+  @Option(
+      names = "--writers",
+      split = ",",
+      defaultValue = "1,8,64",
+      description = "writer threads per run")
   int[] writers;
 
   @Override
   public Integer call() throws Exception {
-    Path base = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("credgraph-bench-audit-");
+    Path base =
+        dir != null
+            ? Files.createDirectories(dir)
+            : Files.createTempDirectory("credgraph-bench-audit-");
     AuditKey key = AuditKey.of("bench-audit-key-".repeat(3), "bench");
-    System.out.printf("bench-audit: %s, %d s per run, %d cores, load average %.2f%n", base, seconds,
+    System.out.printf(
+        "bench-audit: %s, %d s per run, %d cores, load average %.2f%n",
+        base,
+        seconds,
         Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.printf("%-22s %8s %12s %10s %12s %10s%n", "mode", "writers", "appends/s", "fsyncs/s", "per fsync",
-        "p99 ms");
+    System.out.printf(
+        "%-22s %8s %12s %10s %12s %10s%n",
+        "mode", "writers", "appends/s", "fsyncs/s", "per fsync", "p99 ms");
     int asked = seconds;
     seconds = 2;
-    run("warm-up (not counted)", 8, base.resolve("warm-up"), key, AuditLog.DEFAULT_MAX_GROUP, false);
+    run(
+        "warm-up (not counted)",
+        8,
+        base.resolve("warm-up"),
+        key,
+        AuditLog.DEFAULT_MAX_GROUP,
+        false);
     seconds = asked;
     for (int w : writers) {
       for (String mode : List.of("fsync per entry", "group commit")) {
@@ -53,12 +80,14 @@ final class BenchAuditCommand implements Callable<Integer> {
         run(mode, w, d, key, mode.startsWith("group") ? AuditLog.DEFAULT_MAX_GROUP : 1, true);
       }
     }
-    System.out.printf("load average after: %.2f%n",
+    System.out.printf(
+        "load average after: %.2f%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return 0;
   }
 
-  private void run(String mode, int w, Path d, AuditKey key, int maxGroup, boolean print) throws Exception {
+  private void run(String mode, int w, Path d, AuditKey key, int maxGroup, boolean print)
+      throws Exception {
     deleteRecursively(d);
     Caller clerk = Caller.of("bench", Role.REGISTRY);
     AtomicLong count = new AtomicLong();
@@ -72,28 +101,36 @@ final class BenchAuditCommand implements Callable<Integer> {
         long[] lat = new long[1 << 18];
         latencies.add(lat);
         int id = t;
-        Thread th = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          long end = endAt[0];
-          int n = 0;
-          while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            log.append(clerk, "POST", "/api/v1/checks/appointment", "/api/v1/checks/appointment",
-                List.of("s" + Integer.toString(id * 1_000_000 + n, 36)), 200, "eligible=true role=DIRECTOR");
-            if (n < lat.length) {
-              lat[n] = System.nanoTime() - t0;
-            }
-            n++;
-          }
-          count.addAndGet(n);
-          lat[lat.length - 1] = Math.min(n, lat.length - 1);
-          done.countDown();
-        });
+        Thread th =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  long end = endAt[0];
+                  int n = 0;
+                  while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    log.append(
+                        clerk,
+                        "POST",
+                        "/api/v1/checks/appointment",
+                        "/api/v1/checks/appointment",
+                        List.of("s" + Integer.toString(id * 1_000_000 + n, 36)),
+                        200,
+                        "eligible=true role=DIRECTOR");
+                    if (n < lat.length) {
+                      lat[n] = System.nanoTime() - t0;
+                    }
+                    n++;
+                  }
+                  count.addAndGet(n);
+                  lat[lat.length - 1] = Math.min(n, lat.length - 1);
+                  done.countDown();
+                });
         threads.add(th);
       }
       threads.forEach(Thread::start);
@@ -104,12 +141,19 @@ final class BenchAuditCommand implements Callable<Integer> {
       double secs = (System.nanoTime() - t0) / 1e9;
       long n = count.get();
       long groups = log.groups();
-      long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted()
-          .toArray();
-      double p99 = all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
+      long[] all =
+          latencies.stream()
+              .flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1]))
+              .sorted()
+              .toArray();
+      double p99 =
+          all.length == 0
+              ? 0
+              : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
       if (print) {
-        System.out.printf("%-22s %8d %12.0f %10.0f %12.1f %10.2f%n", mode, w, n / secs, groups / secs,
-            groups == 0 ? 0.0 : (double) n / groups, p99);
+        System.out.printf(
+            "%-22s %8d %12.0f %10.0f %12.1f %10.2f%n",
+            mode, w, n / secs, groups / secs, groups == 0 ? 0.0 : (double) n / groups, p99);
       }
     }
     deleteRecursively(d);

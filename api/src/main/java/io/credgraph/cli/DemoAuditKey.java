@@ -7,7 +7,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The demo's audit key: 32 random bytes in hex, in a new file readable only by the owner, beside the data dir. */
+/**
+ * The demo's audit key: 32 random bytes in hex, in a new file readable only by the owner, beside
+ * the data dir.
+ */
 final class DemoAuditKey {
   private DemoAuditKey() {}
 
@@ -19,7 +22,8 @@ final class DemoAuditKey {
     new SecureRandom().nextBytes(b);
     Files.deleteIfExists(file);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(file);
     }

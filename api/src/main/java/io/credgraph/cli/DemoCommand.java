@@ -18,38 +18,56 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code credgraph demo}: a fresh data directory, the sample city loaded into it, the server started, and the URLs,
- * an example request and one demo key per role printed.
+ * {@code credgraph demo}: a fresh data directory, the sample city loaded into it, the server
+ * started, and the URLs, an example request and one demo key per role printed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Starts a demo server on a fresh data directory, with one printed key per role.",
-        "Stop it with Ctrl-C; the data directory is kept (its path is printed)."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts a demo server on a fresh data directory, with one printed key per role.",
+      "Stop it with Ctrl-C; the data directory is kept (its path is printed)."
+    })
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "8080", description = "port to listen on (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "port to listen on (default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--data", description = "data directory to create (default: a new temporary directory); "
-      + "must not exist or be empty")
+  @Option(
+      names = "--data",
+      description =
+          "data directory to create (default: a new temporary directory); "
+              + "must not exist or be empty")
   Path data;
 
-  @Mixin
-  ServerOptions options;
+  @Mixin ServerOptions options;
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-        java.nio.charset.StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out),
+            true,
+            java.nio.charset.StandardCharsets.UTF_8);
     Path dir = fresh(data);
     Map<Role, String> demoKeys = new LinkedHashMap<>();
     ApiKeys keys = ApiKeys.none();
     for (Role r : Role.values()) {
       if (r == Role.SUBJECT) {
-        continue; // a SUBJECT key is bound to one subject: ./credgraph keys issue --role SUBJECT --subject ...
+        continue; // a SUBJECT key is bound to one subject: ./credgraph keys issue --role SUBJECT
+        // --subject ...
       }
       String key = ApiKeys.newKey();
       demoKeys.put(r, key);
-      keys = keys.and(ApiKeys.of("demo-" + r.name().toLowerCase(Locale.ROOT), key, r,
-          r == Role.DEPARTMENT ? Optional.of("MARKET_REGULATION") : Optional.empty()));
+      keys =
+          keys.and(
+              ApiKeys.of(
+                  "demo-" + r.name().toLowerCase(Locale.ROOT),
+                  key,
+                  r,
+                  r == Role.DEPARTMENT ? Optional.of("MARKET_REGULATION") : Optional.empty()));
     }
     long t0 = System.nanoTime();
     out.println("credgraph demo: data directory " + dir);
@@ -58,19 +76,35 @@ final class DemoCommand implements Callable<Integer> {
     ApiConfig config = options.apply(ApiConfig.defaults(keys));
     Path auditKeyFile = DemoAuditKey.create(dir);
     out.println("credgraph demo: audit key file " + auditKeyFile + " (outside the data directory)");
-    RunningServer server = RunningServer.start(store, dir, config, options.protections(),
-        java.util.Optional.of(io.credgraph.api.audit.AuditKey.read(auditKeyFile, dir)), options.host, port, out, t0);
+    RunningServer server =
+        RunningServer.start(
+            store,
+            dir,
+            config,
+            options.protections(),
+            java.util.Optional.of(io.credgraph.api.audit.AuditKey.read(auditKeyFile, dir)),
+            options.host,
+            port,
+            out,
+            t0);
     String base = "http://localhost:" + server.port();
     out.println();
-    out.println("  web pages    " + base + "/   (open it, paste a key below into the sign-in box at the top right)");
-    out.println("               " + base + "/public needs no key; /counter REGISTRY, /checks DEPARTMENT, /steward "
-        + "STEWARD, /admin ADMIN");
+    out.println(
+        "  web pages    "
+            + base
+            + "/   (open it, paste a key below into the sign-in box at the top right)");
+    out.println(
+        "               "
+            + base
+            + "/public needs no key; /counter REGISTRY, /checks DEPARTMENT, /steward "
+            + "STEWARD, /admin ADMIN");
     out.println("  API docs     " + base + "/docs");
     out.println("  health       " + base + "/health");
     out.println("  OpenAPI      " + base + "/openapi.json");
     out.println("  public list  " + base + "/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR");
     out.println();
-    out.println("  demo keys (paste one into the web page's sign-in, or send Authorization: Bearer <key>):");
+    out.println(
+        "  demo keys (paste one into the web page's sign-in, or send Authorization: Bearer <key>):");
     demoKeys.forEach((r, k) -> out.printf("    %-13s %s%n", r, k));
     out.println();
     out.println("  try:");
@@ -88,8 +122,11 @@ final class DemoCommand implements Callable<Integer> {
     if (Files.exists(requested)) {
       try (var s = Files.list(requested)) {
         if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--data " + requested + " is not empty; the demo needs a fresh "
-              + "directory (give a new path, or leave --data out for a temporary one)");
+          throw new IllegalArgumentException(
+              "--data "
+                  + requested
+                  + " is not empty; the demo needs a fresh "
+                  + "directory (give a new path, or leave --data out for a temporary one)");
         }
       }
     }

@@ -18,36 +18,59 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credgraph generate --enterprises N --seed S --out DIR}: writes the synthetic city as departmental batches in
- * the exchange format, with progress on stderr and a summary (files, lines per file, time, peak heap) on stdout.
+ * {@code credgraph generate --enterprises N --seed S --out DIR}: writes the synthetic city as
+ * departmental batches in the exchange format, with progress on stderr and a summary (files, lines
+ * per file, time, peak heap) on stdout.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Writes a synthetic Zhongshan-like city as departmental batches (JSON Lines) in DIR.",
-        "The same seed gives the same bytes. Load the folder with 'credgraph load DIR'."})
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a synthetic Zhongshan-like city as departmental batches (JSON Lines) in DIR.",
+      "The same seed gives the same bytes. Load the folder with 'credgraph load DIR'."
+    })
 public final class GenerateCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--enterprises", required = true, paramLabel = "N",
-      description = "number of enterprises (1 to 10,000,000); persons, institutions and records scale with it")
+  @Option(
+      names = "--enterprises",
+      required = true,
+      paramLabel = "N",
+      description =
+          "number of enterprises (1 to 10,000,000); persons, institutions and records scale with it")
   int enterprises;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "folder to write into (created; must hold no batch files yet)")
   Path out;
 
   @Option(names = "--gzip", description = "write .jsonl.gz files")
   boolean gzip;
 
-  @Option(names = "--bad-rate", defaultValue = "0.0005", paramLabel = "RATE",
-      description = "share of extra, deliberately bad lines, 0 for none (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--bad-rate",
+      defaultValue = "0.0005",
+      paramLabel = "RATE",
+      description =
+          "share of extra, deliberately bad lines, 0 for none (default: ${DEFAULT-VALUE})")
   double badRate;
 
-  @Option(names = "--part-lines", defaultValue = "1000000", paramLabel = "LINES",
-      description = "split a department file into parts of at most this many lines (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--part-lines",
+      defaultValue = "1000000",
+      paramLabel = "LINES",
+      description =
+          "split a department file into parts of at most this many lines (default: ${DEFAULT-VALUE})")
   long partLines;
 
   @Option(names = "--quiet", description = "no progress lines")
@@ -69,8 +92,13 @@ public final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    err.printf(Locale.ROOT, "generating %,d enterprises, %,d persons (seed %d) into %s%n", enterprises,
-        generator.persons(), seed, out);
+    err.printf(
+        Locale.ROOT,
+        "generating %,d enterprises, %,d persons (seed %d) into %s%n",
+        enterprises,
+        generator.persons(),
+        seed,
+        out);
     err.flush();
     GenerationSummary summary;
     try {
@@ -81,14 +109,27 @@ public final class GenerateCommand implements Callable<Integer> {
     if (!quiet) {
       err.println();
     }
-    stdout.printf(Locale.ROOT, "%-48s %-20s %12s %8s %14s%n", "file", "department", "lines", "bad", "bytes");
+    stdout.printf(
+        Locale.ROOT, "%-48s %-20s %12s %8s %14s%n", "file", "department", "lines", "bad", "bytes");
     for (GenerationSummary.FileSummary f : summary.files()) {
-      stdout.printf(Locale.ROOT, "%-48s %-20s %,12d %,8d %,14d%n", f.name(), f.department(), f.lines(),
-          f.badLines(), f.bytes());
+      stdout.printf(
+          Locale.ROOT,
+          "%-48s %-20s %,12d %,8d %,14d%n",
+          f.name(),
+          f.department(),
+          f.lines(),
+          f.badLines(),
+          f.bytes());
     }
-    stdout.printf(Locale.ROOT, "%d files, %,d lines (%,d deliberately bad) in %.1f s, %,.0f lines/s, peak heap %d MB%n",
-        summary.files().size(), summary.lines(), summary.badLines(), summary.elapsed().toMillis() / 1000.0,
-        summary.linesPerSecond(), peakHeapBytes() / (1024 * 1024));
+    stdout.printf(
+        Locale.ROOT,
+        "%d files, %,d lines (%,d deliberately bad) in %.1f s, %,.0f lines/s, peak heap %d MB%n",
+        summary.files().size(),
+        summary.lines(),
+        summary.badLines(),
+        summary.elapsed().toMillis() / 1000.0,
+        summary.linesPerSecond(),
+        peakHeapBytes() / (1024 * 1024));
     stdout.flush();
     return 0;
   }
@@ -97,12 +138,20 @@ public final class GenerateCommand implements Callable<Integer> {
     if (quiet) {
       return;
     }
-    err.printf(Locale.ROOT, "\r%,14d lines  %,10.0f lines/s  %6.0f s  %-50s", p.lines(), p.linesPerSecond(),
-        p.elapsed().toMillis() / 1000.0, p.file());
+    err.printf(
+        Locale.ROOT,
+        "\r%,14d lines  %,10.0f lines/s  %6.0f s  %-50s",
+        p.lines(),
+        p.linesPerSecond(),
+        p.elapsed().toMillis() / 1000.0,
+        p.file());
     err.flush();
   }
 
-  /** Sum of the heap pools' peak usage since the JVM started (an upper bound of the peak heap in use). */
+  /**
+   * Sum of the heap pools' peak usage since the JVM started (an upper bound of the peak heap in
+   * use).
+   */
   static long peakHeapBytes() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Loads a batch an importer wrote, through {@code credgraph load} itself: the same validation, report and exits. */
+/**
+ * Loads a batch an importer wrote, through {@code credgraph load} itself: the same validation,
+ * report and exits.
+ */
 final class ImportSupport {
   private ImportSupport() {}
 

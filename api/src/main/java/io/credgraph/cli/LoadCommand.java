@@ -28,55 +28,83 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code credgraph load PATH --data DIR}: loads a batch file or a folder of batches (EXCHANGE.md) into the embedded
- * store, with progress every second and a summary. Rejected lines go to a JSON Lines file. Exit status: 0 when every
- * line was stored (or waits as pending), 3 when lines were rejected or batches refused, 1 on a failure (the load can
- * be run again: it resumes after the last committed line), 2 on wrong usage.
+ * {@code credgraph load PATH --data DIR}: loads a batch file or a folder of batches (EXCHANGE.md)
+ * into the embedded store, with progress every second and a summary. Rejected lines go to a JSON
+ * Lines file. Exit status: 0 when every line was stored (or waits as pending), 3 when lines were
+ * rejected or batches refused, 1 on a failure (the load can be run again: it resumes after the last
+ * committed line), 2 on wrong usage.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Loads departmental batches (JSON Lines, optionally gzipped; a file or a folder, in file-name "
-        + "order) into the store under --data.",
-        "Bad lines are set aside in a rejection file (JSON Lines: file, line, field, reason); good lines are stored. "
-            + "The same batch twice changes nothing; an interrupted load resumes when run again."},
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Loads departmental batches (JSON Lines, optionally gzipped; a file or a folder, in file-name "
+          + "order) into the store under --data.",
+      "Bad lines are set aside in a rejection file (JSON Lines: file, line, field, reason); good lines are stored. "
+          + "The same batch twice changes nothing; an interrupted load resumes when run again."
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:every line stored or pending", "1:failure (run again to resume)", "2:wrong usage",
-        "3:some lines rejected or batches refused"})
+    exitCodeList = {
+      "0:every line stored or pending",
+      "1:failure (run again to resume)",
+      "2:wrong usage",
+      "3:some lines rejected or batches refused"
+    })
 public final class LoadCommand implements Callable<Integer> {
   static final int REJECTED = 3;
 
-  @Parameters(index = "0", paramLabel = "PATH", description = "a batch (.jsonl or .jsonl.gz) or a folder of them")
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      description = "a batch (.jsonl or .jsonl.gz) or a folder of them")
   Path path;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the store's data directory")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "the store's data directory")
   Path data;
 
-  @Option(names = "--department", paramLabel = "CODE",
-      description = "department of lines without their own; default: from the file name (003-court.jsonl: COURT)")
+  @Option(
+      names = "--department",
+      paramLabel = "CODE",
+      description =
+          "department of lines without their own; default: from the file name (003-court.jsonl: COURT)")
   String department;
 
-  @Option(names = "--rejections", paramLabel = "FILE",
+  @Option(
+      names = "--rejections",
+      paramLabel = "FILE",
       description = "where rejected lines go; default: DIR/rejections/load-<UTC time>.jsonl")
   Path rejections;
 
-  @Option(names = "--chunk-lines", paramLabel = "N", defaultValue = "5000",
+  @Option(
+      names = "--chunk-lines",
+      paramLabel = "N",
+      defaultValue = "5000",
       description = "lines per transaction (default ${DEFAULT-VALUE})")
   int chunkLines;
 
-  @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "1048576",
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "N",
+      defaultValue = "1048576",
       description = "longer lines are rejected (default ${DEFAULT-VALUE})")
   int maxLineBytes;
 
   @Option(names = "--progress-millis", paramLabel = "MS", defaultValue = "1000", hidden = true)
   long progressMillis;
 
-  @Option(names = {"-q", "--quiet"}, description = "no progress lines, only the summary")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "no progress lines, only the summary")
   boolean quiet;
 
-  @picocli.CommandLine.Mixin
-  StoreOptions storeOptions;
+  @picocli.CommandLine.Mixin StoreOptions storeOptions;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -89,21 +117,41 @@ public final class LoadCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    Path rejectionPath = rejections != null ? rejections : data.resolve("rejections").resolve("load-"
-        + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + ".jsonl");
+    Path rejectionPath =
+        rejections != null
+            ? rejections
+            : data.resolve("rejections")
+                .resolve(
+                    "load-"
+                        + ZonedDateTime.now(ZoneOffset.UTC)
+                            .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                        + ".jsonl");
     long t0 = System.nanoTime();
     try (GraphStore store = storeOptions.openChosen(data, spec)) {
       StoreCounts before = store.counts();
-      out.printf("opened %s at %s in %,d ms: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
-          store.info().backend(), store.info().location(), (System.nanoTime() - t0) / 1_000_000, before.subjects(),
-          before.relations(), before.records(), before.pending(), store.version());
+      out.printf(
+          "opened %s at %s in %,d ms: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
+          store.info().backend(),
+          store.info().location(),
+          (System.nanoTime() - t0) / 1_000_000,
+          before.subjects(),
+          before.relations(),
+          before.records(),
+          before.pending(),
+          store.version());
       out.flush();
       LoadReport report;
       long rejected;
       try (RejectionFile file = RejectionFile.create(rejectionPath)) {
-        LoadOptions options = LoadOptions.defaults().withChunkLines(chunkLines).withMaxLineBytes(maxLineBytes)
-            .withDepartment(department).withRejections(file);
-        report = new ExchangeLoader(store, options).load(path, new Console(out, quiet, progressMillis, file));
+        LoadOptions options =
+            LoadOptions.defaults()
+                .withChunkLines(chunkLines)
+                .withMaxLineBytes(maxLineBytes)
+                .withDepartment(department)
+                .withRejections(file);
+        report =
+            new ExchangeLoader(store, options)
+                .load(path, new Console(out, quiet, progressMillis, file));
         rejected = file.count();
       }
       if (rejected == 0) {
@@ -111,13 +159,18 @@ public final class LoadCommand implements Callable<Integer> {
       }
       StoreCounts after = store.counts();
       out.println(report.summary());
-      out.printf("store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n", after.subjects(),
-          after.relations(), after.records(), after.pending(), store.version());
+      out.printf(
+          "store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
+          after.subjects(), after.relations(), after.records(), after.pending(), store.version());
       double cpu = processCpuSeconds();
-      out.printf("resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
+      out.printf(
+          "resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
           peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
-      out.println(rejected == 0 ? "no rejected lines" : String.format("%,d rejected lines written to %s", rejected,
-          rejectionPath.toAbsolutePath()));
+      out.println(
+          rejected == 0
+              ? "no rejected lines"
+              : String.format(
+                  "%,d rejected lines written to %s", rejected, rejectionPath.toAbsolutePath()));
       out.flush();
       return report.clean() ? 0 : REJECTED;
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
@@ -128,9 +181,13 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  /** CPU time this process used so far (all threads, the database's included); 0 when the JVM does not say. */
+  /**
+   * CPU time this process used so far (all threads, the database's included); 0 when the JVM does
+   * not say.
+   */
   static double processCpuSeconds() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return Math.max(0, os.getProcessCpuTime()) / 1e9;
     }
     return 0;
@@ -179,8 +236,13 @@ public final class LoadCommand implements Callable<Integer> {
       }
       last = now;
       long left = p.remainingMillis();
-      out.printf("  %s: %,d lines, %,.0f lines/s, %s elapsed, %s left (%.0f%% of bytes)%n", p.batch(), p.lines(),
-          p.linesPerSecond(), duration(p.elapsedMillis()), left < 0 ? "?" : "~" + duration(left),
+      out.printf(
+          "  %s: %,d lines, %,.0f lines/s, %s elapsed, %s left (%.0f%% of bytes)%n",
+          p.batch(),
+          p.lines(),
+          p.linesPerSecond(),
+          duration(p.elapsedMillis()),
+          left < 0 ? "?" : "~" + duration(left),
           p.fractionDone() * 100);
       out.flush();
       rejections.flush();
@@ -190,8 +252,9 @@ public final class LoadCommand implements Callable<Integer> {
     public void batchFinished(BatchReport r) {
       out.println(r.summary());
       for (Conflict c : r.conflicts().subList(0, Math.min(5, r.conflicts().size()))) {
-        out.printf("  conflict %s %s%s: %s%n", c.kind(), c.subject(), c.on().isEmpty() ? "" : " on " + c.on(),
-            c.detail());
+        out.printf(
+            "  conflict %s %s%s: %s%n",
+            c.kind(), c.subject(), c.on().isEmpty() ? "" : " on " + c.on(), c.detail());
       }
       if (r.conflicts().size() > 5) {
         out.printf("  ... and %,d more conflicts%n", r.conflicts().size() - 5);
@@ -202,8 +265,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     static String duration(long millis) {
       long s = millis / 1000;
-      return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
-          : (s / 3600) + "h" + String.format("%02d", s / 60 % 60) + "m";
+      return s < 60
+          ? s + "s"
+          : s < 3600
+              ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+              : (s / 3600) + "h" + String.format("%02d", s / 60 % 60) + "m";
     }
   }
 }

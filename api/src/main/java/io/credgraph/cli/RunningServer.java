@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A started server: the store, the audit log and the API, stopped in reverse order by {@link #stop()} (also on
- * SIGTERM, through a shutdown hook).
+ * A started server: the store, the audit log and the API, stopped in reverse order by {@link
+ * #stop()} (also on SIGTERM, through a shutdown hook).
  */
 final class RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
@@ -37,19 +37,31 @@ final class RunningServer {
   }
 
   /**
-   * Opens the audit log under {@code dataDir/audit} (verifying its chain) and the investigators' watchlists in
-   * {@code dataDir/watchlists.json}, starts the API over {@code store}, and
-   * prints what it opened.
+   * Opens the audit log under {@code dataDir/audit} (verifying its chain) and the investigators'
+   * watchlists in {@code dataDir/watchlists.json}, starts the API over {@code store}, and prints
+   * what it opened.
    */
-  static RunningServer start(GraphStore store, Path dataDir, ApiConfig config,
-      io.credgraph.api.Protections protections, java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey,
-      String host, int port, PrintStream out, long openedNanos) {
+  static RunningServer start(
+      GraphStore store,
+      Path dataDir,
+      ApiConfig config,
+      io.credgraph.api.Protections protections,
+      java.util.Optional<io.credgraph.api.audit.AuditKey> auditKey,
+      String host,
+      int port,
+      PrintStream out,
+      long openedNanos) {
     AuditLog audit;
     try {
       audit = AuditLog.open(dataDir.resolve("audit"), config.clock(), auditKey);
-      audit.repaired().ifPresent(r -> out.printf("credgraph: WARNING: the audit log's last line was incomplete (a "
-          + "crash during a write): %d bytes cut and saved to %s; no acknowledged entry was among them%n",
-          r.bytes(), r.savedTo()));
+      audit
+          .repaired()
+          .ifPresent(
+              r ->
+                  out.printf(
+                      "credgraph: WARNING: the audit log's last line was incomplete (a "
+                          + "crash during a write): %d bytes cut and saved to %s; no acknowledged entry was among them%n",
+                      r.bytes(), r.savedTo()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -64,25 +76,51 @@ final class RunningServer {
       long e0 = System.nanoTime();
       engine = CredgraphEngine.open(store);
       EngineStats st = engine.stats();
-      out.printf("credgraph: engine projection built in %d ms: %d subjects, %d relations, %d records, %d derived "
-          + "measures%n", (System.nanoTime() - e0) / 1_000_000, st.subjects(), st.relations(), st.records(),
+      out.printf(
+          "credgraph: engine projection built in %d ms: %d subjects, %d relations, %d records, %d derived "
+              + "measures%n",
+          (System.nanoTime() - e0) / 1_000_000,
+          st.subjects(),
+          st.relations(),
+          st.records(),
           st.derivedMeasures());
-      api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
-          dataDir.resolve("watchlists.json"), config.clock())), config, protections).start(host, port);
+      api =
+          CredgraphApi.create(
+                  new ApiBackend(
+                      engine,
+                      audit,
+                      InvestigationBackend.open(
+                          engine, dataDir.resolve("watchlists.json"), config.clock())),
+                  config,
+                  protections)
+              .start(host, port);
     } catch (RuntimeException e) {
       audit.close();
       store.close();
       throw e;
     }
     StoreCounts c = store.counts();
-    out.printf("credgraph: opened %s at %s: %d subjects, %d relations, %d records, %d pending (store version %d)%n",
-        store.info().backend(), store.info().location(), c.subjects(), c.relations(), c.records(), c.pending(),
+    out.printf(
+        "credgraph: opened %s at %s: %d subjects, %d relations, %d records, %d pending (store version %d)%n",
+        store.info().backend(),
+        store.info().location(),
+        c.subjects(),
+        c.relations(),
+        c.records(),
+        c.pending(),
         store.version());
-    out.printf("credgraph: audit log %s: %d entries, chain verified (%s), head %s%n", audit.file(), audit.size(),
-        audit.keyed() ? "keyed" : "UNKEYED", audit.head().substring(0, 16));
-    out.printf("credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
-        (System.nanoTime() - openedNanos) / 1_000_000, protections.tls() ? "https" : "http",
-        "0.0.0.0".equals(host) ? "localhost" : host, api.port());
+    out.printf(
+        "credgraph: audit log %s: %d entries, chain verified (%s), head %s%n",
+        audit.file(),
+        audit.size(),
+        audit.keyed() ? "keyed" : "UNKEYED",
+        audit.head().substring(0, 16));
+    out.printf(
+        "credgraph: started in %d ms, listening on %s://%s:%d (API description /openapi.json, docs /docs)%n",
+        (System.nanoTime() - openedNanos) / 1_000_000,
+        protections.tls() ? "https" : "http",
+        "0.0.0.0".equals(host) ? "localhost" : host,
+        api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
     return new RunningServer(store, audit, api);

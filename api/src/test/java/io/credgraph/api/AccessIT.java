@@ -18,13 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every role boundary of every served route (API.md's access table, written out here by hand): no key, an unknown
- * key and each role against each route; 401 without or with an unknown key, 403 below the route's role, success
- * from it up.
+ * Every role boundary of every served route (API.md's access table, written out here by hand): no
+ * key, an unknown key and each role against each route; 401 without or with an unknown key, 403
+ * below the route's role, success from it up.
  */
 class AccessIT {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static ApiServer server;
   static String alphaId;
 
@@ -68,15 +67,20 @@ class AccessIT {
     ACCESS.put("GET /api/v1/lists", Optional.empty());
     ACCESS.put("GET /api/v1/rules", Optional.of(Role.ADMIN));
     ACCESS.put("GET /api/v1/audit/chain", Optional.of(Role.ADMIN));
-    io.credgraph.api.web.WebPages.PAGES.forEach(p -> ACCESS.put("GET " + p.path(), Optional.empty()));
+    io.credgraph.api.web.WebPages.PAGES.forEach(
+        p -> ACCESS.put("GET " + p.path(), Optional.empty()));
   }
 
-  /** What a role that may call the route gets when it is not 200: past access, the request finds nothing. */
-  static final Map<String, Integer> ALLOWED_STATUS = Map.of(
-      "POST /api/v1/me/applications", 201,
-      "POST /api/v1/checks/{checkId}/feedback", 404,
-      "GET /api/v1/checks/{checkId}/feedback", 404,
-      "POST /api/v1/applications/{id}/decision", 404);
+  /**
+   * What a role that may call the route gets when it is not 200: past access, the request finds
+   * nothing.
+   */
+  static final Map<String, Integer> ALLOWED_STATUS =
+      Map.of(
+          "POST /api/v1/me/applications", 201,
+          "POST /api/v1/checks/{checkId}/feedback", 404,
+          "GET /api/v1/checks/{checkId}/feedback", 404,
+          "POST /api/v1/applications/{id}/decision", 404);
 
   /** A request that succeeds for a role that may call the route. */
   static HttpRequest request(String route, Role role) {
@@ -93,22 +97,39 @@ class AccessIT {
     String body;
     String type = "application/json";
     switch (route) {
-      case "POST /api/v1/checks/sanctions" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
-      case "POST /api/v1/checks/appointment" -> body = "{\"person\":{\"idNumber\":\"" + Fixtures.LI_ID
-          + "\"},\"role\":\"DIRECTOR\"}";
-      case "POST /api/v1/simulations" -> body = "{\"subject\":{\"uscc\":\"" + Fixtures.BETA_USCC
-          + "\"},\"list\":\"ABNORMAL_OPERATION\"}";
-      case "POST /api/v1/checks/{checkId}/feedback" -> body = "{\"feedback\":[{\"measure\":\"GP-BAN\","
-          + "\"subject\":\"" + alphaId + "\",\"outcome\":\"APPLIED\"}]}";
-      case "POST /api/v1/me/applications" -> body = "{\"type\":\"REPAIR\",\"record\":\"SAMR-2023-0042\","
-          + "\"grounds\":\"the fine is paid and the commitment published\"}";
-      case "POST /api/v1/applications/{id}/decision" -> body = "{\"decision\":\"GRANTED\",\"reasons\":[\"ok\"]}";
+      case "POST /api/v1/checks/sanctions" ->
+          body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
+      case "POST /api/v1/checks/appointment" ->
+          body = "{\"person\":{\"idNumber\":\"" + Fixtures.LI_ID + "\"},\"role\":\"DIRECTOR\"}";
+      case "POST /api/v1/simulations" ->
+          body =
+              "{\"subject\":{\"uscc\":\""
+                  + Fixtures.BETA_USCC
+                  + "\"},\"list\":\"ABNORMAL_OPERATION\"}";
+      case "POST /api/v1/checks/{checkId}/feedback" ->
+          body =
+              "{\"feedback\":[{\"measure\":\"GP-BAN\","
+                  + "\"subject\":\""
+                  + alphaId
+                  + "\",\"outcome\":\"APPLIED\"}]}";
+      case "POST /api/v1/me/applications" ->
+          body =
+              "{\"type\":\"REPAIR\",\"record\":\"SAMR-2023-0042\","
+                  + "\"grounds\":\"the fine is paid and the commitment published\"}";
+      case "POST /api/v1/applications/{id}/decision" ->
+          body = "{\"decision\":\"GRANTED\",\"reasons\":[\"ok\"]}";
       case "POST /api/v1/subjects/search" -> body = "{\"q\":\"" + Fixtures.LI_ID + "\"}";
-      case "POST /api/v1/watchlist" -> body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
-      case "POST /api/v1/records/{id}/status" -> body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
+      case "POST /api/v1/watchlist" ->
+          body = "{\"subjects\":[{\"uscc\":\"" + Fixtures.BETA_USCC + "\"}]}";
+      case "POST /api/v1/records/{id}/status" ->
+          body = "{\"status\":\"OBJECTED\",\"on\":\"2025-06-01\"}";
       case "POST /api/v1/batches" -> {
-        body = "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + Fixtures.BETA_USCC
-            + "\",\"name\":\"" + Fixtures.BETA_NAME + "\"}\n";
+        body =
+            "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+                + Fixtures.BETA_USCC
+                + "\",\"name\":\""
+                + Fixtures.BETA_NAME
+                + "\"}\n";
         type = "application/x-ndjson";
       }
       default -> throw new AssertionError("no request for " + route);
@@ -118,10 +139,17 @@ class AccessIT {
 
   @BeforeAll
   static void start() {
-    // every route for every role and twice without a valid key, quickly: more than an anonymous client's burst; the
+    // every route for every role and twice without a valid key, quickly: more than an anonymous
+    // client's burst; the
     // rate limits have their own test (GuardsIT)
-    server = new ApiServer(dir, io.credgraph.store.memory.InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY,
-        ApiConfig.DEFAULT_MAX_BATCH, ApiConfig.DEFAULT_BATCH_TIMEOUT, Protections.defaults().withoutRateLimits());
+    server =
+        new ApiServer(
+            dir,
+            io.credgraph.store.memory.InMemoryGraphStore.create(),
+            ApiConfig.DEFAULT_MAX_BODY,
+            ApiConfig.DEFAULT_MAX_BATCH,
+            ApiConfig.DEFAULT_BATCH_TIMEOUT,
+            Protections.defaults().withoutRateLimits());
     Fixtures.load(server.engine.writer());
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
     server.bindSubject(alphaId);
@@ -135,8 +163,9 @@ class AccessIT {
   @Test
   void everyServedRouteHasAnExpectedAccess() {
     for (CredgraphApi.Route r : server.api.routes()) {
-      assertTrue(ACCESS.containsKey(r.method() + " " + r.path()), "add " + r.method() + " " + r.path()
-          + " to the access table of this test");
+      assertTrue(
+          ACCESS.containsKey(r.method() + " " + r.path()),
+          "add " + r.method() + " " + r.path() + " to the access table of this test");
     }
     assertEquals(ACCESS.size(), server.api.routes().size());
   }
@@ -156,10 +185,13 @@ class AccessIT {
       int anonymous = server.send(request(e.getKey(), null)).status();
       int expectedAnonymous = e.getValue().isPresent() ? 401 : 200;
       if (anonymous != expectedAnonymous) {
-        failures.add(e.getKey() + " without a key: " + anonymous + " (expected " + expectedAnonymous + ")");
+        failures.add(
+            e.getKey() + " without a key: " + anonymous + " (expected " + expectedAnonymous + ")");
       }
-      HttpRequest unknown = HttpRequest.newBuilder(request(e.getKey(), null), (n, v) -> true)
-          .header("Authorization", "Bearer not-a-key-at-all").build();
+      HttpRequest unknown =
+          HttpRequest.newBuilder(request(e.getKey(), null), (n, v) -> true)
+              .header("Authorization", "Bearer not-a-key-at-all")
+              .build();
       if (server.send(unknown).status() != 401) {
         failures.add(e.getKey() + " with an unknown key: not 401");
       }
@@ -173,9 +205,14 @@ class AccessIT {
     assertEquals(401, a.status());
     assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
     assertTrue(a.json().path("detail").asText().contains("Authorization: Bearer"));
-    assertEquals("Bearer realm=\"credgraph\"", a.raw().headers().firstValue("WWW-Authenticate").orElse(""));
-    ApiServer.Answer basic = server.send(HttpRequest.newBuilder(server.uri("/api/v1/audit"))
-        .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET().build());
+    assertEquals(
+        "Bearer realm=\"credgraph\"", a.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+    ApiServer.Answer basic =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/audit"))
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .GET()
+                .build());
     assertEquals(401, basic.status());
   }
 
@@ -198,8 +235,12 @@ class AccessIT {
 
   @Test
   void aKeyForAPublicRouteMustStillBeValid() {
-    ApiServer.Answer a = server.send(HttpRequest.newBuilder(server.uri("/health"))
-        .header("Authorization", "Bearer key-wrong").GET().build());
+    ApiServer.Answer a =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/health"))
+                .header("Authorization", "Bearer key-wrong")
+                .GET()
+                .build());
     assertEquals(401, a.status());
   }
 
@@ -213,7 +254,9 @@ class AccessIT {
     if (template.equals("/api/v1/checks/{checkId}/feedback")) {
       return "/api/v1/checks/chk-0000000000000000/feedback";
     }
-    return template.replace("{id}", alphaId).replace("{code}", "DISHONEST_JUDGMENT_DEBTOR")
+    return template
+        .replace("{id}", alphaId)
+        .replace("{code}", "DISHONEST_JUDGMENT_DEBTOR")
         .concat(template.equals("/api/v1/subjects") ? "?q=abc" : "")
         .concat(template.equals("/api/v1/paths") ? "?from=" + alphaId + "&to=" + alphaId : "");
   }

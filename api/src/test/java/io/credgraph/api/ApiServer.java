@@ -23,12 +23,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A real API server on a free port for tests, over a real store, with one key per role ({@code key-<role>} named
- * {@code <role>}), and an HTTP client that speaks to it over loopback.
+ * A real API server on a free port for tests, over a real store, with one key per role ({@code
+ * key-<role>} named {@code <role>}), and an HTTP client that speaks to it over loopback.
  */
 public final class ApiServer implements AutoCloseable {
   /** 2025-06-01 10:00 in China Standard Time. */
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC);
 
   final GraphStore store;
   final CredgraphEngine engine;
@@ -50,12 +51,19 @@ public final class ApiServer implements AutoCloseable {
     this(dir, store, maxBody, maxBatch, ApiConfig.DEFAULT_BATCH_TIMEOUT);
   }
 
-  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout) {
-    // rate limits have their own test (GuardsIT); the other HTTP tests send requests faster than an address may
+  public ApiServer(
+      Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout) {
+    // rate limits have their own test (GuardsIT); the other HTTP tests send requests faster than an
+    // address may
     this(dir, store, maxBody, maxBatch, batchTimeout, Protections.defaults().withoutRateLimits());
   }
 
-  public ApiServer(Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout,
+  public ApiServer(
+      Path dir,
+      GraphStore store,
+      long maxBody,
+      long maxBatch,
+      java.time.Duration batchTimeout,
       Protections protections) {
     this.store = store;
     this.engine = CredgraphEngine.open(store);
@@ -67,10 +75,17 @@ public final class ApiServer implements AutoCloseable {
     }
     writeKeys(lines.toString());
     ApiKeys keys = ApiKeys.watching(ApiKeys.none(), keysFile);
-    ApiConfig config = ApiConfig.defaults(keys).withClock(CLOCK)
-        .withLimits(maxBody, maxBatch, batchTimeout);
-    this.api = CredgraphApi.create(new ApiBackend(engine, audit, InvestigationBackend.open(engine,
-        dir.resolve("watchlists.json"), CLOCK)), config, protections).start("127.0.0.1", 0);
+    ApiConfig config =
+        ApiConfig.defaults(keys).withClock(CLOCK).withLimits(maxBody, maxBatch, batchTimeout);
+    this.api =
+        CredgraphApi.create(
+                new ApiBackend(
+                    engine,
+                    audit,
+                    InvestigationBackend.open(engine, dir.resolve("watchlists.json"), CLOCK)),
+                config,
+                protections)
+            .start("127.0.0.1", 0);
   }
 
   /** Writes through the engine, as every write must. */
@@ -79,12 +94,18 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static String key(Role r) {
-    return "key-" + r.name().toLowerCase(java.util.Locale.ROOT) + "-0123456789abcdef0123456789abcdef";
+    return "key-"
+        + r.name().toLowerCase(java.util.Locale.ROOT)
+        + "-0123456789abcdef0123456789abcdef";
   }
 
   /** The department the DEPARTMENT key belongs to. */
   public static final String DEPARTMENT = "MARKET_REGULATION";
-  /** The subject the SUBJECT key is bound to until {@link #bindSubject}: a well-formed id no store holds. */
+
+  /**
+   * The subject the SUBJECT key is bound to until {@link #bindSubject}: a well-formed id no store
+   * holds.
+   */
   public static final String NO_SUBJECT = "s0000000000000000";
 
   final Path keysFile;
@@ -92,7 +113,11 @@ public final class ApiServer implements AutoCloseable {
 
   private static String keyLine(Role r, String binding) {
     String name = r.name().toLowerCase(java.util.Locale.ROOT);
-    return name + ":" + key(r) + ":" + r.name()
+    return name
+        + ":"
+        + key(r)
+        + ":"
+        + r.name()
         + (r == Role.DEPARTMENT || r == Role.SUBJECT ? ":" + binding : "");
   }
 
@@ -100,8 +125,8 @@ public final class ApiServer implements AutoCloseable {
   private synchronized void writeKeys(String text) {
     try {
       java.nio.file.Files.writeString(keysFile, text, StandardCharsets.UTF_8);
-      java.nio.file.Files.setLastModifiedTime(keysFile, java.nio.file.attribute.FileTime.from(
-          Instant.now().plusSeconds(++keyWrites)));
+      java.nio.file.Files.setLastModifiedTime(
+          keysFile, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(++keyWrites)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -116,7 +141,9 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** Binds the SUBJECT key ({@link #key}) to a subject id, by rewriting its line of the keys file. */
+  /**
+   * Binds the SUBJECT key ({@link #key}) to a subject id, by rewriting its line of the keys file.
+   */
   public synchronized void bindSubject(String subjectId) {
     try {
       StringBuilder out = new StringBuilder();
@@ -131,13 +158,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** A request with a key given as text. */
   public Answer send(String method, String path, String key, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + key);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + key);
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      b.header("Content-Type", "application/json").method(method,
-          HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
     return send(b.build());
   }
@@ -147,15 +176,19 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** A response with its body as text and, when JSON, parsed. */
-  public record Answer(int status, String contentType, String body, JsonNode json, HttpResponse<String> raw) {}
+  public record Answer(
+      int status, String contentType, String body, JsonNode json, HttpResponse<String> raw) {}
 
   public Answer get(String path, Role role) {
     return send(builder(path, role).GET().build());
   }
 
   public Answer post(String path, Role role, String body) {
-    return send(builder(path, role).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return send(
+        builder(path, role)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   public HttpRequest.Builder builder(String path, Role role) {
@@ -168,7 +201,8 @@ public final class ApiServer implements AutoCloseable {
 
   public Answer send(HttpRequest req) {
     try {
-      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String ct = r.headers().firstValue("Content-Type").orElse("");
       JsonNode node = null;
       if (ct.contains("json") && !r.body().isEmpty()) {
@@ -176,10 +210,14 @@ public final class ApiServer implements AutoCloseable {
       }
       String path = req.uri().getPath();
       if (path.startsWith("/api/") || path.equals("/health")) {
-        List<String> problems = contract().problems(req.method(), path, r.statusCode(), ct, r.body());
+        List<String> problems =
+            contract().problems(req.method(), path, r.statusCode(), ct, r.body());
         if (!problems.isEmpty()) {
-          throw new AssertionError("the answer does not match /openapi.json:\n  " + String.join("\n  ", problems)
-              + "\nbody: " + (r.body().length() > 2000 ? r.body().substring(0, 2000) + "..." : r.body()));
+          throw new AssertionError(
+              "the answer does not match /openapi.json:\n  "
+                  + String.join("\n  ", problems)
+                  + "\nbody: "
+                  + (r.body().length() > 2000 ? r.body().substring(0, 2000) + "..." : r.body()));
         }
       }
       return new Answer(r.statusCode(), ct, r.body(), node, r);
@@ -191,12 +229,16 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** The served OpenAPI document as the contract every answer of {@link #send} is checked against. */
+  /**
+   * The served OpenAPI document as the contract every answer of {@link #send} is checked against.
+   */
   OpenApiContract contract() throws IOException, InterruptedException {
     OpenApiContract c = contract;
     if (c == null) {
-      HttpResponse<String> doc = http.send(HttpRequest.newBuilder(uri("/openapi.json")).GET().build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> doc =
+          http.send(
+              HttpRequest.newBuilder(uri("/openapi.json")).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       c = OpenApiContract.of(doc.body());
       contract = c;
     }

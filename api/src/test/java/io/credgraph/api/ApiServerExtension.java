@@ -14,11 +14,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The one way an HTTP test starts its server: a real {@link ApiServer} on a free port over a real store in a fresh
- * folder under {@code target/}, with a city loaded, started before the class's {@code @BeforeAll} methods and closed
- * (its folder deleted) after its {@code @AfterAll} methods. Declare it as
- * {@code @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();} and reach the
- * server with {@link #server()}.
+ * The one way an HTTP test starts its server: a real {@link ApiServer} on a free port over a real
+ * store in a fresh folder under {@code target/}, with a city loaded, started before the class's
+ * {@code @BeforeAll} methods and closed (its folder deleted) after its {@code @AfterAll} methods.
+ * Declare it as {@code @RegisterExtension static final ApiServerExtension SERVER =
+ * ApiServerExtension.fixtures();} and reach the server with {@link #server()}.
  */
 public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final Function<Path, ApiServer> start;
@@ -39,21 +39,26 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
   /** A server over the small fixture city of {@link Fixtures}, written through the engine. */
   public static ApiServerExtension fixtures() {
-    return new ApiServerExtension(dir -> {
-      ApiServer s = new ApiServer(dir);
-      Fixtures.load(s.engine.writer());
-      return s;
-    }, false);
+    return new ApiServerExtension(
+        dir -> {
+          ApiServer s = new ApiServer(dir);
+          Fixtures.load(s.engine.writer());
+          return s;
+        },
+        false);
   }
 
-  /** A server with the sample city, every batch posted through {@code POST /api/v1/batches} without a rejection. */
+  /**
+   * A server with the sample city, every batch posted through {@code POST /api/v1/batches} without
+   * a rejection.
+   */
   public static ApiServerExtension sampleCity() {
     return new ApiServerExtension(WebCity::start, false);
   }
 
   /**
-   * The same server with a headless Chromium opened first (the class is skipped, before any city is loaded, where
-   * Chromium is missing) and closed after the class.
+   * The same server with a headless Chromium opened first (the class is skipped, before any city is
+   * loaded, where Chromium is missing) and closed after the class.
    */
   public ApiServerExtension withBrowser() {
     return new ApiServerExtension(start, true);
@@ -70,8 +75,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
   /** The running server (between the class's first and last test). */
   public ApiServer server() {
     if (server == null) {
-      throw new IllegalStateException("the server starts before the class's @BeforeAll methods: register this "
-          + "extension on a static field");
+      throw new IllegalStateException(
+          "the server starts before the class's @BeforeAll methods: register this "
+              + "extension on a static field");
     }
     return server;
   }
@@ -115,13 +121,16 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Over real HTTP: a full disk makes checks answer 503 instead of answering unaudited; looks at persons are logged. */
+/**
+ * Over real HTTP: a full disk makes checks answer 503 instead of answering unaudited; looks at
+ * persons are logged.
+ */
 class AuditHttpIT {
   static String appointment(String id) {
-    return "{\"person\":{\"idNumber\":\"" + id + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"2025-06-01\"}";
+    return "{\"person\":{\"idNumber\":\""
+        + id
+        + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"2025-06-01\"}";
   }
 
   @Test
@@ -32,18 +37,25 @@ class AuditHttpIT {
     Files.createSymbolicLink(dir.resolve("audit").resolve(AuditLog.FILE_NAME), full);
     try (ApiServer server = new ApiServer(dir)) {
       Fixtures.load(server.engine.writer());
-      ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, appointment(Fixtures.ZHANG_ID));
+      ApiServer.Answer a =
+          server.post("/api/v1/checks/appointment", Role.REGISTRY, appointment(Fixtures.ZHANG_ID));
       assertEquals(503, a.status(), a.body());
       assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
       assertTrue(a.json().path("type").asText().endsWith("audit-unavailable"), a.body());
       assertEquals("5", a.raw().headers().firstValue("Retry-After").orElse(""));
       assertFalse(a.body().contains("eligible"), "no answer leaves unaudited");
       assertFalse(a.body().contains(Fixtures.ZHANG_ID));
-      ApiServer.Answer s = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT,
-          "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}]}");
+      ApiServer.Answer s =
+          server.post(
+              "/api/v1/checks/sanctions",
+              Role.DEPARTMENT,
+              "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}]}");
       assertEquals(503, s.status(), s.body());
-      String alpha = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-      assertEquals(403, server.get("/api/v1/subjects/" + alpha, Role.DEPARTMENT).status(),
+      String alpha =
+          server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+      assertEquals(
+          403,
+          server.get("/api/v1/subjects/" + alpha, Role.DEPARTMENT).status(),
           "an unaudited check gives no sight of the profile");
       assertEquals(503, server.get("/api/v1/subjects/" + alpha, Role.INVESTIGATOR).status());
     }
@@ -53,8 +65,10 @@ class AuditHttpIT {
   void aProfileLogsTheRelatedPersonsItShowsByIdNeverByNumber(@TempDir Path dir) throws Exception {
     try (ApiServer server = new ApiServer(dir)) {
       Fixtures.load(server.engine.writer());
-      String alpha = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-      String zhang = server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+      String alpha =
+          server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+      String zhang =
+          server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
       ApiServer.Answer a = server.get("/api/v1/subjects/" + alpha, Role.INVESTIGATOR);
       assertEquals(200, a.status(), a.body());
       boolean showsZhang = false;
@@ -65,9 +79,21 @@ class AuditHttpIT {
       AuditEntry e = last(server.audit);
       assertEquals(List.of(alpha), e.subjects());
       assertTrue(e.shown().contains(zhang), e.toString());
-      List<AuditEntry> aboutZhang = server.audit.query(new AuditQuery(Optional.empty(), Optional.of(zhang),
-          Optional.empty(), Optional.empty(), 0, 100)).entries();
-      assertTrue(aboutZhang.stream().anyMatch(x -> x.seq() == e.seq()), "a search for the person finds the look");
+      List<AuditEntry> aboutZhang =
+          server
+              .audit
+              .query(
+                  new AuditQuery(
+                      Optional.empty(),
+                      Optional.of(zhang),
+                      Optional.empty(),
+                      Optional.empty(),
+                      0,
+                      100))
+              .entries();
+      assertTrue(
+          aboutZhang.stream().anyMatch(x -> x.seq() == e.seq()),
+          "a search for the person finds the look");
       ApiServer.Answer page = server.get("/api/v1/audit?subject=" + zhang, Role.ADMIN);
       assertEquals(200, page.status(), page.body());
       String log = Files.readString(server.audit.file());

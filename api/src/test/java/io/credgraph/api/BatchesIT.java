@@ -17,30 +17,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code POST /api/v1/batches}: the example batch of EXCHANGE.md loaded over HTTP (plain and gzipped), bad lines
- * reported with line, field and reason while good lines load, the limits, and checks that see the loaded data at once.
+ * {@code POST /api/v1/batches}: the example batch of EXCHANGE.md loaded over HTTP (plain and
+ * gzipped), bad lines reported with line, field and reason while good lines load, the limits, and
+ * checks that see the loaded data at once.
  */
 class BatchesIT {
   static final String PERSON = "442000198001011239";
   static final String COMPANY = "91442000MA4W1K2X3F";
-  /** EXCHANGE.md's example: 张三 LEGAL_REP of a company whose licence was revoked on 2019-05-10, repaired 2021-06-01. */
-  static final String EXAMPLE = String.join("\n",
-      "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + COMPANY + "\",\"name\":\"中山市示例五金有限公司\","
-          + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-          + "\"industry\":\"C33\"}",
-      "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"" + PERSON + "\",\"name\":\"张三\"}",
-      "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"" + PERSON + "\"},\"to\":{\"uscc\":\""
-          + COMPANY + "\"},\"since\":\"2016-04-12\"}",
-      "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\"" + COMPANY + "\"},"
-          + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-          + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-          + "\"liablePersons\":[{\"idNumber\":\"" + PERSON + "\"}]}",
-      "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-          + "\"note\":\"corrected\"}") + "\n";
+
+  /**
+   * EXCHANGE.md's example: 张三 LEGAL_REP of a company whose licence was revoked on 2019-05-10,
+   * repaired 2021-06-01.
+   */
+  static final String EXAMPLE =
+      String.join(
+              "\n",
+              "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+                  + COMPANY
+                  + "\",\"name\":\"中山市示例五金有限公司\","
+                  + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
+                  + "\"industry\":\"C33\"}",
+              "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+                  + PERSON
+                  + "\",\"name\":\"张三\"}",
+              "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\""
+                  + PERSON
+                  + "\"},\"to\":{\"uscc\":\""
+                  + COMPANY
+                  + "\"},\"since\":\"2016-04-12\"}",
+              "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\""
+                  + COMPANY
+                  + "\"},"
+                  + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
+                  + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
+                  + "\"liablePersons\":[{\"idNumber\":\""
+                  + PERSON
+                  + "\"}]}",
+              "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
+                  + "\"note\":\"corrected\"}")
+          + "\n";
 
   static HttpRequest batch(ApiServer s, byte[] body, String type, boolean gzip) {
-    HttpRequest.Builder b = s.builder("/api/v1/batches?name=MARKET_REGULATION-2026-11-27.jsonl", Role.STEWARD)
-        .header("Content-Type", type);
+    HttpRequest.Builder b =
+        s.builder("/api/v1/batches?name=MARKET_REGULATION-2026-11-27.jsonl", Role.STEWARD)
+            .header("Content-Type", type);
     if (gzip) {
       b.header("Content-Encoding", "gzip");
     }
@@ -48,29 +68,39 @@ class BatchesIT {
   }
 
   static String check(String asOf) {
-    return "{\"person\":{\"idNumber\":\"" + PERSON + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"" + asOf + "\"}";
+    return "{\"person\":{\"idNumber\":\""
+        + PERSON
+        + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\""
+        + asOf
+        + "\"}";
   }
 
   @Test
   void theExampleBatchLoadsAndChecksSeeItAtOnce(@TempDir Path dir) {
     try (ApiServer s = new ApiServer(dir)) {
-      ApiServer.Answer a = s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
+      ApiServer.Answer a =
+          s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
       assertEquals(200, a.status(), a.body());
       assertEquals(5, a.json().path("accepted").asLong());
       assertEquals(0, a.json().path("rejected").asLong());
       assertEquals("LOADED", a.json().path("batches").get(0).path("outcome").asText(), a.body());
-      // 2020-01-01: within 3 years of the revocation, liable LEGAL_REP that day: Company Law 2018 art. 146
-      JsonNode before = s.post("/api/v1/checks/appointment", Role.REGISTRY, check("2020-01-01")).json();
+      // 2020-01-01: within 3 years of the revocation, liable LEGAL_REP that day: Company Law 2018
+      // art. 146
+      JsonNode before =
+          s.post("/api/v1/checks/appointment", Role.REGISTRY, check("2020-01-01")).json();
       assertFalse(before.path("eligible").asBoolean(), before.toString());
       assertEquals("CL146-4", before.path("reasons").get(0).path("rule").asText());
       assertEquals("ZSAMR-2019-0042", before.path("reasons").get(0).path("record").asText());
       // 2021-06-01: the record was repaired that day; it restricts up to the day before
-      JsonNode after = s.post("/api/v1/checks/appointment", Role.REGISTRY, check("2021-06-01")).json();
+      JsonNode after =
+          s.post("/api/v1/checks/appointment", Role.REGISTRY, check("2021-06-01")).json();
       assertTrue(after.path("eligible").asBoolean(), after.toString());
-      ApiServer.Answer again = s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "application/x-ndjson",
-          false));
+      ApiServer.Answer again =
+          s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
       assertEquals("ALREADY_LOADED", again.json().path("batches").get(0).path("outcome").asText());
-      assertFalse(a.body().contains(PERSON) || again.body().contains(PERSON), "reports never carry ID numbers");
+      assertFalse(
+          a.body().contains(PERSON) || again.body().contains(PERSON),
+          "reports never carry ID numbers");
     }
   }
 
@@ -86,19 +116,25 @@ class BatchesIT {
   @Test
   void badLinesAreReportedAndGoodLinesLoad(@TempDir Path dir) {
     String wrongUscc = COMPANY.substring(0, 17) + "G";
-    String body = EXAMPLE
-        + "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + wrongUscc + "\",\"name\":\"坏公司\"}\n"
-        + "{\"type\":\"rumour\",\"text\":\"...\"}\n"
-        + "{not json\n";
+    String body =
+        EXAMPLE
+            + "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+            + wrongUscc
+            + "\",\"name\":\"坏公司\"}\n"
+            + "{\"type\":\"rumour\",\"text\":\"...\"}\n"
+            + "{not json\n";
     try (ApiServer s = new ApiServer(dir)) {
-      ApiServer.Answer a = s.send(batch(s, body.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
+      ApiServer.Answer a =
+          s.send(batch(s, body.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
       assertEquals(200, a.status(), a.body());
       assertEquals(5, a.json().path("accepted").asLong());
       assertEquals(3, a.json().path("rejected").asLong());
       JsonNode rejections = a.json().path("batches").get(0).path("rejections");
       assertEquals(6, rejections.get(0).path("line").asLong());
       assertEquals("uscc", rejections.get(0).path("field").asText());
-      assertTrue(rejections.get(0).path("reason").asText().contains("F"), "names the expected check character");
+      assertTrue(
+          rejections.get(0).path("reason").asText().contains("F"),
+          "names the expected check character");
       assertEquals(7, rejections.get(1).path("line").asLong());
       assertEquals(8, rejections.get(2).path("line").asLong());
     }
@@ -106,19 +142,28 @@ class BatchesIT {
 
   @Test
   void limitsAndMediaTypes(@TempDir Path dir) throws IOException {
-    try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY, 2048)) {
+    try (ApiServer s =
+        new ApiServer(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY, 2048)) {
       String big = EXAMPLE.repeat(10);
-      ApiServer.Answer tooLarge = s.send(batch(s, big.getBytes(StandardCharsets.UTF_8), "application/x-ndjson",
-          false));
+      ApiServer.Answer tooLarge =
+          s.send(batch(s, big.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", false));
       assertEquals(413, tooLarge.status(), tooLarge.body());
-      assertEquals("urn:credgraph:problem:payload-too-large", tooLarge.json().path("type").asText());
+      assertEquals(
+          "urn:credgraph:problem:payload-too-large", tooLarge.json().path("type").asText());
       ApiServer.Answer zipped = s.send(batch(s, gzip(big), "application/x-ndjson", true));
       assertEquals(413, zipped.status(), "the limit counts decompressed bytes");
-      ApiServer.Answer wrongType = s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "text/csv", false));
+      ApiServer.Answer wrongType =
+          s.send(batch(s, EXAMPLE.getBytes(StandardCharsets.UTF_8), "text/csv", false));
       assertEquals(415, wrongType.status());
-      assertEquals(403, s.send(HttpRequest.newBuilder(batch(s, new byte[1], "application/x-ndjson", false),
-          (n, v) -> !n.equalsIgnoreCase("Authorization")).header("Authorization", "Bearer "
-          + ApiServer.key(Role.INVESTIGATOR)).build()).status());
+      assertEquals(
+          403,
+          s.send(
+                  HttpRequest.newBuilder(
+                          batch(s, new byte[1], "application/x-ndjson", false),
+                          (n, v) -> !n.equalsIgnoreCase("Authorization"))
+                      .header("Authorization", "Bearer " + ApiServer.key(Role.INVESTIGATOR))
+                      .build())
+              .status());
     }
   }
 
@@ -132,16 +177,27 @@ class BatchesIT {
 
   @Test
   void anUploadSlowerThanTheTimeLimitIs408(@TempDir Path dir) throws Exception {
-    // over a raw socket: the headers and the first lines arrive at once, then the client stalls past the 1 s limit
-    try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), ApiConfig.DEFAULT_MAX_BODY,
-        ApiConfig.DEFAULT_MAX_BATCH, java.time.Duration.ofSeconds(1));
+    // over a raw socket: the headers and the first lines arrive at once, then the client stalls
+    // past the 1 s limit
+    try (ApiServer s =
+            new ApiServer(
+                dir,
+                InMemoryGraphStore.create(),
+                ApiConfig.DEFAULT_MAX_BODY,
+                ApiConfig.DEFAULT_MAX_BATCH,
+                java.time.Duration.ofSeconds(1));
         java.net.Socket socket = new java.net.Socket("127.0.0.1", s.api.port())) {
       byte[] body = EXAMPLE.getBytes(StandardCharsets.UTF_8);
       java.io.OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/batches?name=slow.jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Authorization: Bearer " + ApiServer.key(Role.STEWARD) + "\r\nContent-Type: application/x-ndjson\r\n"
-          + "Content-Length: " + (body.length + 1) + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/v1/batches?name=slow.jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Authorization: Bearer "
+                  + ApiServer.key(Role.STEWARD)
+                  + "\r\nContent-Type: application/x-ndjson\r\n"
+                  + "Content-Length: "
+                  + (body.length + 1)
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
       Thread.sleep(2500);

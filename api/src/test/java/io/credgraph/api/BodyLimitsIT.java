@@ -20,15 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile bodies (issue #13 item 1): bodies are counted as they are read, on the wire and after decompression, so a
- * chunked JSON body (no Content-Length) and gzip bombs (Content-Encoding: gzip, and a batch sent as application/gzip)
- * are refused with 413 naming the limit within a second, while the serving JVM (this one) grows by less than 100 MB.
- * Over raw sockets, so the client keeps sending while the server answers.
+ * Hostile bodies (issue #13 item 1): bodies are counted as they are read, on the wire and after
+ * decompression, so a chunked JSON body (no Content-Length) and gzip bombs (Content-Encoding: gzip,
+ * and a batch sent as application/gzip) are refused with 413 naming the limit within a second,
+ * while the serving JVM (this one) grows by less than 100 MB. Over raw sockets, so the client keeps
+ * sending while the server answers.
  */
 class BodyLimitsIT {
   static final long MAX_BODY = 64 << 10;
   static final long MAX_BATCH = 8 << 20;
-  /** One gzip member of 64 MiB of newlines (about 64 KB); members repeated make a bomb of any size. */
+
+  /**
+   * One gzip member of 64 MiB of newlines (about 64 KB); members repeated make a bomb of any size.
+   */
   static byte[] member;
 
   @BeforeAll
@@ -99,30 +103,42 @@ class BodyLimitsIT {
 
   record Reply(int status, String text, long millis) {}
 
-  /** Sends headers and a chunked body from {@code body} on one thread while reading the answer on this one. */
+  /**
+   * Sends headers and a chunked body from {@code body} on one thread while reading the answer on
+   * this one.
+   */
   static Reply send(ApiServer s, String path, String headers, InputStream body) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", s.api.port())) {
       socket.setSoTimeout(30_000);
       long start = System.nanoTime();
       OutputStream out = socket.getOutputStream();
-      out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
-          + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + headers
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Thread sender = new Thread(() -> {
-        byte[] buf = new byte[1 << 16];
-        try {
-          int n;
-          while ((n = body.read(buf, 0, buf.length)) > 0) {
-            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(buf, 0, n);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-          }
-          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-        } catch (IOException e) {
-          // the server stopped reading: expected once it has answered
-        }
-      }, "body-sender");
+      Thread sender =
+          new Thread(
+              () -> {
+                byte[] buf = new byte[1 << 16];
+                try {
+                  int n;
+                  while ((n = body.read(buf, 0, buf.length)) > 0) {
+                    out.write(
+                        (Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(buf, 0, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                  }
+                  out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (IOException e) {
+                  // the server stopped reading: expected once it has answered
+                }
+              },
+              "body-sender");
       sender.setDaemon(true);
       sender.start();
       InputStream in = socket.getInputStream();
@@ -164,28 +180,42 @@ class BodyLimitsIT {
     long grownMb = (rssKb() - rssBefore) / 1024;
     assertEquals(413, r.status(), r.text());
     assertTrue(r.text().contains("urn:credgraph:problem:payload-too-large"), r.text());
-    assertTrue(r.text().contains("\"limitBytes\":" + limit) && r.text().contains("limit of " + limit + " bytes")
-        || r.text().contains("decompression bomb"), "the answer names the limit: " + r.text());
-    assertTrue(r.millis() <= budgetMillis(), "answered in " + r.millis() + " ms (budget " + budgetMillis() + ")");
+    assertTrue(
+        r.text().contains("\"limitBytes\":" + limit)
+                && r.text().contains("limit of " + limit + " bytes")
+            || r.text().contains("decompression bomb"),
+        "the answer names the limit: " + r.text());
+    assertTrue(
+        r.millis() <= budgetMillis(),
+        "answered in " + r.millis() + " ms (budget " + budgetMillis() + ")");
     assertTrue(grownMb < 100, "the serving JVM grew by " + grownMb + " MB");
   }
 
   /**
-   * One second on a machine with a core free; on a machine busier than that (shared CI), a second per unit of load
-   * per core, so that the test measures the server and not the neighbours.
+   * One second on a machine with a core free; on a machine busier than that (shared CI), a second
+   * per unit of load per core, so that the test measures the server and not the neighbours.
    */
   static long budgetMillis() {
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     int cores = Runtime.getRuntime().availableProcessors();
     return (long) (1000 * Math.max(1.0, load / cores));
   }
 
-  /** A fresh server's first answers load classes; the budget is for a server that has answered before. */
+  /**
+   * A fresh server's first answers load classes; the budget is for a server that has answered
+   * before.
+   */
   static ApiServer warm(ApiServer s) {
     s.get("/health", null);
     s.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{}");
-    s.send(s.builder("/api/v1/batches?name=warm.jsonl", Role.STEWARD).header("Content-Type", "application/gzip")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 1})).build());
+    s.send(
+        s.builder("/api/v1/batches?name=warm.jsonl", Role.STEWARD)
+            .header("Content-Type", "application/gzip")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                    new byte[] {0x1f, (byte) 0x8b, 1}))
+            .build());
     return s;
   }
 
@@ -198,8 +228,12 @@ class BodyLimitsIT {
     try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), MAX_BODY, MAX_BATCH)) {
       warm(s);
       long rss = rssKb();
-      Reply r = send(s, "/api/v1/checks/sanctions", auth(Role.DEPARTMENT) + "Content-Type: application/json\r\n",
-          chunkedJson(256L << 20));
+      Reply r =
+          send(
+              s,
+              "/api/v1/checks/sanctions",
+              auth(Role.DEPARTMENT) + "Content-Type: application/json\r\n",
+              chunkedJson(256L << 20));
       assertRefused(r, MAX_BODY, rss);
     }
   }
@@ -209,11 +243,20 @@ class BodyLimitsIT {
     try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), MAX_BODY, MAX_BATCH)) {
       warm(s);
       long rss = rssKb();
-      Reply json = send(s, "/api/v1/checks/appointment", auth(Role.REGISTRY)
-          + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n", gzipBomb());
+      Reply json =
+          send(
+              s,
+              "/api/v1/checks/appointment",
+              auth(Role.REGISTRY) + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n",
+              gzipBomb());
       assertRefused(json, MAX_BODY, rss);
-      Reply batch = send(s, "/api/v1/batches?name=bomb.jsonl", auth(Role.STEWARD)
-          + "Content-Type: application/x-ndjson\r\nContent-Encoding: gzip\r\n", gzipBomb());
+      Reply batch =
+          send(
+              s,
+              "/api/v1/batches?name=bomb.jsonl",
+              auth(Role.STEWARD)
+                  + "Content-Type: application/x-ndjson\r\nContent-Encoding: gzip\r\n",
+              gzipBomb());
       assertRefused(batch, MAX_BATCH, rss);
     }
   }
@@ -223,13 +266,22 @@ class BodyLimitsIT {
     try (ApiServer s = new ApiServer(dir, InMemoryGraphStore.create(), MAX_BODY, MAX_BATCH)) {
       warm(s);
       long rss = rssKb();
-      Reply r = send(s, "/api/v1/batches?name=bomb.jsonl.gz", auth(Role.STEWARD)
-          + "Content-Type: application/gzip\r\n", gzipBomb());
+      Reply r =
+          send(
+              s,
+              "/api/v1/batches?name=bomb.jsonl.gz",
+              auth(Role.STEWARD) + "Content-Type: application/gzip\r\n",
+              gzipBomb());
       assertRefused(r, MAX_BATCH, rss);
       // a real gzipped batch sent the same way still loads
-      ApiServer.Answer ok = s.send(s.builder("/api/v1/batches?name=MARKET_REGULATION-2026-11-27.jsonl.gz",
-          Role.STEWARD).header("Content-Type", "application/gzip").POST(java.net.http.HttpRequest.BodyPublishers
-          .ofByteArray(BatchesIT.gzip(BatchesIT.EXAMPLE))).build());
+      ApiServer.Answer ok =
+          s.send(
+              s.builder("/api/v1/batches?name=MARKET_REGULATION-2026-11-27.jsonl.gz", Role.STEWARD)
+                  .header("Content-Type", "application/gzip")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                          BatchesIT.gzip(BatchesIT.EXAMPLE)))
+                  .build());
       assertEquals(200, ok.status(), ok.body());
       assertEquals(5, ok.json().path("accepted").asLong(), ok.body());
     }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every class of error is application/problem+json with a detail that says what to fix. */
 class ErrorsIT {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static ApiServer server;
 
   @BeforeAll
@@ -38,7 +37,9 @@ class ErrorsIT {
     assertEquals(status, a.json().path("status").asInt());
     assertFalse(a.json().path("title").asText().isEmpty());
     assertFalse(a.json().path("detail").asText().isEmpty());
-    assertFalse(a.body().contains("at io.") || a.body().contains("Exception"), "no stack trace: " + a.body());
+    assertFalse(
+        a.body().contains("at io.") || a.body().contains("Exception"),
+        "no stack trace: " + a.body());
   }
 
   @Test
@@ -51,10 +52,16 @@ class ErrorsIT {
 
   @Test
   void wrongMethodIs405WithTheAllowedOnes() {
-    ApiServer.Answer a = server.send(server.builder("/health", null)
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    ApiServer.Answer a =
+        server.send(
+            server
+                .builder("/health", null)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     assertProblem(a, 405, "method-not-allowed");
-    assertTrue(a.raw().headers().firstValue("Allow").orElse("").contains("GET"), a.raw().headers().toString());
+    assertTrue(
+        a.raw().headers().firstValue("Allow").orElse("").contains("GET"),
+        a.raw().headers().toString());
   }
 
   @Test
@@ -79,7 +86,8 @@ class ErrorsIT {
 
   @Test
   void unknownSubjectIs404() {
-    ApiServer.Answer a = server.get("/api/v1/subjects/" + SubjectId.random().value(), Role.INVESTIGATOR);
+    ApiServer.Answer a =
+        server.get("/api/v1/subjects/" + SubjectId.random().value(), Role.INVESTIGATOR);
     assertProblem(a, 404, "not-found");
   }
 
@@ -124,32 +132,46 @@ class ErrorsIT {
 
   @Test
   void malformedJsonSaysWhere() {
-    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, "{\"person\": {\"idNumber\": ");
+    ApiServer.Answer a =
+        server.post("/api/v1/checks/appointment", Role.REGISTRY, "{\"person\": {\"idNumber\": ");
     assertProblem(a, 400, "malformed-json");
     assertTrue(a.json().path("detail").asText().contains("line 1"), a.body());
-    assertProblem(server.post("/api/v1/checks/appointment", Role.REGISTRY, ""), 400, "malformed-json");
+    assertProblem(
+        server.post("/api/v1/checks/appointment", Role.REGISTRY, ""), 400, "malformed-json");
   }
 
   @Test
   void anUnknownEnumListsTheAllowedValues() {
-    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
-        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"CHAIRMAN\"}");
+    ApiServer.Answer a =
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"CHAIRMAN\"}");
     assertProblem(a, 400, "invalid-field");
     assertEquals("role", a.json().path("field").asText());
     assertTrue(a.json().path("expected").toString().contains("SENIOR_MANAGER"), a.body());
-    ApiServer.Answer d = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT,
-        "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}],\"domain\":\"LOTTERY\"}");
+    ApiServer.Answer d =
+        server.post(
+            "/api/v1/checks/sanctions",
+            Role.DEPARTMENT,
+            "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}],\"domain\":\"LOTTERY\"}");
     assertEquals("domain", d.json().path("field").asText());
   }
 
   @Test
   void aWrongTypeNamesTheFieldAndTheExpectedType() {
-    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":\"all\"}");
+    ApiServer.Answer a =
+        server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":\"all\"}");
     assertProblem(a, 400, "invalid-field");
     assertEquals("subjects", a.json().path("field").asText());
     assertTrue(a.json().path("detail").asText().contains("array"), a.body());
-    ApiServer.Answer date = server.post("/api/v1/checks/appointment", Role.REGISTRY,
-        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"1 June\"}");
+    ApiServer.Answer date =
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\""
+                + Fixtures.ZHANG_ID
+                + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"1 June\"}");
     assertEquals("asOf", date.json().path("field").asText());
     assertTrue(date.json().path("detail").asText().contains("YYYY-MM-DD"), date.body());
   }
@@ -157,7 +179,8 @@ class ErrorsIT {
   @Test
   void anInvalidIdNumberGivesTheExpectedCheckCharacterWithoutEchoingTheNumber() {
     String wrong = Fixtures.ZHANG_ID.substring(0, 17) + "3";
-    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, appointment(wrong));
+    ApiServer.Answer a =
+        server.post("/api/v1/checks/appointment", Role.REGISTRY, appointment(wrong));
     assertProblem(a, 400, "invalid-key");
     assertEquals("person.idNumber", a.json().path("field").asText());
     assertEquals("X", a.json().path("expected").asText());
@@ -168,8 +191,15 @@ class ErrorsIT {
   @Test
   void anInvalidUsccInAListNamesItsIndex() {
     String wrong = Fixtures.ALPHA_USCC.substring(0, 17) + "0";
-    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":[{\"uscc\":\""
-        + Fixtures.BETA_USCC + "\"},{\"uscc\":\"" + wrong + "\"}]}");
+    ApiServer.Answer a =
+        server.post(
+            "/api/v1/checks/sanctions",
+            Role.DEPARTMENT,
+            "{\"subjects\":[{\"uscc\":\""
+                + Fixtures.BETA_USCC
+                + "\"},{\"uscc\":\""
+                + wrong
+                + "\"}]}");
     assertProblem(a, 400, "invalid-key");
     assertEquals("subjects[1].uscc", a.json().path("field").asText());
     assertEquals("3", a.json().path("expected").asText());
@@ -177,8 +207,13 @@ class ErrorsIT {
 
   @Test
   void anUnknownFieldIsNamedWithTheKnownOnes() {
-    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
-        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"date\":\"2025-01-01\"}");
+    ApiServer.Answer a =
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\""
+                + Fixtures.ZHANG_ID
+                + "\"},\"role\":\"LEGAL_REP\",\"date\":\"2025-01-01\"}");
     assertProblem(a, 400, "invalid-field");
     assertTrue(a.json().path("detail").asText().contains("'date'"), a.body());
     assertTrue(a.json().path("expected").toString().contains("asOf"), a.body());
@@ -186,11 +221,21 @@ class ErrorsIT {
 
   @Test
   void missingFieldsAreNamed() {
-    ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY,
-        "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}}");
+    ApiServer.Answer a =
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}}");
     assertEquals("role", a.json().path("field").asText());
-    ApiServer.Answer both = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT,
-        "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\",\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}]}");
+    ApiServer.Answer both =
+        server.post(
+            "/api/v1/checks/sanctions",
+            Role.DEPARTMENT,
+            "{\"subjects\":[{\"uscc\":\""
+                + Fixtures.ALPHA_USCC
+                + "\",\"idNumber\":\""
+                + Fixtures.ZHANG_ID
+                + "\"}]}");
     assertProblem(both, 400, "invalid-field");
     assertEquals("subjects[0]", both.json().path("field").asText());
   }
@@ -201,7 +246,8 @@ class ErrorsIT {
     for (int i = 0; i < 1001; i++) {
       b.append(i == 0 ? "" : ",").append("{\"uscc\":\"").append(Fixtures.ALPHA_USCC).append("\"}");
     }
-    ApiServer.Answer a = server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, b.append("]}").toString());
+    ApiServer.Answer a =
+        server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, b.append("]}").toString());
     assertProblem(a, 400, "invalid-field");
     assertEquals("subjects", a.json().path("field").asText());
     assertTrue(a.json().path("detail").asText().contains("1000"), a.body());
@@ -211,8 +257,15 @@ class ErrorsIT {
   void aTooLargeBodyIs413(@TempDir Path other) {
     try (ApiServer small = new ApiServer(other, InMemoryGraphStore.create(), 2048)) {
       String padding = "x".repeat(4096);
-      ApiServer.Answer a = small.post("/api/v1/checks/appointment", Role.REGISTRY,
-          "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"LEGAL_REP\",\"note\":\"" + padding + "\"}");
+      ApiServer.Answer a =
+          small.post(
+              "/api/v1/checks/appointment",
+              Role.REGISTRY,
+              "{\"person\":{\"idNumber\":\""
+                  + Fixtures.ZHANG_ID
+                  + "\"},\"role\":\"LEGAL_REP\",\"note\":\""
+                  + padding
+                  + "\"}");
       assertProblem(a, 413, "payload-too-large");
     }
   }

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The investigation backend shares one graph snapshot between requests until a write, and a write through it raises
- * the watch alerts that a restart keeps (fixture city: 张三 legal representative of 阿尔法, 李四 60 % of 贝塔).
+ * The investigation backend shares one graph snapshot between requests until a write, and a write
+ * through it raises the watch alerts that a restart keeps (fixture city: 张三 legal representative of
+ * 阿尔法, 李四 60 % of 贝塔).
  */
 class InvestigationBackendTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theGraphSnapshotIsBuiltOncePerEngineVersion() {
@@ -36,7 +36,10 @@ class InvestigationBackendTest {
     GraphView first = b.view();
     assertSame(first, b.view(), "no write: the same snapshot");
     assertEquals(4, first.nodeCount());
-    b.write(WriteBatch.builder().subject(Subject.company(Fixtures.uscc("91110000000000888"), "新的公司")).build());
+    b.write(
+        WriteBatch.builder()
+            .subject(Subject.company(Fixtures.uscc("91110000000000888"), "新的公司"))
+            .build());
     GraphView second = b.view();
     assertNotSame(first, second);
     assertEquals(engine.version(), second.version());
@@ -52,12 +55,22 @@ class InvestigationBackendTest {
     SubjectKey zhang = SubjectKey.resident(Fixtures.ZHANG_ID);
     SubjectKey alpha = SubjectKey.uscc(Fixtures.ALPHA_USCC);
     b.watchlists().watch("ana", List.of(zhang));
-    engine.write(WriteBatch.builder().record(CreditRecord.of("TAX-2025-0001", alpha, "MAJOR_TAX_VIOLATION", "TAX",
-        LocalDate.of(2025, 5, 1))).build());
-    assertEquals(List.of(), b.watchlists().alerts("ana", Optional.empty(), 0, 10),
+    engine.write(
+        WriteBatch.builder()
+            .record(
+                CreditRecord.of(
+                    "TAX-2025-0001", alpha, "MAJOR_TAX_VIOLATION", "TAX", LocalDate.of(2025, 5, 1)))
+            .build());
+    assertEquals(
+        List.of(),
+        b.watchlists().alerts("ana", Optional.empty(), 0, 10),
         "a write past the backend raises nothing: the API writes through it");
-    b.write(WriteBatch.builder().record(CreditRecord.of("TAX-2025-0002", alpha, "MAJOR_TAX_VIOLATION", "TAX",
-        LocalDate.of(2025, 5, 2))).build());
+    b.write(
+        WriteBatch.builder()
+            .record(
+                CreditRecord.of(
+                    "TAX-2025-0002", alpha, "MAJOR_TAX_VIOLATION", "TAX", LocalDate.of(2025, 5, 2)))
+            .build());
     List<WatchAlert> alerts = b.watchlists().alerts("ana", Optional.empty(), 0, 10);
     assertEquals(1, alerts.size());
     assertEquals("TAX-2025-0002", alerts.get(0).event().recordId());
@@ -66,6 +79,7 @@ class InvestigationBackendTest {
     InvestigationBackend reopened = InvestigationBackend.open(engine, state, ApiServer.CLOCK);
     assertEquals(List.of(zhang), reopened.watchlists().watchlist("ana"));
     assertEquals(1, reopened.watchlists().alerts("ana", Optional.empty(), 0, 10).size());
-    assertTrue(reopened.investigation().search(Fixtures.ALPHA_NAME, false, 5).get(0).key().equals(alpha));
+    assertTrue(
+        reopened.investigation().search(Fixtures.ALPHA_NAME, false, 5).get(0).key().equals(alpha));
   }
 }

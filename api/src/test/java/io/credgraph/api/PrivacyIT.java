@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a sequence of requests that touch persons in every way the API allows (lists, profiles, search by ID number,
- * an ID number put in a URL, failures) and then searches everything the server logged, and the audit log, for the
- * test persons' ID numbers: none may appear.
+ * Runs a sequence of requests that touch persons in every way the API allows (lists, profiles,
+ * search by ID number, an ID number put in a URL, failures) and then searches everything the server
+ * logged, and the audit log, for the test persons' ID numbers: none may appear.
  */
 class PrivacyIT {
   static final class Capture extends AppenderBase<ILoggingEvent> {
@@ -49,7 +49,8 @@ class PrivacyIT {
       InMemoryGraphStore store = InMemoryGraphStore.create();
       try (ApiServer server = new ApiServer(dir, store, ApiConfig.DEFAULT_MAX_BODY)) {
         Fixtures.load(server.engine.writer());
-        String zhang = store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+        String zhang =
+            store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
         String li = store.subject(SubjectKey.resident(Fixtures.LI_ID)).orElseThrow().id().value();
         server.get("/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR", null);
         server.get("/api/v1/subjects/" + zhang, Role.INVESTIGATOR);
@@ -61,32 +62,67 @@ class PrivacyIT {
         server.get("/api/v1/" + Fixtures.LI_ID, Role.INVESTIGATOR);
         server.get("/api/v1/subjects/" + Fixtures.LI_ID + "/graph", Role.INVESTIGATOR);
         server.get("/api/v1/audit?subject=" + Fixtures.ZHANG_ID, Role.ADMIN);
-        server.post("/api/v1/checks/appointment", Role.REGISTRY, "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID
-            + "\"},\"role\":\"DIRECTOR\"}");
-        server.post("/api/v1/checks/appointment", Role.REGISTRY, "{\"person\":{\"idNumber\":\""
-            + Fixtures.ZHANG_ID.substring(0, 17) + "1\"},\"role\":\"DIRECTOR\"}");
-        server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":[{\"idNumber\":\"" + Fixtures.LI_ID
-            + "\"},{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"}]}");
-        server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, "{\"subjects\":[{\"idNumber\":\"" + Fixtures.LI_ID
-            + "\",\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}]}");
-        server.post("/api/v1/simulations", Role.INVESTIGATOR, "{\"subject\":{\"idNumber\":\"" + Fixtures.ZHANG_ID
-            + "\"},\"list\":\"DISHONEST_JUDGMENT_DEBTOR\"}");
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":\"DIRECTOR\"}");
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\""
+                + Fixtures.ZHANG_ID.substring(0, 17)
+                + "1\"},\"role\":\"DIRECTOR\"}");
+        server.post(
+            "/api/v1/checks/sanctions",
+            Role.DEPARTMENT,
+            "{\"subjects\":[{\"idNumber\":\""
+                + Fixtures.LI_ID
+                + "\"},{\"idNumber\":\""
+                + Fixtures.ZHANG_ID
+                + "\"}]}");
+        server.post(
+            "/api/v1/checks/sanctions",
+            Role.DEPARTMENT,
+            "{\"subjects\":[{\"idNumber\":\""
+                + Fixtures.LI_ID
+                + "\",\"uscc\":\""
+                + Fixtures.ALPHA_USCC
+                + "\"}]}");
+        server.post(
+            "/api/v1/simulations",
+            Role.INVESTIGATOR,
+            "{\"subject\":{\"idNumber\":\""
+                + Fixtures.ZHANG_ID
+                + "\"},\"list\":\"DISHONEST_JUDGMENT_DEBTOR\"}");
         server.get("/api/v1/alerts", Role.INVESTIGATOR);
-        server.send(server.builder("/api/v1/batches?name=PUBLIC_SECURITY-1.jsonl", Role.STEWARD)
-            .header("Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"" + Fixtures.LI_ID + "\",\"name\":\"李四\"}\n"
-                    + "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"" + Fixtures.ZHANG_ID.substring(0, 17)
-                    + "5\",\"name\":\"坏号码\"}\n")).build());
+        server.send(
+            server
+                .builder("/api/v1/batches?name=PUBLIC_SECURITY-1.jsonl", Role.STEWARD)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+                            + Fixtures.LI_ID
+                            + "\",\"name\":\"李四\"}\n"
+                            + "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+                            + Fixtures.ZHANG_ID.substring(0, 17)
+                            + "5\",\"name\":\"坏号码\"}\n"))
+                .build());
         assertEquals(200, server.get("/api/v1/audit", Role.ADMIN).status());
         store.close();
         assertEquals(500, server.get("/api/v1/subjects/" + zhang, Role.INVESTIGATOR).status());
       }
       String audit = Files.readString(dir.resolve("audit").resolve("audit.jsonl"));
       assertTrue(capture.lines.size() > 10, "the server logged the requests");
-      for (String id : List.of(Fixtures.ZHANG_ID, Fixtures.LI_ID, Fixtures.ZHANG_ID.substring(0, 17) + "1",
-          Fixtures.ZHANG_ID.substring(0, 17) + "5")) {
+      for (String id :
+          List.of(
+              Fixtures.ZHANG_ID,
+              Fixtures.LI_ID,
+              Fixtures.ZHANG_ID.substring(0, 17) + "1",
+              Fixtures.ZHANG_ID.substring(0, 17) + "5")) {
         for (String line : capture.lines) {
-          assertFalse(line.contains(id), "a log line holds an ID number: " + line.replace(id, "<HERE>"));
+          assertFalse(
+              line.contains(id), "a log line holds an ID number: " + line.replace(id, "<HERE>"));
         }
         assertFalse(audit.contains(id), "the audit log holds an ID number");
       }

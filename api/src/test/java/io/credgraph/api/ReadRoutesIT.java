@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The read routes over a real server and store, on the fixture city (see {@link Fixtures}); today is 2025-06-01. */
+/**
+ * The read routes over a real server and store, on the fixture city (see {@link Fixtures}); today
+ * is 2025-06-01.
+ */
 class ReadRoutesIT {
-  @RegisterExtension
-  static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static String alphaId;
   static String zhangId;
@@ -25,7 +27,8 @@ class ReadRoutesIT {
   static void start() {
     server = SERVER.server();
     alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-    zhangId = server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+    zhangId =
+        server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
   }
 
   @Test
@@ -61,7 +64,8 @@ class ReadRoutesIT {
 
   @Test
   void anObjectedRecordIsListedAsDisputed() {
-    JsonNode e = server.get("/api/v1/lists/SERIOUS_ILLEGAL_DISHONEST", null).json().path("items").get(0);
+    JsonNode e =
+        server.get("/api/v1/lists/SERIOUS_ILLEGAL_DISHONEST", null).json().path("items").get(0);
     assertEquals("OBJECTED", e.path("status").asText());
     assertTrue(e.path("disputed").asBoolean());
     assertEquals(Fixtures.ALPHA_USCC, e.path("subject").path("uscc").asText());
@@ -69,7 +73,8 @@ class ReadRoutesIT {
 
   @Test
   void aListOnADayBeforeTheDecisionIsEmpty() {
-    ApiServer.Answer a = server.get("/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR?asOf=2024-02-29", null);
+    ApiServer.Answer a =
+        server.get("/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR?asOf=2024-02-29", null);
     assertEquals(200, a.status());
     assertEquals(0, a.json().path("total").asInt());
     assertEquals(0, a.json().path("items").size(), "items is an empty list, never absent");
@@ -87,24 +92,38 @@ class ReadRoutesIT {
   @Test
   void listPagesFollowTheCursor() {
     for (int i = 0; i < 5; i++) {
-      server.write(io.credgraph.store.WriteBatch.builder()
-          .subject(io.credgraph.model.Subject.company(Fixtures.uscc("9144200000000000" + i), "分页公司" + i))
-          .record(io.credgraph.model.CreditRecord.of("PAGE-" + i, SubjectKey.uscc(Fixtures.uscc("9144200000000000"
-              + i)), "CONTRACT_ABIDING", "MARKET_REGULATION", java.time.LocalDate.of(2020, 1, 1 + i)))
-          .build());
+      server.write(
+          io.credgraph.store.WriteBatch.builder()
+              .subject(
+                  io.credgraph.model.Subject.company(
+                      Fixtures.uscc("9144200000000000" + i), "分页公司" + i))
+              .record(
+                  io.credgraph.model.CreditRecord.of(
+                      "PAGE-" + i,
+                      SubjectKey.uscc(Fixtures.uscc("9144200000000000" + i)),
+                      "CONTRACT_ABIDING",
+                      "MARKET_REGULATION",
+                      java.time.LocalDate.of(2020, 1, 1 + i)))
+              .build());
     }
     List<String> seen = new ArrayList<>();
     String next = "";
     int pages = 0;
     do {
-      JsonNode page = server.get("/api/v1/lists/CONTRACT_ABIDING?limit=2" + (next.isEmpty() ? "" : "&cursor=" + next),
-          null).json();
+      JsonNode page =
+          server
+              .get(
+                  "/api/v1/lists/CONTRACT_ABIDING?limit=2"
+                      + (next.isEmpty() ? "" : "&cursor=" + next),
+                  null)
+              .json();
       page.path("items").forEach(e -> seen.add(e.path("record").asText()));
       next = page.path("next").asText("");
       pages++;
     } while (!next.isEmpty());
     assertEquals(3, pages);
-    assertEquals(List.of("PAGE-4", "PAGE-3", "PAGE-2", "PAGE-1", "PAGE-0"), seen, "newest decision first");
+    assertEquals(
+        List.of("PAGE-4", "PAGE-3", "PAGE-2", "PAGE-1", "PAGE-0"), seen, "newest decision first");
   }
 
   @Test
@@ -117,7 +136,10 @@ class ReadRoutesIT {
     JsonNode rel = p.path("relations").get(0);
     assertEquals("LEGAL_REP", rel.path("rel").asText());
     assertEquals("IN", rel.path("direction").asText());
-    assertEquals(Fixtures.ZHANG_ID, rel.path("other").path("idNumber").asText(), "INVESTIGATOR sees ID numbers");
+    assertEquals(
+        Fixtures.ZHANG_ID,
+        rel.path("other").path("idNumber").asText(),
+        "INVESTIGATOR sees ID numbers");
     assertEquals(zhangId, rel.path("other").path("id").asText());
     assertTrue(rel.path("inForce").asBoolean());
     JsonNode rec = p.path("records").get(0);
@@ -130,8 +152,12 @@ class ReadRoutesIT {
 
   @Test
   void profileOnAnEarlierDayShowsTheStatusOfThatDay() {
-    JsonNode rec = server.get("/api/v1/subjects/" + alphaId + "?asOf=2024-12-31", Role.STEWARD).json()
-        .path("records").get(0);
+    JsonNode rec =
+        server
+            .get("/api/v1/subjects/" + alphaId + "?asOf=2024-12-31", Role.STEWARD)
+            .json()
+            .path("records")
+            .get(0);
     assertEquals("ACTIVE", rec.path("status").asText());
     assertFalse(rec.path("disputed").asBoolean());
   }
@@ -141,27 +167,50 @@ class ReadRoutesIT {
     JsonNode byName = server.get("/api/v1/subjects?q=" + enc("阿尔法"), Role.INVESTIGATOR).json();
     assertEquals(1, byName.path("items").size());
     assertEquals(alphaId, byName.path("items").get(0).path("id").asText());
-    JsonNode byUscc = server.get("/api/v1/subjects?q=" + Fixtures.ALPHA_USCC.toLowerCase(), Role.INVESTIGATOR).json();
+    JsonNode byUscc =
+        server
+            .get("/api/v1/subjects?q=" + Fixtures.ALPHA_USCC.toLowerCase(), Role.INVESTIGATOR)
+            .json();
     assertEquals(alphaId, byUscc.path("items").get(0).path("id").asText());
-    JsonNode byId = server.post("/api/v1/subjects/search", Role.INVESTIGATOR, "{\"q\":\"" + Fixtures.ZHANG_ID
-        + "\"}").json();
+    JsonNode byId =
+        server
+            .post(
+                "/api/v1/subjects/search",
+                Role.INVESTIGATOR,
+                "{\"q\":\"" + Fixtures.ZHANG_ID + "\"}")
+            .json();
     assertEquals(zhangId, byId.path("items").get(0).path("id").asText());
-    assertEquals(0, server.get("/api/v1/subjects?q=" + enc("不存在的名字"), Role.INVESTIGATOR).json()
-        .path("items").size());
+    assertEquals(
+        0,
+        server
+            .get("/api/v1/subjects?q=" + enc("不存在的名字"), Role.INVESTIGATOR)
+            .json()
+            .path("items")
+            .size());
   }
 
   @Test
   void searchSeesSubjectsWrittenAfterTheIndexWasBuilt() {
     server.get("/api/v1/subjects?q=" + enc("公司"), Role.INVESTIGATOR);
-    server.write(io.credgraph.store.WriteBatch.builder()
-        .subject(io.credgraph.model.Subject.company(Fixtures.uscc("91110000000000777"), "新来的伽马公司")).build());
-    assertEquals(1, server.get("/api/v1/subjects?q=" + enc("伽马"), Role.INVESTIGATOR).json().path("items").size());
+    server.write(
+        io.credgraph.store.WriteBatch.builder()
+            .subject(
+                io.credgraph.model.Subject.company(Fixtures.uscc("91110000000000777"), "新来的伽马公司"))
+            .build());
+    assertEquals(
+        1,
+        server
+            .get("/api/v1/subjects?q=" + enc("伽马"), Role.INVESTIGATOR)
+            .json()
+            .path("items")
+            .size());
   }
 
   @Test
   void auditLogRecordsProfileViewsAndAdminReadsThemWithFilters() {
     server.get("/api/v1/subjects/" + zhangId, Role.INVESTIGATOR);
-    JsonNode page = server.get("/api/v1/audit?who=investigator&subject=" + zhangId, Role.ADMIN).json();
+    JsonNode page =
+        server.get("/api/v1/audit?who=investigator&subject=" + zhangId, Role.ADMIN).json();
     assertTrue(page.path("items").size() >= 1);
     JsonNode e = page.path("items").get(page.path("items").size() - 1);
     assertEquals("investigator", e.path("who").asText());
@@ -170,10 +219,17 @@ class ReadRoutesIT {
     assertEquals(zhangId, e.path("subjects").get(0).asText());
     assertEquals(64, e.path("prev").asText().length());
     assertEquals(0, server.get("/api/v1/audit?who=nobody", Role.ADMIN).json().path("items").size());
-    assertEquals(0, server.get("/api/v1/audit?to=2025-05-31", Role.ADMIN).json().path("items").size(),
+    assertEquals(
+        0,
+        server.get("/api/v1/audit?to=2025-05-31", Role.ADMIN).json().path("items").size(),
         "every entry was written on 2025-06-01 by the test clock");
-    assertTrue(server.get("/api/v1/audit?from=2025-06-01&to=2025-06-01", Role.ADMIN).json().path("items").size()
-        >= 1);
+    assertTrue(
+        server
+                .get("/api/v1/audit?from=2025-06-01&to=2025-06-01", Role.ADMIN)
+                .json()
+                .path("items")
+                .size()
+            >= 1);
   }
 
   @Test
@@ -184,8 +240,10 @@ class ReadRoutesIT {
     List<Long> seqs = new ArrayList<>();
     String next = "";
     do {
-      JsonNode page = server.get("/api/v1/audit?limit=2" + (next.isEmpty() ? "" : "&cursor=" + next), Role.ADMIN)
-          .json();
+      JsonNode page =
+          server
+              .get("/api/v1/audit?limit=2" + (next.isEmpty() ? "" : "&cursor=" + next), Role.ADMIN)
+              .json();
       page.path("items").forEach(e -> seqs.add(e.path("seq").asLong()));
       next = page.path("next").asText("");
     } while (!next.isEmpty());
@@ -203,9 +261,14 @@ class ReadRoutesIT {
     assertEquals(200, a.status());
     assertTrue(a.contentType().startsWith("text/plain"));
     assertTrue(a.body().contains("jvm_memory_used_bytes"));
-    assertTrue(a.body().contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/v1/lists/{code}\"}"),
+    assertTrue(
+        a.body()
+            .contains(
+                "http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/v1/lists/{code}\"}"),
         a.body());
-    assertTrue(a.body().contains("cache_gets_total{cache=\"published_lists\",result=\"hit\"}"), "cache hits");
+    assertTrue(
+        a.body().contains("cache_gets_total{cache=\"published_lists\",result=\"hit\"}"),
+        "cache hits");
     assertTrue(a.body().contains("cache_size{cache=\"published_lists\""));
   }
 

@@ -20,10 +20,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * What the alert history costs a write (DOMAIN.md 10): on a {@link SyntheticCity} in the in-memory store, the time of
- * the engine's alert scan on today (what every write and start records), and one-record writes through the engine
- * alone (the baseline, same run) and through {@link InvestigationBackend#write} (engine, watchlists with nobody
- * watching, then the alert history in a real file). Run:
+ * What the alert history costs a write (DOMAIN.md 10): on a {@link SyntheticCity} in the in-memory
+ * store, the time of the engine's alert scan on today (what every write and start records), and
+ * one-record writes through the engine alone (the baseline, same run) and through {@link
+ * InvestigationBackend#write} (engine, watchlists with nobody watching, then the alert history in a
+ * real file). Run:
  *
  * <pre>
  * mvn -B -q -pl api -am test-compile
@@ -61,14 +62,27 @@ public final class AlertHistoryBench {
     Arrays.sort(scan);
     Arrays.sort(scanCpu);
     long t0 = System.nanoTime();
-    InvestigationBackend backend = InvestigationBackend.open(engine, dir.resolve("watchlists.json"), clock);
-    System.out.printf(Locale.ROOT, "city: %,d enterprises, %,d records; alerts holding on %s: %,d (sitting officers "
-        + "%,d); scan median %.1f ms wall, %.1f ms CPU; first catch-up at start (file written, first use of the JSON mapper in this JVM included) %.1f ms%n", n,
-        city.records, today, alerts, engine.alerts(Optional.of(AlertKind.SITTING_OFFICER), today, Optional.empty())
-            .size(), scan[scan.length / 2] / 1e6, scanCpu[scan.length / 2] / 1e6, (System.nanoTime() - t0) / 1e6);
+    InvestigationBackend backend =
+        InvestigationBackend.open(engine, dir.resolve("watchlists.json"), clock);
+    System.out.printf(
+        Locale.ROOT,
+        "city: %,d enterprises, %,d records; alerts holding on %s: %,d (sitting officers "
+            + "%,d); scan median %.1f ms wall, %.1f ms CPU; first catch-up at start (file written, first use of the JSON mapper in this JVM included) %.1f ms%n",
+        n,
+        city.records,
+        today,
+        alerts,
+        engine.alerts(Optional.of(AlertKind.SITTING_OFFICER), today, Optional.empty()).size(),
+        scan[scan.length / 2] / 1e6,
+        scanCpu[scan.length / 2] / 1e6,
+        (System.nanoTime() - t0) / 1e6);
 
-    String[] lists = {"SERIOUS_ILLEGAL_DISHONEST", "DISHONEST_JUDGMENT_DEBTOR", "MAJOR_TAX_VIOLATION",
-        "CONSUMPTION_RESTRICTED"};
+    String[] lists = {
+      "SERIOUS_ILLEGAL_DISHONEST",
+      "DISHONEST_JUDGMENT_DEBTOR",
+      "MAJOR_TAX_VIOLATION",
+      "CONSUMPTION_RESTRICTED"
+    };
     Random rnd = new Random(7);
     for (int round = 0; round < 2; round++) {
       for (boolean withHistory : new boolean[] {false, true}) {
@@ -76,8 +90,13 @@ public final class AlertHistoryBench {
         long cpuSum = 0;
         for (int i = 0; i < writes; i++) {
           SubjectKey e = city.enterprises.get(rnd.nextInt(city.enterprises.size()));
-          CreditRecord rec = CreditRecord.of("AH-" + round + "-" + withHistory + "-" + i, e, lists[i % lists.length],
-              "BENCH", LocalDate.of(2025, 1, 1).plusDays(i % 300));
+          CreditRecord rec =
+              CreditRecord.of(
+                  "AH-" + round + "-" + withHistory + "-" + i,
+                  e,
+                  lists[i % lists.length],
+                  "BENCH",
+                  LocalDate.of(2025, 1, 1).plusDays(i % 300));
           WriteBatch b = WriteBatch.builder().record(rec).build();
           long t = System.nanoTime();
           long c = cpu();
@@ -90,13 +109,23 @@ public final class AlertHistoryBench {
           cpuSum += cpu() - c;
         }
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "round %d, one-record writes %s: median %.2f ms, p99 %.2f ms wall; mean %.2f ms "
-            + "CPU%n", round + 1, withHistory ? "through InvestigationBackend (with the alert history)"
-            : "through the engine alone (baseline)", wall[writes / 2] / 1e6, wall[(int) (writes * 0.99)] / 1e6,
+        System.out.printf(
+            Locale.ROOT,
+            "round %d, one-record writes %s: median %.2f ms, p99 %.2f ms wall; mean %.2f ms "
+                + "CPU%n",
+            round + 1,
+            withHistory
+                ? "through InvestigationBackend (with the alert history)"
+                : "through the engine alone (baseline)",
+            wall[writes / 2] / 1e6,
+            wall[(int) (writes * 0.99)] / 1e6,
             cpuSum / 1e6 / writes);
       }
     }
-    System.out.printf(Locale.ROOT, "alert history: %,d alerts kept, file %,d bytes%n", backend.alertHistory().size(),
+    System.out.printf(
+        Locale.ROOT,
+        "alert history: %,d alerts kept, file %,d bytes%n",
+        backend.alertHistory().size(),
         Files.size(dir.resolve("alerts.jsonl")));
   }
 

@@ -36,34 +36,42 @@ import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The explorer's draw benchmark (issue #10, BENCHMARKS.md), against a running server that serves a loaded city: in
- * headless Chromium, signed in with an INVESTIGATOR key, the time from a graph answer's arrival in {@code /explore} to
- * the drawn view (layout stopped and two frames painted; the page records it in {@code body[data-draw-ms]} and as the
- * {@code credgraph.draw} performance measure), for
+ * The explorer's draw benchmark (issue #10, BENCHMARKS.md), against a running server that serves a
+ * loaded city: in headless Chromium, signed in with an INVESTIGATOR key, the time from a graph
+ * answer's arrival in {@code /explore} to the drawn view (layout stopped and two frames painted;
+ * the page records it in {@code body[data-draw-ms]} and as the {@code credgraph.draw} performance
+ * measure), for
+ *
  * <ol>
- *   <li>a baseline view of about 100 nodes and a view of 500 nodes: one subject's depth-3 neighbourhood opened from
- *       the address ({@code /explore?subject=&depth=3&limit=&supernodeThreshold=}, the API's own parameters);</li>
- *   <li>a canvas of about 2,000 nodes: the same neighbourhood (depth 3), then the neighbourhoods of subjects on the
- *       canvas expanded one after the other as an investigator does with a double-click (the page's own
- *       {@code expand}); the figure is the draw after the expansion that brings the canvas to 2,000 nodes;</li>
- *   <li>responsiveness at 2,000 nodes: a real mouse-wheel zoom (time from the wheel event to the second frame after
- *       it, and the longest frame while zooming), and a real click on a node (time to its profile in the side
- *       panel, the profile's API answer included).</li>
+ *   <li>a baseline view of about 100 nodes and a view of 500 nodes: one subject's depth-3
+ *       neighbourhood opened from the address ({@code
+ *       /explore?subject=&depth=3&limit=&supernodeThreshold=}, the API's own parameters);
+ *   <li>a canvas of about 2,000 nodes: the same neighbourhood (depth 3), then the neighbourhoods of
+ *       subjects on the canvas expanded one after the other as an investigator does with a
+ *       double-click (the page's own {@code expand}); the figure is the draw after the expansion
+ *       that brings the canvas to 2,000 nodes;
+ *   <li>responsiveness at 2,000 nodes: a real mouse-wheel zoom (time from the wheel event to the
+ *       second frame after it, and the longest frame while zooming), and a real click on a node
+ *       (time to its profile in the side panel, the profile's API answer included).
  * </ol>
- * The subject is the person holding the most relations in the city's batch files (the generator's nominees),
- * found through the API's search by name (never by ID number); the subjects expanded are chosen through the API
- * (those adding the most nodes). Usage: {@code ExplorerBench BASE_URL KEY CITY_DIR [RUNS]}; run by
- * {@code api/bench/explorer.sh}.
+ *
+ * The subject is the person holding the most relations in the city's batch files (the generator's
+ * nominees), found through the API's search by name (never by ID number); the subjects expanded are
+ * chosen through the API (those adding the most nodes). Usage: {@code ExplorerBench BASE_URL KEY
+ * CITY_DIR [RUNS]}; run by {@code api/bench/explorer.sh}.
  */
 public final class ExplorerBench {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The API's own cut for hubs, raised so that a nominee's companies are drawn one by one. */
   private static final int SUPERNODE = 5000;
+
   private static final int DEPTH = 3;
 
   private final String base;
   private final String key;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private ChromeDriver driver;
 
   private ExplorerBench(String base, String key) {
@@ -81,7 +89,8 @@ public final class ExplorerBench {
   }
 
   private void run(Path city, int runs) throws Exception {
-    System.out.printf("explorer bench %s, %d runs each, load average %s%n", Instant.now(), runs, loadAverage());
+    System.out.printf(
+        "explorer bench %s, %d runs each, load average %s%n", Instant.now(), runs, loadAverage());
     String root = root(city);
     List<String> plan = plan(root, 2000, 2000);
 
@@ -96,17 +105,25 @@ public final class ExplorerBench {
       // one warm-up open (scripts compiled, caches filled), not counted
       open(root, 100, 0);
       for (int i = 1; i <= runs; i++) {
-        results.computeIfAbsent("baseline, ~100 nodes (limit 100)", k -> new ArrayList<>()).add(open(root, 100, i));
-        results.computeIfAbsent("500 nodes (limit 500)", k -> new ArrayList<>()).add(open(root, 500, i));
+        results
+            .computeIfAbsent("baseline, ~100 nodes (limit 100)", k -> new ArrayList<>())
+            .add(open(root, 100, i));
+        results
+            .computeIfAbsent("500 nodes (limit 500)", k -> new ArrayList<>())
+            .add(open(root, 500, i));
         List<long[]> steps = new ArrayList<>();
         steps.add(open(root, 2000, i));
         for (String id : plan) {
           steps.add(expand(id));
         }
-        results.computeIfAbsent("2,000 nodes (" + plan.size() + " expansions after the first view)",
-            k -> new ArrayList<>()).add(steps.get(steps.size() - 1));
-        System.out.printf("  run %d, the 2,000 canvas step by step (nodes: layout ms / drawn ms): %s%n", i,
-            steps.stream().map(s -> s[0] + ": " + s[2] + "/" + s[1]).toList());
+        results
+            .computeIfAbsent(
+                "2,000 nodes (" + plan.size() + " expansions after the first view)",
+                k -> new ArrayList<>())
+            .add(steps.get(steps.size() - 1));
+        System.out.printf(
+            "  run %d, the 2,000 canvas step by step (nodes: layout ms / drawn ms): %s%n",
+            i, steps.stream().map(s -> s[0] + ": " + s[2] + "/" + s[1]).toList());
         long[] z = wheelZoom();
         zoomMs.add(z[0]);
         longestFrame.add(z[1]);
@@ -114,12 +131,16 @@ public final class ExplorerBench {
         if (tapped >= 0) {
           tapMs.add(tapped);
         }
-        System.out.printf("  run %d at %d nodes: wheel zoom %d ms to the frame (longest frame %d ms), tap -> profile"
-            + " %d ms; load average %s%n", i, steps.get(steps.size() - 1)[0], z[0], z[1], tapped, loadAverage());
+        System.out.printf(
+            "  run %d at %d nodes: wheel zoom %d ms to the frame (longest frame %d ms), tap -> profile"
+                + " %d ms; load average %s%n",
+            i, steps.get(steps.size() - 1)[0], z[0], z[1], tapped, loadAverage());
       }
 
-      System.out.println("== answer arrived -> view drawn (layout stopped, two frames painted), medians of " + runs
-          + " runs");
+      System.out.println(
+          "== answer arrived -> view drawn (layout stopped, two frames painted), medians of "
+              + runs
+              + " runs");
       long baseline = 0;
       for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
         List<Long> drawn = e.getValue().stream().map(r -> r[1]).sorted().toList();
@@ -128,26 +149,41 @@ public final class ExplorerBench {
         if (baseline == 0) {
           baseline = Math.max(1, median);
         }
-        System.out.printf(Locale.ROOT, "%-45s %5d nodes: drawn %5d ms (layout %5d ms), %.1fx the baseline; runs %s%n",
-            e.getKey(), e.getValue().get(0)[0], median, layout.get(layout.size() / 2), (double) median / baseline,
+        System.out.printf(
+            Locale.ROOT,
+            "%-45s %5d nodes: drawn %5d ms (layout %5d ms), %.1fx the baseline; runs %s%n",
+            e.getKey(),
+            e.getValue().get(0)[0],
+            median,
+            layout.get(layout.size() / 2),
+            (double) median / baseline,
             drawn);
       }
-      System.out.printf("== at 2,000 nodes: wheel zoom -> frame median %d ms (runs %s), longest frame while zooming"
-          + " median %d ms (runs %s); tap on a node -> profile in the side panel median %d ms (runs %s)%n",
-          median(zoomMs), sorted(zoomMs), median(longestFrame), sorted(longestFrame),
-          tapMs.isEmpty() ? -1 : median(tapMs), sorted(tapMs));
+      System.out.printf(
+          "== at 2,000 nodes: wheel zoom -> frame median %d ms (runs %s), longest frame while zooming"
+              + " median %d ms (runs %s); tap on a node -> profile in the side panel median %d ms (runs %s)%n",
+          median(zoomMs),
+          sorted(zoomMs),
+          median(longestFrame),
+          sorted(longestFrame),
+          tapMs.isEmpty() ? -1 : median(tapMs),
+          sorted(tapMs));
       System.out.printf("load average at the end %s%n", loadAverage());
     } finally {
       driver.quit();
     }
   }
 
-  /** The person with the most relations in the batch files, as the API's search finds them (by name). */
+  /**
+   * The person with the most relations in the batch files, as the API's search finds them (by
+   * name).
+   */
   private String root(Path city) throws Exception {
     Map<String, Integer> degree = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     try (Stream<Path> files = Files.list(city)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().contains(".jsonl")).sorted().toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().contains(".jsonl")).sorted().toList()) {
         try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
           for (String line = r.readLine(); line != null; line = r.readLine()) {
             JsonNode n;
@@ -180,8 +216,9 @@ public final class ExplorerBench {
       if (name == null) {
         continue;
       }
-      for (JsonNode s : get("/api/v1/subjects?limit=20&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-          .path("items")) {
+      for (JsonNode s :
+          get("/api/v1/subjects?limit=20&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+              .path("items")) {
         if (!s.path("kind").asText().equals("PERSON")) {
           continue;
         }
@@ -193,16 +230,19 @@ public final class ExplorerBench {
       }
     }
     if (best == null) {
-      throw new IllegalStateException("no person of the city's batch files found through the search");
+      throw new IllegalStateException(
+          "no person of the city's batch files found through the search");
     }
-    System.out.printf("subject: %s, %d nodes at depth %d (supernodeThreshold %d)%n", best, bestNodes, DEPTH,
-        SUPERNODE);
+    System.out.printf(
+        "subject: %s, %d nodes at depth %d (supernodeThreshold %d)%n",
+        best, bestNodes, DEPTH, SUPERNODE);
     return best;
   }
 
   /**
-   * The subjects to expand after the first view so that the canvas reaches {@code target} nodes: greedily the one
-   * on the canvas adding the most, the last the one that reaches the target with the least overshoot.
+   * The subjects to expand after the first view so that the canvas reaches {@code target} nodes:
+   * greedily the one on the canvas adding the most, the last the one that reaches the target with
+   * the least overshoot.
    */
   private List<String> plan(String root, int target, int limit) throws Exception {
     Set<String> canvas = new LinkedHashSet<>(graph(root, limit));
@@ -217,7 +257,8 @@ public final class ExplorerBench {
       int looked = 0;
       for (String id : List.copyOf(canvas)) {
         if (expanded.contains(id) || (!hoods.containsKey(id) && looked++ >= 300)) {
-          continue; // at most 300 new neighbourhoods looked at per step (each is an audited API call)
+          continue; // at most 300 new neighbourhoods looked at per step (each is an audited API
+          // call)
         }
         Set<String> hood = hoods.get(id);
         if (hood == null) {
@@ -247,23 +288,36 @@ public final class ExplorerBench {
       expanded.add(pick);
       canvas.addAll(hoods.get(pick));
     }
-    System.out.printf("plan: %d expansions bring the canvas to %d nodes (%d neighbourhoods looked at): %s%n",
+    System.out.printf(
+        "plan: %d expansions bring the canvas to %d nodes (%d neighbourhoods looked at): %s%n",
         plan.size(), canvas.size(), hoods.size(), plan);
     return plan;
   }
 
   /** Opens the explorer on a subject from the address; {nodes, drawn ms, layout ms}. */
   private long[] open(String root, int limit, int run) {
-    driver.get(base + "/explore?subject=" + root + "&depth=" + DEPTH + "&limit=" + limit + "&supernodeThreshold="
-        + SUPERNODE + "&r=" + run);
-    new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> body().getDomAttribute("data-draw-ms") != null);
+    driver.get(
+        base
+            + "/explore?subject="
+            + root
+            + "&depth="
+            + DEPTH
+            + "&limit="
+            + limit
+            + "&supernodeThreshold="
+            + SUPERNODE
+            + "&r="
+            + run);
+    new WebDriverWait(driver, Duration.ofSeconds(300))
+        .until(d -> body().getDomAttribute("data-draw-ms") != null);
     return drawn();
   }
 
   /** Expands a subject on the canvas (what a double-click does); {nodes, drawn ms, layout ms}. */
   private long[] expand(String id) {
-    driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-        + " delete document.body.dataset.drawMs; window.credgraphExplorer.expand(arguments[0]).then(() => done(1));",
+    driver.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + " delete document.body.dataset.drawMs; window.credgraphExplorer.expand(arguments[0]).then(() => done(1));",
         id);
     if (body().getDomAttribute("data-draw-ms") == null) {
       throw new IllegalStateException("expanding " + id + " drew nothing: " + body().getText());
@@ -273,31 +327,38 @@ public final class ExplorerBench {
 
   private long[] drawn() {
     WebElement b = body();
-    return new long[] {Long.parseLong(b.getDomAttribute("data-drawn-nodes")),
-        Long.parseLong(b.getDomAttribute("data-draw-ms")), Long.parseLong(b.getDomAttribute("data-layout-ms"))};
+    return new long[] {
+      Long.parseLong(b.getDomAttribute("data-drawn-nodes")),
+      Long.parseLong(b.getDomAttribute("data-draw-ms")),
+      Long.parseLong(b.getDomAttribute("data-layout-ms"))
+    };
   }
 
   /**
-   * Ten real mouse-wheel steps over the canvas; {median ms from a wheel event to the second frame after it, longest
-   * frame while zooming}.
+   * Ten real mouse-wheel steps over the canvas; {median ms from a wheel event to the second frame
+   * after it, longest frame while zooming}.
    */
   private long[] wheelZoom() throws Exception {
     WebElement canvas = driver.findElement(By.id("cy"));
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});"
-        + " const w = window.__xb = {starts: [], waits: [], frames: [], last: 0, on: true};"
-        + " arguments[0].addEventListener('wheel', () => { const t = performance.now();"
-        + "   requestAnimationFrame(() => requestAnimationFrame(() => w.waits.push(performance.now() - t))); },"
-        + "   {capture: true});"
-        + " const tick = (t) => { if (w.last) w.frames.push(t - w.last); w.last = t; if (w.on) requestAnimationFrame(tick); };"
-        + " requestAnimationFrame(tick);", canvas);
+    driver.executeScript(
+        "arguments[0].scrollIntoView({block: 'center'});"
+            + " const w = window.__xb = {starts: [], waits: [], frames: [], last: 0, on: true};"
+            + " arguments[0].addEventListener('wheel', () => { const t = performance.now();"
+            + "   requestAnimationFrame(() => requestAnimationFrame(() => w.waits.push(performance.now() - t))); },"
+            + "   {capture: true});"
+            + " const tick = (t) => { if (w.last) w.frames.push(t - w.last); w.last = t; if (w.on) requestAnimationFrame(tick); };"
+            + " requestAnimationFrame(tick);",
+        canvas);
     for (int i = 0; i < 10; i++) {
-      new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), 0, i < 5 ? -120 : 120)
+      new Actions(driver)
+          .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), 0, i < 5 ? -120 : 120)
           .perform();
       Thread.sleep(150);
     }
     Thread.sleep(300);
     @SuppressWarnings("unchecked")
-    List<Number> waits = (List<Number>) driver.executeScript("window.__xb.on = false; return window.__xb.waits;");
+    List<Number> waits =
+        (List<Number>) driver.executeScript("window.__xb.on = false; return window.__xb.waits;");
     @SuppressWarnings("unchecked")
     List<Number> frames = (List<Number>) driver.executeScript("return window.__xb.frames;");
     List<Long> w = new ArrayList<>(waits.stream().map(n -> Math.round(n.doubleValue())).toList());
@@ -308,34 +369,54 @@ public final class ExplorerBench {
     return new long[] {median(w), longest};
   }
 
-  /** A real click on a subject's node (zoomed to it as a user would); ms from the press to its profile. */
+  /**
+   * A real click on a subject's node (zoomed to it as a user would); ms from the press to its
+   * profile.
+   */
   private long tap(String id) throws Exception {
     WebElement canvas = driver.findElement(By.id("cy"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> at = (Map<String, Object>) driver.executeAsyncScript(
-        "const done = arguments[arguments.length - 1]; const cy = window.credgraphExplorer.cy;"
-            + " const n = cy.getElementById(arguments[0]); cy.zoom(3); cy.center(n);"
-            + " requestAnimationFrame(() => requestAnimationFrame(() => {"
-            + "   const p = n.renderedPosition(); const box = arguments[1].getBoundingClientRect();"
-            + "   done({x: p.x - box.width / 2, y: p.y - box.height / 2, name: n.data('name')}); }));",
-        id, canvas);
-    // the profile of the node under the pointer (the one aimed at, or a neighbour drawn over it) counts
-    driver.executeScript("const x = window.__xbTap = {}; const side = document.getElementById('side');"
-        + " const before = side.querySelector('#profile h2');"
-        + " arguments[0].addEventListener('mousedown', () => { x.start = performance.now(); }, {capture: true,"
-        + "   once: true});"
-        + " new MutationObserver((m, o) => { const h = side.querySelector('#profile h2');"
-        + "   if (x.start && h && h !== before) { x.ms = performance.now() - x.start; x.name = h.textContent;"
-        + "     o.disconnect(); }"
-        + " }).observe(side, {childList: true, subtree: true});", canvas);
-    new Actions(driver).moveToElement(canvas, (int) Math.round(((Number) at.get("x")).doubleValue()),
-        (int) Math.round(((Number) at.get("y")).doubleValue())).click().perform();
+    Map<String, Object> at =
+        (Map<String, Object>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const cy = window.credgraphExplorer.cy;"
+                    + " const n = cy.getElementById(arguments[0]); cy.zoom(3); cy.center(n);"
+                    + " requestAnimationFrame(() => requestAnimationFrame(() => {"
+                    + "   const p = n.renderedPosition(); const box = arguments[1].getBoundingClientRect();"
+                    + "   done({x: p.x - box.width / 2, y: p.y - box.height / 2, name: n.data('name')}); }));",
+                id,
+                canvas);
+    // the profile of the node under the pointer (the one aimed at, or a neighbour drawn over it)
+    // counts
+    driver.executeScript(
+        "const x = window.__xbTap = {}; const side = document.getElementById('side');"
+            + " const before = side.querySelector('#profile h2');"
+            + " arguments[0].addEventListener('mousedown', () => { x.start = performance.now(); }, {capture: true,"
+            + "   once: true});"
+            + " new MutationObserver((m, o) => { const h = side.querySelector('#profile h2');"
+            + "   if (x.start && h && h !== before) { x.ms = performance.now() - x.start; x.name = h.textContent;"
+            + "     o.disconnect(); }"
+            + " }).observe(side, {childList: true, subtree: true});",
+        canvas);
+    new Actions(driver)
+        .moveToElement(
+            canvas,
+            (int) Math.round(((Number) at.get("x")).doubleValue()),
+            (int) Math.round(((Number) at.get("y")).doubleValue()))
+        .click()
+        .perform();
     try {
-      Number ms = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Number) driver.executeScript(
-          "return window.__xbTap.ms === undefined ? null : window.__xbTap.ms;"));
+      Number ms =
+          new WebDriverWait(driver, Duration.ofSeconds(30))
+              .until(
+                  d ->
+                      (Number)
+                          driver.executeScript(
+                              "return window.__xbTap.ms === undefined ? null : window.__xbTap.ms;"));
       return Math.round(ms.doubleValue());
     } catch (org.openqa.selenium.TimeoutException e) {
-      System.out.println("  the click on " + at.get("name") + " opened no profile within 30 s (missed the node)");
+      System.out.println(
+          "  the click on " + at.get("name") + " opened no profile within 30 s (missed the node)");
       return -1;
     }
   }
@@ -347,14 +428,27 @@ public final class ExplorerBench {
   /** The subjects of a depth-3 neighbourhood as the page asks for it. */
   private List<String> graph(String id, int limit) throws Exception {
     List<String> ids = new ArrayList<>();
-    get("/api/v1/subjects/" + id + "/graph?depth=" + DEPTH + "&limit=" + limit + "&supernodeThreshold=" + SUPERNODE)
-        .path("nodes").forEach(n -> ids.add(n.path("subject").path("id").asText()));
+    get("/api/v1/subjects/"
+            + id
+            + "/graph?depth="
+            + DEPTH
+            + "&limit="
+            + limit
+            + "&supernodeThreshold="
+            + SUPERNODE)
+        .path("nodes")
+        .forEach(n -> ids.add(n.path("subject").path("id").asText()));
     return ids;
   }
 
   private JsonNode get(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
     }
@@ -365,11 +459,22 @@ public final class ExplorerBench {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(new File("/usr/bin/chromium"));
     Path profile = Files.createTempDirectory("explorer-bench-profile");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver d = new ChromeDriver(service, options);
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
     return d;

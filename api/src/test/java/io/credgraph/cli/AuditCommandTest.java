@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code credgraph audit verify|seal} and the key rules of {@code serve}, run as a user types them. */
+/**
+ * {@code credgraph audit verify|seal} and the key rules of {@code serve}, run as a user types them.
+ */
 class AuditCommandTest {
   static final String KEY = "audit-command-test-key-0123456789abcdef";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int code, String out, String err) {}
 
@@ -51,8 +52,14 @@ class AuditCommandTest {
   private void write(Path data, Optional<AuditKey> key, int n) {
     try (AuditLog log = AuditLog.open(data.resolve("audit"), Clock.systemUTC(), key)) {
       for (int i = 0; i < n; i++) {
-        log.append(Caller.of("clerk", Role.REGISTRY), "POST", "/api/v1/checks/appointment",
-            "/api/v1/checks/appointment", List.of("s" + i), 200, "eligible=" + (i % 2 == 0));
+        log.append(
+            Caller.of("clerk", Role.REGISTRY),
+            "POST",
+            "/api/v1/checks/appointment",
+            "/api/v1/checks/appointment",
+            List.of("s" + i),
+            200,
+            "eligible=" + (i % 2 == 0));
       }
     }
   }
@@ -61,7 +68,8 @@ class AuditCommandTest {
   void verifyExitsZeroWhenIntactAndNamesTheFirstBrokenLineOtherwise() throws Exception {
     Path data = dir.resolve("data");
     write(data, Optional.of(AuditKey.of(KEY, "t")), 5);
-    Run ok = run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
+    Run ok =
+        run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().contains("5 entries, chain intact"), ok.out());
 
@@ -69,7 +77,8 @@ class AuditCommandTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
     lines.set(2, lines.get(2).replace("eligible=true", "eligible=false"));
     Files.write(file, lines, StandardCharsets.UTF_8);
-    Run broken = run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
+    Run broken =
+        run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
     assertEquals(AuditCommand.BROKEN, broken.code());
     assertTrue(broken.err().contains("BROKEN at line 4"), broken.err());
   }
@@ -78,13 +87,17 @@ class AuditCommandTest {
   void anUnkeyedLogIsSealedThenVerifiesWithTheKey() throws Exception {
     Path data = dir.resolve("data");
     write(data, Optional.empty(), 3);
-    Run before = run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
-    assertEquals(AuditCommand.BROKEN, before.code(), "with the key, an unsealed log is not accepted");
+    Run before =
+        run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
+    assertEquals(
+        AuditCommand.BROKEN, before.code(), "with the key, an unsealed log is not accepted");
     assertTrue(before.err().contains("no entry is keyed"), before.err());
-    Run seal = run("audit", "seal", "--data", data.toString(), "--audit-key-file", keyFile().toString());
+    Run seal =
+        run("audit", "seal", "--data", data.toString(), "--audit-key-file", keyFile().toString());
     assertEquals(0, seal.code(), seal.err());
     assertTrue(seal.out().contains("3 unkeyed entries covered by the keyed entry 4"), seal.out());
-    Run after = run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
+    Run after =
+        run("audit", "verify", "--data", data.toString(), "--audit-key-file", keyFile().toString());
     assertEquals(0, after.code(), after.err());
     assertTrue(after.out().contains("keyed from line 4 (sealed)"), after.out());
   }
@@ -94,9 +107,18 @@ class AuditCommandTest {
     Path data = Files.createDirectories(dir.resolve("data"));
     Run none = run("serve", "--data", data.toString(), "--port", "0");
     assertEquals(1, none.code());
-    assertTrue(none.err().contains("no audit key") && none.err().contains("--audit-unkeyed"), none.err());
+    assertTrue(
+        none.err().contains("no audit key") && none.err().contains("--audit-unkeyed"), none.err());
     Path inside = Files.writeString(data.resolve("audit.key"), KEY);
-    Run in = run("serve", "--data", data.toString(), "--port", "0", "--audit-key-file", inside.toString());
+    Run in =
+        run(
+            "serve",
+            "--data",
+            data.toString(),
+            "--port",
+            "0",
+            "--audit-key-file",
+            inside.toString());
     assertEquals(1, in.code());
     assertTrue(in.err().contains("inside the data directory"), in.err());
     assertFalse(in.err().contains(KEY), "the key is never printed");

@@ -35,19 +35,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code credgraph serve} processes, one over the embedded Neo4j default and one with
- * {@code --store gremlin://localhost:PORT} over a real Gremlin Server in a third JVM, each loaded with the sample city
- * through {@code POST /api/v1/batches}: every appointment and sanctions question of the city's stories gets the same
- * answer from both (the answers compared whole, only subject ids and times left out), and /health names each store.
+ * Two {@code credgraph serve} processes, one over the embedded Neo4j default and one with {@code
+ * --store gremlin://localhost:PORT} over a real Gremlin Server in a third JVM, each loaded with the
+ * sample city through {@code POST /api/v1/batches}: every appointment and sanctions question of the
+ * city's stories gets the same answer from both (the answers compared whole, only subject ids and
+ * times left out), and /health names each store.
  */
 class StoresAgreeIT {
   private static final String STEWARD = "steward-key-1234567890-1234567890-1234";
   private static final String REGISTRY = "registry-key-1234567890-1234567890-123";
   private static final String DEPARTMENT = "department-key-1234567890-1234567890-1";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static GremlinServerHarness gremlin;
   static Serve embedded;
   static Serve overGremlin;
@@ -65,14 +66,19 @@ class StoresAgreeIT {
         try (InputStream in = SampleCity.open(batch)) {
           body = in.readAllBytes();
         }
-        HttpResponse<String> a = s.send(HttpRequest.newBuilder(s.uri("/api/v1/batches?name=" + batch))
-            .header("Authorization", "Bearer " + STEWARD).header("Content-Type", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpResponse<String> a =
+            s.send(
+                HttpRequest.newBuilder(s.uri("/api/v1/batches?name=" + batch))
+                    .header("Authorization", "Bearer " + STEWARD)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertEquals(200, a.statusCode(), s + " " + batch + ": " + a.body());
-        assertEquals(0, Json.mapper().readTree(a.body()).path("rejected").asLong(), batch + ": " + a.body());
+        assertEquals(
+            0, Json.mapper().readTree(a.body()).path("rejected").asLong(), batch + ": " + a.body());
       }
-      System.out.printf("StoresAgreeIT: the sample city loaded over HTTP into %s in %d ms%n", s,
-          (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(
+          "StoresAgreeIT: the sample city loaded over HTTP into %s in %d ms%n",
+          s, (System.nanoTime() - t0) / 1_000_000);
     }
     try (InputStream in = SampleCity.openStories()) {
       stories = new ObjectMapper(new YAMLFactory()).readTree(in);
@@ -92,11 +98,17 @@ class StoresAgreeIT {
   void healthNamesEachStoreAndBothHoldTheSameCity() throws Exception {
     JsonNode a = Json.mapper().readTree(embedded.get("/health").body()).path("store");
     JsonNode b = Json.mapper().readTree(overGremlin.get("/health").body()).path("store");
-    assertEquals("neo4j-embedded", a.path("backend").asText().replaceAll("[^a-z0-9-].*", ""), a.toString());
+    assertEquals(
+        "neo4j-embedded", a.path("backend").asText().replaceAll("[^a-z0-9-].*", ""), a.toString());
     assertEquals("gremlin", b.path("backend").asText(), b.toString());
     assertEquals("gremlin://localhost:" + gremlin.port() + "/g", b.path("location").asText());
-    assertEquals(a.path("counts"), b.path("counts"), "the same subjects, relations, records and pending facts");
-    assertTrue(a.path("counts").path("subjects").asLong() > 300 && a.path("counts").path("records").asLong() > 20,
+    assertEquals(
+        a.path("counts"),
+        b.path("counts"),
+        "the same subjects, relations, records and pending facts");
+    assertTrue(
+        a.path("counts").path("subjects").asLong() > 300
+            && a.path("counts").path("records").asLong() > 20,
         a.toString());
   }
 
@@ -114,17 +126,29 @@ class StoresAgreeIT {
           case "appointment" -> {
             path = "/api/v1/checks/appointment";
             key = REGISTRY;
-            body = "{\"person\":{\"idNumber\":\"" + c.path("person").path("idNumber").asText() + "\"},\"role\":\""
-                + c.path("role").asText() + "\",\"asOf\":\"" + c.path("asOf").asText() + "\""
-                + (c.has("enterprise") ? ",\"enterprise\":{\"uscc\":\"" + c.path("enterprise").path("uscc").asText()
-                    + "\"}" : "") + "}";
+            body =
+                "{\"person\":{\"idNumber\":\""
+                    + c.path("person").path("idNumber").asText()
+                    + "\"},\"role\":\""
+                    + c.path("role").asText()
+                    + "\",\"asOf\":\""
+                    + c.path("asOf").asText()
+                    + "\""
+                    + (c.has("enterprise")
+                        ? ",\"enterprise\":{\"uscc\":\""
+                            + c.path("enterprise").path("uscc").asText()
+                            + "\"}"
+                        : "")
+                    + "}";
           }
           case "sanctions" -> {
             path = "/api/v1/checks/sanctions";
             key = DEPARTMENT;
             JsonNode s = c.path("subject");
-            String ref = s.has("uscc") ? "{\"uscc\":\"" + s.path("uscc").asText() + "\"}"
-                : "{\"idNumber\":\"" + s.path("idNumber").asText() + "\"}";
+            String ref =
+                s.has("uscc")
+                    ? "{\"uscc\":\"" + s.path("uscc").asText() + "\"}"
+                    : "{\"idNumber\":\"" + s.path("idNumber").asText() + "\"}";
             body = "{\"subjects\":[" + ref + "],\"asOf\":\"" + c.path("asOf").asText() + "\"}";
           }
           default -> {
@@ -134,9 +158,23 @@ class StoresAgreeIT {
         asked++;
         HttpResponse<String> a = embedded.post(path, key, body);
         HttpResponse<String> b = overGremlin.post(path, key, body);
-        String what = story.path("id").asText() + " " + c.path("kind").asText() + " " + c.path("asOf").asText();
+        String what =
+            story.path("id").asText()
+                + " "
+                + c.path("kind").asText()
+                + " "
+                + c.path("asOf").asText();
         if (a.statusCode() != 200 || b.statusCode() != 200) {
-          differ.add(what + ": HTTP " + a.statusCode() + " / " + b.statusCode() + " " + a.body() + " / " + b.body());
+          differ.add(
+              what
+                  + ": HTTP "
+                  + a.statusCode()
+                  + " / "
+                  + b.statusCode()
+                  + " "
+                  + a.body()
+                  + " / "
+                  + b.body());
           continue;
         }
         JsonNode ja = comparable(Json.mapper().readTree(a.body()));
@@ -151,17 +189,26 @@ class StoresAgreeIT {
     }
     assertEquals(List.of(), differ);
     assertTrue(asked > 70, "story checks asked: " + asked);
-    assertTrue(restricted > 30, "answers with a rule (the comparison is not of empty answers): " + restricted);
+    assertTrue(
+        restricted > 30,
+        "answers with a rule (the comparison is not of empty answers): " + restricted);
   }
 
-  /** The answer without what differs by nature between two servers: opaque subject ids, times, audit references. */
+  /**
+   * The answer without what differs by nature between two servers: opaque subject ids, times, audit
+   * references.
+   */
   static JsonNode comparable(JsonNode node) {
     if (node instanceof ObjectNode o) {
       ObjectNode out = Json.mapper().createObjectNode();
       for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String k = e.getKey();
-        if (k.equals("id") || k.equals("checkId") || k.endsWith("At") || k.startsWith("audit") || k.equals("graphVersion")) {
+        if (k.equals("id")
+            || k.equals("checkId")
+            || k.endsWith("At")
+            || k.startsWith("audit")
+            || k.equals("graphVersion")) {
           continue;
         }
         out.set(k, comparable(e.getValue()));
@@ -193,32 +240,53 @@ class StoresAgreeIT {
 
     static Serve start(Path data, String... extra) throws Exception {
       String store = extra.length == 0 ? "the embedded store" : String.join(" ", extra);
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
-          "--host", "127.0.0.1", "--data", data.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx512m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "serve",
+                  "--port",
+                  "0",
+                  "--host",
+                  "127.0.0.1",
+                  "--data",
+                  data.toString()));
       cmd.addAll(List.of(extra));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-      pb.environment().put("CREDGRAPH_API_KEYS", STEWARD + ":STEWARD," + REGISTRY + ":REGISTRY," + DEPARTMENT
-          + ":DEPARTMENT");
-      pb.environment().put("CREDGRAPH_AUDIT_KEY", "stores-agree-audit-key-0123456789abcdef"); // serve needs a keyed log
+      pb.environment()
+          .put(
+              "CREDGRAPH_API_KEYS",
+              STEWARD + ":STEWARD," + REGISTRY + ":REGISTRY," + DEPARTMENT + ":DEPARTMENT");
+      pb.environment()
+          .put(
+              "CREDGRAPH_AUDIT_KEY",
+              "stores-agree-audit-key-0123456789abcdef"); // serve needs a keyed log
       Process p = pb.start();
       List<String> out = new CopyOnWriteArrayList<>();
       CompletableFuture<Integer> listening = new CompletableFuture<>();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-            StandardCharsets.UTF_8))) {
-          for (String line = r.readLine(); line != null; line = r.readLine()) {
-            out.add(line);
-            Matcher m = ServeCommandIT.LISTENING.matcher(line);
-            if (m.find()) {
-              listening.complete(Integer.parseInt(m.group(2)));
-            }
-          }
-        } catch (java.io.IOException e) {
-          out.add("(output closed: " + e.getMessage() + ")");
-        }
-        listening.complete(-1);
-      }, "serve-output");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    out.add(line);
+                    Matcher m = ServeCommandIT.LISTENING.matcher(line);
+                    if (m.find()) {
+                      listening.complete(Integer.parseInt(m.group(2)));
+                    }
+                  }
+                } catch (java.io.IOException e) {
+                  out.add("(output closed: " + e.getMessage() + ")");
+                }
+                listening.complete(-1);
+              },
+              "serve-output");
       reader.setDaemon(true);
       reader.start();
       int port = listening.get(240, TimeUnit.SECONDS);
@@ -234,7 +302,8 @@ class StoresAgreeIT {
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-      return HTTP.send(b.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          b.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -242,8 +311,11 @@ class StoresAgreeIT {
     }
 
     HttpResponse<String> post(String path, String key, String body) throws Exception {
-      return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+      return send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Authorization", "Bearer " + key)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Override
@@ -251,7 +323,8 @@ class StoresAgreeIT {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("serve did not stop within 60 s of SIGTERM:\n" + String.join("\n", out));
+        throw new AssertionError(
+            "serve did not stop within 60 s of SIGTERM:\n" + String.join("\n", out));
       }
     }
 

@@ -24,20 +24,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Crash safety of {@code credgraph load} on the real on-disk store: a load in a child JVM is killed with SIGKILL part
- * way (once it reports 30%, and 75%, of the lines read), run again to the end, and the store must
- * then equal, fact for fact (subjects, relations, records with history and provenance, pending facts, checkpoints),
- * the store of one uninterrupted load of the same batch. Loading that batch a second time changes nothing, not
- * even the store version.
+ * Crash safety of {@code credgraph load} on the real on-disk store: a load in a child JVM is killed
+ * with SIGKILL part way (once it reports 30%, and 75%, of the lines read), run again to the end,
+ * and the store must then equal, fact for fact (subjects, relations, records with history and
+ * provenance, pending facts, checkpoints), the store of one uninterrupted load of the same batch.
+ * Loading that batch a second time changes nothing, not even the store version.
  */
 class LoadCrashIT {
   private static final Pattern PROGRESS = Pattern.compile(": ([\\d,]+) lines, ");
   private static final Pattern RESUMED = Pattern.compile("resumed after line ([\\d,]+)");
+
   /** About 7 lines each: some 56,000 lines by default, committed in chunks of 2,000. */
   private static final int ENTERPRISES = Integer.getInteger("credgraph.crashit.enterprises", 8_000);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path batch;
   static long lines;
@@ -54,8 +54,10 @@ class LoadCrashIT {
     Run twice = load(clean, -1);
     assertEquals(0, twice.exit, twice.output);
     assertTrue(twice.output.contains("already loaded"), twice.output);
-    assertEquals(storeLine(r.output), storeLine(twice.output), "the same batch again changes nothing, not even the "
-        + "store version");
+    assertEquals(
+        storeLine(r.output),
+        storeLine(twice.output),
+        "the same batch again changes nothing, not even the " + "store version");
     try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(clean)) {
       expected = StoreSnapshot.of(store);
       expectedCounts = store.counts();
@@ -73,14 +75,19 @@ class LoadCrashIT {
 
     Run again = load(data, -1);
     assertEquals(3, again.exit, again.output);
-    assertFalse(again.output.contains("already loaded"), "the killed load had not completed: " + again.output);
+    assertFalse(
+        again.output.contains("already loaded"),
+        "the killed load had not completed: " + again.output);
     Matcher resumed = RESUMED.matcher(again.output);
     long committed = resumed.find() ? Long.parseLong(resumed.group(1).replace(",", "")) : 0;
     assertTrue(committed < lines, "the killed load had not committed the whole batch");
     if (fraction > 0) {
-      assertTrue(committed > 0, "the second run resumed after the committed lines: " + again.output);
+      assertTrue(
+          committed > 0, "the second run resumed after the committed lines: " + again.output);
     }
-    System.out.printf("killed at %.0f%% of %,d lines: %,d lines were committed%n", fraction * 100, lines, committed);
+    System.out.printf(
+        "killed at %.0f%% of %,d lines: %,d lines were committed%n",
+        fraction * 100, lines, committed);
     try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(data)) {
       assertEquals(expectedCounts, store.counts());
       StoreSnapshot actual = StoreSnapshot.of(store);
@@ -94,21 +101,39 @@ class LoadCrashIT {
 
   record Run(int exit, boolean killed, String output) {}
 
-  /** Runs the load in a child JVM; kills it with SIGKILL once it reports {@code killAt} lines (never when < 0). */
+  /**
+   * Runs the load in a child JVM; kills it with SIGKILL once it reports {@code killAt} lines (never
+   * when < 0).
+   */
   static Run load(Path data, long killAt) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(),
-        batch.toString(), "--data", data.toString(), "--progress-millis", "20", "--chunk-lines", "2000"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:+UseParallelGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LoadMain.class.getName(),
+                batch.toString(),
+                "--data",
+                data.toString(),
+                "--progress-millis",
+                "20",
+                "--chunk-lines",
+                "2000"));
     cmd.add(1, "-Dcredgraph.neo4j.pagecache=64m");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     StringBuilder out = new StringBuilder();
     boolean killed = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         out.append(line).append('\n');
         if (killAt >= 0 && !killed && reached(line, killAt)) {
-          p.toHandle().destroyForcibly(); // SIGKILL, leaving our end of the pipe open to read what is left
+          p.toHandle()
+              .destroyForcibly(); // SIGKILL, leaving our end of the pipe open to read what is left
           killed = true;
         }
       }
@@ -121,7 +146,11 @@ class LoadCrashIT {
   }
 
   private static String storeLine(String output) {
-    return output.lines().filter(l -> l.startsWith("store: ")).findFirst().orElse("no store line in: " + output);
+    return output
+        .lines()
+        .filter(l -> l.startsWith("store: "))
+        .findFirst()
+        .orElse("no store line in: " + output);
   }
 
   private static boolean reached(String line, long killAt) {

@@ -24,10 +24,11 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * One batch applied inside one write transaction. Consecutive operations of one kind form a group: the group's
- * stored facts are read with one {@code UNWIND} statement, merged in Java (the same rules as every backend, see
- * {@link io.credgraph.store.GraphStore}), and the changed ones written back with one {@code UNWIND} statement per
- * kind of change. A group sees everything earlier groups of the batch wrote.
+ * One batch applied inside one write transaction. Consecutive operations of one kind form a group:
+ * the group's stored facts are read with one {@code UNWIND} statement, merged in Java (the same
+ * rules as every backend, see {@link io.credgraph.store.GraphStore}), and the changed ones written
+ * back with one {@code UNWIND} statement per kind of change. A group sees everything earlier groups
+ * of the batch wrote.
  */
 final class BatchWrite {
   private static final PropertyCodec CODEC = CypherGraphStore.CODEC;
@@ -37,7 +38,10 @@ final class BatchWrite {
   private int created;
   private int updated;
   private int unchanged;
-  /** Whether stored state changed at all (provenance-only changes included): the version then moves. */
+
+  /**
+   * Whether stored state changed at all (provenance-only changes included): the version then moves.
+   */
   private boolean changed;
 
   BatchWrite(CypherTx tx) {
@@ -45,7 +49,8 @@ final class BatchWrite {
   }
 
   WriteResult apply(WriteBatch batch) {
-    Map<String, Object> meta = tx.list(Statement.META_LOCK, Map.of("id", CypherGraphStore.META_ID)).get(0);
+    Map<String, Object> meta =
+        tx.list(Statement.META_LOCK, Map.of("id", CypherGraphStore.META_ID)).get(0);
     version = CypherGraphStore.num(meta, "version");
     checkpointSeq = CypherGraphStore.num(meta, "checkpointSeq");
     List<WriteOp> ops = batch.ops();
@@ -61,8 +66,10 @@ final class BatchWrite {
     }
     if (changed) {
       version++;
-      tx.run(Statement.META_UPDATE, Map.of("id", CypherGraphStore.META_ID, "version", version, "checkpointSeq",
-          checkpointSeq));
+      tx.run(
+          Statement.META_UPDATE,
+          Map.of(
+              "id", CypherGraphStore.META_ID, "version", version, "checkpointSeq", checkpointSeq));
     }
     return new WriteResult(created, updated, unchanged, version);
   }
@@ -97,10 +104,13 @@ final class BatchWrite {
     Set<String> keys = new LinkedHashSet<>();
     group.forEach(op -> keys.add(op.subject().key().canonical()));
     Map<String, Subject> current = new HashMap<>();
-    tx.stream(Statement.SUBJECTS_BY_KEYS, Map.of("keys", List.copyOf(keys)), row -> {
-      Subject s = CODEC.subject(CypherGraphStore.map(row, "s"));
-      current.put(s.key().canonical(), s);
-    });
+    tx.stream(
+        Statement.SUBJECTS_BY_KEYS,
+        Map.of("keys", List.copyOf(keys)),
+        row -> {
+          Subject s = CODEC.subject(CypherGraphStore.map(row, "s"));
+          current.put(s.key().canonical(), s);
+        });
     Set<String> stored = Set.copyOf(current.keySet());
     Map<String, Subject> dirty = new LinkedHashMap<>();
     for (WriteOp.PutSubject op : group) {
@@ -116,7 +126,8 @@ final class BatchWrite {
     }
     List<Map<String, Object>> creates = new ArrayList<>();
     List<Map<String, Object>> updates = new ArrayList<>();
-    dirty.forEach((key, s) -> (stored.contains(key) ? updates : creates).add(CODEC.subjectProps(s)));
+    dirty.forEach(
+        (key, s) -> (stored.contains(key) ? updates : creates).add(CODEC.subjectProps(s)));
     if (!creates.isEmpty()) {
       tx.run(Statement.SUBJECTS_CREATE, Map.of("rows", creates));
     }
@@ -126,9 +137,17 @@ final class BatchWrite {
   }
 
   static Subject merge(Subject old, Subject s) {
-    return new Subject(old.id(), s.kind(), old.key(), s.name(), or(s.legalForm(), old.legalForm()),
-        or(s.status(), old.status()), or(s.registeredOn(), old.registeredOn()), or(s.district(), old.district()),
-        or(s.industry(), old.industry()), merge(old.attributes(), s.attributes()),
+    return new Subject(
+        old.id(),
+        s.kind(),
+        old.key(),
+        s.name(),
+        or(s.legalForm(), old.legalForm()),
+        or(s.status(), old.status()),
+        or(s.registeredOn(), old.registeredOn()),
+        or(s.district(), old.district()),
+        or(s.industry(), old.industry()),
+        merge(old.attributes(), s.attributes()),
         merge(old.provenance(), s.provenance()));
   }
 
@@ -146,20 +165,43 @@ final class BatchWrite {
     Map<Relation.Identity, Stored<Relation>> current = new HashMap<>();
     List<Relation.Identity> ids = new ArrayList<>(index.keySet());
     List<String> missing = new ArrayList<>();
-    tx.stream(Statement.RELATIONS_BY_IDENTITY, Map.of("rows", lookup), row -> {
-      Relation.Identity id = ids.get((int) CypherGraphStore.num(row, "i"));
-      if (!(Boolean) row.get("fromStored") || !(Boolean) row.get("toStored")) {
-        SubjectKey absent = (Boolean) row.get("fromStored") ? id.to() : id.from();
-        missing.add("relation " + id.type() + " from " + id.from() + " to " + id.to() + " since " + id.since()
-            + " needs subject " + absent + ", which is not stored");
-      } else if (row.get("eid") != null) {
-        current.put(id, new Stored<>((String) row.get("eid"), CODEC.relation(id.type().name(),
-            id.from().canonical(), id.to().canonical(), CypherGraphStore.map(row, "r"))));
-      }
-    });
+    tx.stream(
+        Statement.RELATIONS_BY_IDENTITY,
+        Map.of("rows", lookup),
+        row -> {
+          Relation.Identity id = ids.get((int) CypherGraphStore.num(row, "i"));
+          if (!(Boolean) row.get("fromStored") || !(Boolean) row.get("toStored")) {
+            SubjectKey absent = (Boolean) row.get("fromStored") ? id.to() : id.from();
+            missing.add(
+                "relation "
+                    + id.type()
+                    + " from "
+                    + id.from()
+                    + " to "
+                    + id.to()
+                    + " since "
+                    + id.since()
+                    + " needs subject "
+                    + absent
+                    + ", which is not stored");
+          } else if (row.get("eid") != null) {
+            current.put(
+                id,
+                new Stored<>(
+                    (String) row.get("eid"),
+                    CODEC.relation(
+                        id.type().name(),
+                        id.from().canonical(),
+                        id.to().canonical(),
+                        CypherGraphStore.map(row, "r"))));
+          }
+        });
     if (!missing.isEmpty()) {
-      throw new ValidationException("subject", missing.size() == 1 ? missing.get(0)
-          : missing.get(0) + " (and " + (missing.size() - 1) + " more relations of the batch)");
+      throw new ValidationException(
+          "subject",
+          missing.size() == 1
+              ? missing.get(0)
+              : missing.get(0) + " (and " + (missing.size() - 1) + " more relations of the batch)");
     }
 
     Map<Relation.Identity, Stored<Relation>> dirty = new LinkedHashMap<>();
@@ -180,8 +222,15 @@ final class BatchWrite {
 
   static Relation merge(Relation old, Relation r) {
     OptionalDouble ratio = r.ratio().isPresent() ? r.ratio() : old.ratio();
-    return new Relation(old.type(), old.from(), old.to(), old.since(), or(r.until(), old.until()), ratio,
-        merge(old.attributes(), r.attributes()), merge(old.provenance(), r.provenance()));
+    return new Relation(
+        old.type(),
+        old.from(),
+        old.to(),
+        old.since(),
+        or(r.until(), old.until()),
+        ratio,
+        merge(old.attributes(), r.attributes()),
+        merge(old.provenance(), r.provenance()));
   }
 
   private void endRelations(List<WriteOp.EndRelation> group) {
@@ -198,13 +247,24 @@ final class BatchWrite {
     }
     Map<String, Stored<Relation>> open = new LinkedHashMap<>();
     Map<Integer, List<String>> byOp = new HashMap<>();
-    tx.stream(Statement.RELATIONS_OPEN_UNTIL, Map.of("rows", rows), row -> {
-      WriteOp.EndRelation op = group.get((int) CypherGraphStore.num(row, "i"));
-      String eid = (String) row.get("eid");
-      open.putIfAbsent(eid, new Stored<>(eid, CODEC.relation(op.type().name(), op.from().canonical(),
-          op.to().canonical(), CypherGraphStore.map(row, "r"))));
-      byOp.computeIfAbsent((int) CypherGraphStore.num(row, "i"), k -> new ArrayList<>()).add(eid);
-    });
+    tx.stream(
+        Statement.RELATIONS_OPEN_UNTIL,
+        Map.of("rows", rows),
+        row -> {
+          WriteOp.EndRelation op = group.get((int) CypherGraphStore.num(row, "i"));
+          String eid = (String) row.get("eid");
+          open.putIfAbsent(
+              eid,
+              new Stored<>(
+                  eid,
+                  CODEC.relation(
+                      op.type().name(),
+                      op.from().canonical(),
+                      op.to().canonical(),
+                      CypherGraphStore.map(row, "r"))));
+          byOp.computeIfAbsent((int) CypherGraphStore.num(row, "i"), k -> new ArrayList<>())
+              .add(eid);
+        });
     Map<String, Stored<Relation>> dirty = new LinkedHashMap<>();
     for (int i = 0; i < group.size(); i++) {
       WriteOp.EndRelation op = group.get(i);
@@ -213,7 +273,8 @@ final class BatchWrite {
         if (r.until().isPresent()) {
           continue;
         }
-        Relation ended = r.withUntil(op.until()).withProvenance(merge(r.provenance(), List.of(op.provenance())));
+        Relation ended =
+            r.withUntil(op.until()).withProvenance(merge(r.provenance(), List.of(op.provenance())));
         open.put(eid, new Stored<>(eid, ended));
         dirty.put(eid, new Stored<>(eid, ended));
         updated++;
@@ -265,11 +326,17 @@ final class BatchWrite {
     Set<String> missing = missingSubjects(subjects);
     for (WriteOp.PutRecord op : group) {
       if (missing.contains(op.record().subject().canonical())) {
-        throw new ValidationException("subject", "record " + op.record().id() + " belongs to subject "
-            + op.record().subject() + ", which is not stored");
+        throw new ValidationException(
+            "subject",
+            "record "
+                + op.record().id()
+                + " belongs to subject "
+                + op.record().subject()
+                + ", which is not stored");
       }
     }
-    Map<String, CreditRecord> current = storedRecords(group.stream().map(op -> op.record().id()).toList());
+    Map<String, CreditRecord> current =
+        storedRecords(group.stream().map(op -> op.record().id()).toList());
     Map<String, CreditRecord> creates = new LinkedHashMap<>();
     Map<String, CreditRecord> updates = new LinkedHashMap<>();
     for (WriteOp.PutRecord op : group) {
@@ -283,8 +350,14 @@ final class BatchWrite {
         continue;
       }
       if (!old.subject().equals(r.subject())) {
-        throw new ValidationException("subject", "record " + r.id() + " is stored for subject " + old.subject()
-            + " and cannot be delivered again for subject " + r.subject());
+        throw new ValidationException(
+            "subject",
+            "record "
+                + r.id()
+                + " is stored for subject "
+                + old.subject()
+                + " and cannot be delivered again for subject "
+                + r.subject());
       }
       CreditRecord next = old.withProvenance(merge(old.provenance(), r.provenance()));
       count(false, next.equals(old));
@@ -294,19 +367,29 @@ final class BatchWrite {
       }
     }
     if (!creates.isEmpty()) {
-      tx.run(Statement.RECORDS_CREATE, Map.of("rows", creates.values().stream().map(CODEC::recordProps).toList()));
+      tx.run(
+          Statement.RECORDS_CREATE,
+          Map.of("rows", creates.values().stream().map(CODEC::recordProps).toList()));
     }
     writeRecordUpdates(updates.values());
   }
 
   private void appendStatus(List<WriteOp.AppendStatus> group) {
-    Map<String, CreditRecord> current = storedRecords(group.stream().map(WriteOp.AppendStatus::recordId).toList());
+    Map<String, CreditRecord> current =
+        storedRecords(group.stream().map(WriteOp.AppendStatus::recordId).toList());
     Map<String, CreditRecord> dirty = new LinkedHashMap<>();
     for (WriteOp.AppendStatus op : group) {
       CreditRecord old = current.get(op.recordId());
       if (old == null) {
-        throw new ValidationException("record", "status change " + op.change().event() + " on "
-            + op.change().on() + " is for record " + op.recordId() + ", which is not stored");
+        throw new ValidationException(
+            "record",
+            "status change "
+                + op.change().event()
+                + " on "
+                + op.change().on()
+                + " is for record "
+                + op.recordId()
+                + ", which is not stored");
       }
       CreditRecord next = old.withStatusChange(op.change());
       if (next == old) {
@@ -323,18 +406,27 @@ final class BatchWrite {
 
   private Map<String, CreditRecord> storedRecords(List<String> ids) {
     Map<String, CreditRecord> current = new HashMap<>();
-    tx.stream(Statement.RECORDS_BY_IDS, Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))), row -> {
-      CreditRecord r = CODEC.record(CypherGraphStore.map(row, "r"));
-      current.put(r.id(), r);
-    });
+    tx.stream(
+        Statement.RECORDS_BY_IDS,
+        Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))),
+        row -> {
+          CreditRecord r = CODEC.record(CypherGraphStore.map(row, "r"));
+          current.put(r.id(), r);
+        });
     return current;
   }
 
   private void writeRecordUpdates(Iterable<CreditRecord> records) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (CreditRecord r : records) {
-      rows.add(Map.of("id", r.id(), "history", PropertyCodec.historyJson(r.history()), "provenance",
-          PropertyCodec.provenanceJson(r.provenance())));
+      rows.add(
+          Map.of(
+              "id",
+              r.id(),
+              "history",
+              PropertyCodec.historyJson(r.history()),
+              "provenance",
+              PropertyCodec.provenanceJson(r.provenance())));
     }
     if (!rows.isEmpty()) {
       tx.run(Statement.RECORDS_UPDATE, Map.of("rows", rows));
@@ -345,7 +437,9 @@ final class BatchWrite {
 
   private void putPending(List<WriteOp.PutPending> group) {
     Set<String> stored = new HashSet<>();
-    tx.stream(Statement.PENDING_BY_IDS, Map.of("ids", group.stream().map(op -> op.fact().id()).distinct().toList()),
+    tx.stream(
+        Statement.PENDING_BY_IDS,
+        Map.of("ids", group.stream().map(op -> op.fact().id()).distinct().toList()),
         row -> stored.add((String) row.get("id")));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (WriteOp.PutPending op : group) {
@@ -365,7 +459,9 @@ final class BatchWrite {
 
   private void removePending(List<WriteOp.RemovePending> group) {
     List<String> ids = group.stream().map(WriteOp.RemovePending::id).distinct().toList();
-    long removed = CypherGraphStore.num(tx.list(Statement.PENDING_DELETE, Map.of("ids", ids)).get(0), "removed");
+    long removed =
+        CypherGraphStore.num(
+            tx.list(Statement.PENDING_DELETE, Map.of("ids", ids)).get(0), "removed");
     if (removed > 0) {
       updated += (int) removed;
       changed = true;
@@ -374,8 +470,10 @@ final class BatchWrite {
 
   private void checkpoints(List<WriteOp.Checkpoint> group) {
     Map<String, Map<String, Object>> stored = new HashMap<>();
-    tx.stream(Statement.CHECKPOINTS_BY_HASHES,
-        Map.of("hashes", group.stream().map(op -> op.checkpoint().batchHash()).distinct().toList()), row -> {
+    tx.stream(
+        Statement.CHECKPOINTS_BY_HASHES,
+        Map.of("hashes", group.stream().map(op -> op.checkpoint().batchHash()).distinct().toList()),
+        row -> {
           Map<String, Object> c = CypherGraphStore.map(row, "c");
           stored.put((String) c.get("batchHash"), c);
         });
@@ -408,12 +506,17 @@ final class BatchWrite {
   private Set<String> missingSubjects(Set<SubjectKey> keys) {
     Set<String> missing = new HashSet<>();
     keys.forEach(k -> missing.add(k.canonical()));
-    tx.stream(Statement.SUBJECTS_EXISTING, Map.of("keys", List.copyOf(missing)),
+    tx.stream(
+        Statement.SUBJECTS_EXISTING,
+        Map.of("keys", List.copyOf(missing)),
         row -> missing.remove((String) row.get("key")));
     return missing;
   }
 
-  /** Counts one put: created, unchanged, or updated (a new provenance is an update: answers show provenance). */
+  /**
+   * Counts one put: created, unchanged, or updated (a new provenance is an update: answers show
+   * provenance).
+   */
   private void count(boolean isNew, boolean same) {
     if (isNew) {
       created++;

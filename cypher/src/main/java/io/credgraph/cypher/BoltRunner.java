@@ -16,11 +16,12 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.RetryableException;
 
 /**
- * Runs Cypher on a Neo4j server over Bolt with managed transactions ({@code executeRead}/{@code executeWrite}, which
- * retry transient failures, and are routed to a writer or a reader of a cluster by access mode), with bookmarks
- * shared by all its sessions so that a read sees the writes committed before it. As in {@link EmbeddedRunner}, reads
- * of this process do not overlap the commits of its writes: a write takes the exclusive lock at the end of its unit
- * of work and keeps it until the commit returned.
+ * Runs Cypher on a Neo4j server over Bolt with managed transactions ({@code executeRead}/{@code
+ * executeWrite}, which retry transient failures, and are routed to a writer or a reader of a
+ * cluster by access mode), with bookmarks shared by all its sessions so that a read sees the writes
+ * committed before it. As in {@link EmbeddedRunner}, reads of this process do not overlap the
+ * commits of its writes: a write takes the exclusive lock at the end of its unit of work and keeps
+ * it until the commit returned.
  */
 final class BoltRunner implements CypherRunner {
   private final Driver driver;
@@ -29,10 +30,15 @@ final class BoltRunner implements CypherRunner {
 
   BoltRunner(Driver driver, String database) {
     this.driver = driver;
-    // one bookmark manager for every session of this store: on a cluster (neo4j://), a read that follows a write is
-    // served by a member that has applied it (causal consistency); executeRead/executeWrite route by access mode
-    this.sessionConfig = SessionConfig.builder().withDatabase(database)
-        .withBookmarkManager(driver.executableQueryBookmarkManager()).build();
+    // one bookmark manager for every session of this store: on a cluster (neo4j://), a read that
+    // follows a write is
+    // served by a member that has applied it (causal consistency); executeRead/executeWrite route
+    // by access mode
+    this.sessionConfig =
+        SessionConfig.builder()
+            .withDatabase(database)
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build();
   }
 
   @Override
@@ -52,15 +58,17 @@ final class BoltRunner implements CypherRunner {
   @Override
   public <T> T write(Function<CypherTx, T> work) {
     if (commitLock.getReadHoldCount() > 0) {
-      throw new StoreException("a write was started from inside a read of the same store (e.g. from a forEach "
-          + "action); collect what to write first, then write after the read has finished");
+      throw new StoreException(
+          "a write was started from inside a read of the same store (e.g. from a forEach "
+              + "action); collect what to write first, then write after the read has finished");
     }
     try (Session session = driver.session(sessionConfig)) {
-      return session.executeWrite(tx -> {
-        T result = work.apply(new Tx(tx));
-        commitLock.writeLock().lock();
-        return result;
-      });
+      return session.executeWrite(
+          tx -> {
+            T result = work.apply(new Tx(tx));
+            commitLock.writeLock().lock();
+            return result;
+          });
     } catch (CredgraphException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -90,14 +98,18 @@ final class BoltRunner implements CypherRunner {
   }
 
   private static StoreException failure(RuntimeException e) {
-    String what = e instanceof Neo4jException n && n.code() != null ? n.code() + ": " + n.getMessage()
-        : e.getMessage();
-    return new StoreException("the Neo4j server failed: " + what, e, e instanceof RetryableException);
+    String what =
+        e instanceof Neo4jException n && n.code() != null
+            ? n.code() + ": " + n.getMessage()
+            : e.getMessage();
+    return new StoreException(
+        "the Neo4j server failed: " + what, e, e instanceof RetryableException);
   }
 
   private record Tx(TransactionContext tx) implements CypherTx {
     @Override
-    public void stream(Statement statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
+    public void stream(
+        Statement statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
       Result result = tx.run(statement.text(), params);
       while (result.hasNext()) {
         row.accept(result.next().asMap());

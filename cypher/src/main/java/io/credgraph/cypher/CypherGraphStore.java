@@ -32,17 +32,21 @@ import java.util.function.Function;
  * The {@link GraphStore} over any Cypher backend: the statements of {@link Statement} run through a
  * {@link CypherRunner}, which the embedded store and the Bolt store provide.
  *
- * <p>The graph: {@code (:Subject {key, id, ...})} nodes; one relationship per relation, typed by its
- * {@link RelationType} name, with {@code since}, {@code until}, {@code ratio}; {@code (:Subject)-[:HAS_RECORD]->
- * (:Record)}; {@code (:Pending)}, {@code (:Checkpoint)} and one {@code (:Meta)} node that holds the version. A batch is
- * one transaction (see {@link BatchWrite}); writers of one store are serialised in process and, through a lock on the
- * metadata node, across processes.
+ * <p>The graph: {@code (:Subject {key, id, ...})} nodes; one relationship per relation, typed by
+ * its {@link RelationType} name, with {@code since}, {@code until}, {@code ratio}; {@code
+ * (:Subject)-[:HAS_RECORD]-> (:Record)}; {@code (:Pending)}, {@code (:Checkpoint)} and one {@code
+ * (:Meta)} node that holds the version. A batch is one transaction (see {@link BatchWrite});
+ * writers of one store are serialised in process and, through a lock on the metadata node, across
+ * processes.
  */
 public abstract class CypherGraphStore implements GraphStore {
   static final String META_ID = "store";
+
   /** Facts as Neo4j properties: dates as Neo4j dates (the rest as every store keeps it). */
   static final PropertyCodec CODEC = PropertyCodec.NATIVE_DATES;
-  private static final List<String> ALL_TYPES = EnumSet.allOf(RelationType.class).stream().map(Enum::name).toList();
+
+  private static final List<String> ALL_TYPES =
+      EnumSet.allOf(RelationType.class).stream().map(Enum::name).toList();
 
   private final CypherRunner runner;
   private final StoreInfo info;
@@ -54,10 +58,11 @@ public abstract class CypherGraphStore implements GraphStore {
     this.runner = runner;
     this.info = info;
     runner.applySchema(Statement.schema());
-    runner.write(tx -> {
-      tx.run(Statement.META_INIT, Map.of("id", META_ID));
-      return null;
-    });
+    runner.write(
+        tx -> {
+          tx.run(Statement.META_INIT, Map.of("id", META_ID));
+          return null;
+        });
   }
 
   @Override
@@ -67,20 +72,29 @@ public abstract class CypherGraphStore implements GraphStore {
 
   @Override
   public Optional<Subject> subject(SubjectKey key) {
-    return read(tx -> one(tx, Statement.SUBJECT_BY_KEY, Map.of("key", key.canonical()), "s").map(CODEC::subject));
+    return read(
+        tx ->
+            one(tx, Statement.SUBJECT_BY_KEY, Map.of("key", key.canonical()), "s")
+                .map(CODEC::subject));
   }
 
   @Override
   public Optional<Subject> subject(SubjectId id) {
-    return read(tx -> one(tx, Statement.SUBJECT_BY_ID, Map.of("id", id.value()), "s").map(CODEC::subject));
+    return read(
+        tx -> one(tx, Statement.SUBJECT_BY_ID, Map.of("id", id.value()), "s").map(CODEC::subject));
   }
 
   @Override
-  public List<Relation> relations(SubjectKey subject, Direction direction, Set<RelationType> types,
+  public List<Relation> relations(
+      SubjectKey subject,
+      Direction direction,
+      Set<RelationType> types,
       Optional<LocalDate> inForceOn) {
     List<String> wanted = types.isEmpty() ? ALL_TYPES : types.stream().map(Enum::name).toList();
-    List<String> relative = wanted.contains(RelationType.RELATIVE_OF.name())
-        ? List.of(RelationType.RELATIVE_OF.name()) : List.of();
+    List<String> relative =
+        wanted.contains(RelationType.RELATIVE_OF.name())
+            ? List.of(RelationType.RELATIVE_OF.name())
+            : List.of();
     List<String> out = direction == Direction.INCOMING ? relative : wanted;
     List<String> in = direction == Direction.OUTGOING ? relative : wanted;
     Map<String, Object> params = new HashMap<>();
@@ -88,31 +102,36 @@ public abstract class CypherGraphStore implements GraphStore {
     params.put("outTypes", out);
     params.put("inTypes", in);
     params.put("on", inForceOn.orElse(null));
-    return read(tx -> {
-      List<Relation> result = new ArrayList<>();
-      tx.stream(Statement.RELATIONS_OF_SUBJECT, params, row -> result.add(relation(row)));
-      return result;
-    });
+    return read(
+        tx -> {
+          List<Relation> result = new ArrayList<>();
+          tx.stream(Statement.RELATIONS_OF_SUBJECT, params, row -> result.add(relation(row)));
+          return result;
+        });
   }
 
   @Override
   public List<CreditRecord> records(SubjectKey subject) {
-    return read(tx -> {
-      List<CreditRecord> result = new ArrayList<>();
-      tx.stream(Statement.RECORDS_OF_SUBJECT, Map.of("key", subject.canonical()),
-          row -> result.add(CODEC.record(map(row, "r"))));
-      return result;
-    });
+    return read(
+        tx -> {
+          List<CreditRecord> result = new ArrayList<>();
+          tx.stream(
+              Statement.RECORDS_OF_SUBJECT,
+              Map.of("key", subject.canonical()),
+              row -> result.add(CODEC.record(map(row, "r"))));
+          return result;
+        });
   }
 
   @Override
   public Optional<CreditRecord> record(String recordId) {
-    return read(tx -> one(tx, Statement.RECORD_BY_ID, Map.of("id", recordId), "r").map(CODEC::record));
+    return read(
+        tx -> one(tx, Statement.RECORD_BY_ID, Map.of("id", recordId), "r").map(CODEC::record));
   }
 
   /**
-   * Applies the batch in one write transaction: consecutive operations of one kind are written together with
-   * {@code UNWIND}. Nothing is written for an empty batch.
+   * Applies the batch in one write transaction: consecutive operations of one kind are written
+   * together with {@code UNWIND}. Nothing is written for an empty batch.
    */
   @Override
   public WriteResult write(WriteBatch batch) {
@@ -130,10 +149,15 @@ public abstract class CypherGraphStore implements GraphStore {
 
   @Override
   public StoreCounts counts() {
-    return read(tx -> {
-      Map<String, Object> row = tx.list(Statement.COUNTS, Map.of()).get(0);
-      return new StoreCounts(num(row, "subjects"), num(row, "relations"), num(row, "records"), num(row, "pending"));
-    });
+    return read(
+        tx -> {
+          Map<String, Object> row = tx.list(Statement.COUNTS, Map.of()).get(0);
+          return new StoreCounts(
+              num(row, "subjects"),
+              num(row, "relations"),
+              num(row, "records"),
+              num(row, "pending"));
+        });
   }
 
   @Override
@@ -143,59 +167,75 @@ public abstract class CypherGraphStore implements GraphStore {
 
   @Override
   public void forEachSubject(Consumer<Subject> action) {
-    read(tx -> {
-      tx.stream(Statement.SUBJECTS_ALL, Map.of(), row -> action.accept(CODEC.subject(map(row, "s"))));
-      return null;
-    });
+    read(
+        tx -> {
+          tx.stream(
+              Statement.SUBJECTS_ALL, Map.of(), row -> action.accept(CODEC.subject(map(row, "s"))));
+          return null;
+        });
   }
 
   @Override
   public void forEachRelation(Consumer<Relation> action) {
-    read(tx -> {
-      tx.stream(Statement.RELATIONS_ALL, Map.of(), row -> action.accept(relation(row)));
-      return null;
-    });
+    read(
+        tx -> {
+          tx.stream(Statement.RELATIONS_ALL, Map.of(), row -> action.accept(relation(row)));
+          return null;
+        });
   }
 
   @Override
   public void forEachRecord(Consumer<CreditRecord> action) {
-    read(tx -> {
-      tx.stream(Statement.RECORDS_ALL, Map.of(), row -> action.accept(CODEC.record(map(row, "r"))));
-      return null;
-    });
+    read(
+        tx -> {
+          tx.stream(
+              Statement.RECORDS_ALL, Map.of(), row -> action.accept(CODEC.record(map(row, "r"))));
+          return null;
+        });
   }
 
   @Override
   public List<PendingFact> pending(SubjectKey awaited) {
-    return read(tx -> {
-      List<PendingFact> result = new ArrayList<>();
-      tx.stream(Statement.PENDING_AWAITING, Map.of("awaited", awaited.canonical()),
-          row -> result.add(CODEC.pending(map(row, "p"))));
-      return result;
-    });
+    return read(
+        tx -> {
+          List<PendingFact> result = new ArrayList<>();
+          tx.stream(
+              Statement.PENDING_AWAITING,
+              Map.of("awaited", awaited.canonical()),
+              row -> result.add(CODEC.pending(map(row, "p"))));
+          return result;
+        });
   }
 
   @Override
   public void forEachPending(Consumer<PendingFact> action) {
-    read(tx -> {
-      tx.stream(Statement.PENDING_ALL, Map.of(), row -> action.accept(CODEC.pending(map(row, "p"))));
-      return null;
-    });
+    read(
+        tx -> {
+          tx.stream(
+              Statement.PENDING_ALL, Map.of(), row -> action.accept(CODEC.pending(map(row, "p"))));
+          return null;
+        });
   }
 
   @Override
   public Optional<BatchCheckpoint> checkpoint(String batchHash) {
-    return read(tx -> one(tx, Statement.CHECKPOINT_BY_HASH, Map.of("hash", batchHash), "c")
-        .map(CODEC::checkpoint));
+    return read(
+        tx ->
+            one(tx, Statement.CHECKPOINT_BY_HASH, Map.of("hash", batchHash), "c")
+                .map(CODEC::checkpoint));
   }
 
   @Override
   public List<BatchCheckpoint> checkpoints() {
-    return read(tx -> {
-      List<BatchCheckpoint> result = new ArrayList<>();
-      tx.stream(Statement.CHECKPOINTS_ALL, Map.of(), row -> result.add(CODEC.checkpoint(map(row, "c"))));
-      return result;
-    });
+    return read(
+        tx -> {
+          List<BatchCheckpoint> result = new ArrayList<>();
+          tx.stream(
+              Statement.CHECKPOINTS_ALL,
+              Map.of(),
+              row -> result.add(CODEC.checkpoint(map(row, "c"))));
+          return result;
+        });
   }
 
   /** Closes the runner, then the backend ({@link #closeBackend()}); idempotent. */
@@ -230,15 +270,15 @@ public abstract class CypherGraphStore implements GraphStore {
     }
   }
 
-  private static Optional<Map<String, Object>> one(CypherTx tx, Statement statement, Map<String, Object> params,
-      String column) {
+  private static Optional<Map<String, Object>> one(
+      CypherTx tx, Statement statement, Map<String, Object> params, String column) {
     List<Map<String, Object>> rows = tx.list(statement, params);
     return rows.isEmpty() ? Optional.empty() : Optional.of(map(rows.get(0), column));
   }
 
   static Relation relation(Map<String, Object> row) {
-    return CODEC.relation((String) row.get("type"), (String) row.get("from"), (String) row.get("to"),
-        map(row, "r"));
+    return CODEC.relation(
+        (String) row.get("type"), (String) row.get("from"), (String) row.get("to"), map(row, "r"));
   }
 
   @SuppressWarnings("unchecked")

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One open transaction of a Cypher backend, as the store's logic sees it. Rows are maps of plain Java values: String,
- * Long, Double, Boolean, {@link java.time.LocalDate}, List and Map (a backend converts its own types, arrays
- * included, to these).
+ * One open transaction of a Cypher backend, as the store's logic sees it. Rows are maps of plain
+ * Java values: String, Long, Double, Boolean, {@link java.time.LocalDate}, List and Map (a backend
+ * converts its own types, arrays included, to these).
  */
 public interface CypherTx {
 
@@ -23,6 +23,6 @@ public interface CypherTx {
 
   /** Runs {@code statement} for its effect, discarding rows. */
   default void run(Statement statement, Map<String, Object> params) {
-    stream(statement, params, row -> { });
+    stream(statement, params, row -> {});
   }
 }

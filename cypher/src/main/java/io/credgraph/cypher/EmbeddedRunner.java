@@ -19,11 +19,12 @@ import org.neo4j.graphdb.TransientFailureException;
 /**
  * Runs Cypher in transactions of an embedded database.
  *
- * <p>Neo4j reads are read-committed, and a read that overlaps the moment a commit is applied can see part of it: a
- * traversal of a node's relationships while a commit turns the node into a dense node (its 51st relationship) was
- * seen to miss most of them. So reads and the application of commits exclude each other: a read transaction holds
- * a shared lock from begin to end, a write transaction takes the exclusive lock only for {@code commit()}. Reads thus
- * run while a batch is being built (most of its time) and see the state before or after each commit, never a part.
+ * <p>Neo4j reads are read-committed, and a read that overlaps the moment a commit is applied can
+ * see part of it: a traversal of a node's relationships while a commit turns the node into a dense
+ * node (its 51st relationship) was seen to miss most of them. So reads and the application of
+ * commits exclude each other: a read transaction holds a shared lock from begin to end, a write
+ * transaction takes the exclusive lock only for {@code commit()}. Reads thus run while a batch is
+ * being built (most of its time) and see the state before or after each commit, never a part.
  */
 final class EmbeddedRunner implements CypherRunner {
   private final GraphDatabaseService db;
@@ -46,8 +47,9 @@ final class EmbeddedRunner implements CypherRunner {
   @Override
   public <T> T write(Function<CypherTx, T> work) {
     if (commitLock.getReadHoldCount() > 0) {
-      throw new StoreException("a write was started from inside a read of the same store (e.g. from a forEach "
-          + "action); collect what to write first, then write after the read has finished");
+      throw new StoreException(
+          "a write was started from inside a read of the same store (e.g. from a forEach "
+              + "action); collect what to write first, then write after the read has finished");
     }
     return inTransaction(work, true);
   }
@@ -76,7 +78,8 @@ final class EmbeddedRunner implements CypherRunner {
   private static boolean retryable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TransientFailureException
-          || t instanceof QueryExecutionException q && q.getStatusCode().contains(".TransientError.")) {
+          || t instanceof QueryExecutionException q
+              && q.getStatusCode().contains(".TransientError.")) {
         return true;
       }
     }
@@ -90,15 +93,16 @@ final class EmbeddedRunner implements CypherRunner {
         tx.execute(statement).close();
         tx.commit();
       } catch (RuntimeException e) {
-        throw new StoreException("schema statement failed: " + statement + ": " + e.getMessage(), e, false);
+        throw new StoreException(
+            "schema statement failed: " + statement + ": " + e.getMessage(), e, false);
       }
     }
     try (Transaction tx = db.beginTx()) {
       tx.schema().awaitIndexesOnline(5, TimeUnit.MINUTES);
       tx.commit();
     } catch (RuntimeException e) {
-      throw new StoreException("the indexes of the embedded database did not come online: " + e.getMessage(), e,
-          false);
+      throw new StoreException(
+          "the indexes of the embedded database did not come online: " + e.getMessage(), e, false);
     }
   }
 
@@ -109,11 +113,13 @@ final class EmbeddedRunner implements CypherRunner {
 
   private record Tx(Transaction tx) implements CypherTx {
     @Override
-    public void stream(Statement statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
+    public void stream(
+        Statement statement, Map<String, Object> params, Consumer<Map<String, Object>> row) {
       execute(statement.text(), params, row);
     }
 
-    private void execute(String text, Map<String, Object> params, Consumer<Map<String, Object>> row) {
+    private void execute(
+        String text, Map<String, Object> params, Consumer<Map<String, Object>> row) {
       try (Result result = tx.execute(text, params)) {
         while (result.hasNext()) {
           row.accept(plain(result.next()));
@@ -126,15 +132,16 @@ final class EmbeddedRunner implements CypherRunner {
   @SuppressWarnings("unchecked")
   static Map<String, Object> plain(Map<String, Object> row) {
     Map<String, Object> out = new HashMap<>(row.size() * 2);
-    row.forEach((k, v) -> {
-      if (v instanceof Map<?, ?> m) {
-        out.put(k, plain((Map<String, Object>) m));
-      } else if (v != null && v.getClass().isArray()) {
-        out.put(k, PropertyCodec.list(v));
-      } else {
-        out.put(k, v);
-      }
-    });
+    row.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> m) {
+            out.put(k, plain((Map<String, Object>) m));
+          } else if (v != null && v.getClass().isArray()) {
+            out.put(k, PropertyCodec.list(v));
+          } else {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 }

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The Cypher statements of the store, one per resource file {@code io/credgraph/cypher/<name>.cypher}, named by
- * intent. Statements take {@code $params} only; comment lines ({@code //}) are stripped when loaded.
+ * The Cypher statements of the store, one per resource file {@code
+ * io/credgraph/cypher/<name>.cypher}, named by intent. Statements take {@code $params} only;
+ * comment lines ({@code //}) are stripped when loaded.
  */
 public enum Statement {
   META_INIT,
@@ -83,10 +84,14 @@ public enum Statement {
   static String load(String resource) {
     try (InputStream in = Statement.class.getResourceAsStream(RESOURCE_DIR + resource)) {
       if (in == null) {
-        throw new StoreException("Cypher resource " + RESOURCE_DIR + resource + " is missing from the class path");
+        throw new StoreException(
+            "Cypher resource " + RESOURCE_DIR + resource + " is missing from the class path");
       }
       String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return raw.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n")).strip();
+      return raw.lines()
+          .filter(l -> !l.strip().startsWith("//"))
+          .collect(Collectors.joining("\n"))
+          .strip();
     } catch (IOException e) {
       throw new StoreException("cannot read Cypher resource " + RESOURCE_DIR + resource, e, false);
     }

@@ -17,9 +17,9 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
 /**
- * The whole storage contract against {@link BoltNeo4jStore} and a real Neo4j server with a Bolt listener, started in
- * a separate JVM ({@link BoltServerMain}) on a free port and stopped after the tests. A fresh store is the server's
- * database emptied; reopening is connecting again.
+ * The whole storage contract against {@link BoltNeo4jStore} and a real Neo4j server with a Bolt
+ * listener, started in a separate JVM ({@link BoltServerMain}) on a free port and stopped after the
+ * tests. A fresh store is the server's database emptied; reopening is connecting again.
  */
 class BoltNeo4jStoreContractIT extends GraphStoreContract {
   private static ChildJvm server;
@@ -28,7 +28,9 @@ class BoltNeo4jStoreContractIT extends GraphStoreContract {
   @BeforeAll
   static void startServer(@TempDir Path serverDir) throws Exception {
     int port = freePort();
-    server = ChildJvm.start(BoltServerMain.class, serverDir.resolve("neo4j").toString(), String.valueOf(port));
+    server =
+        ChildJvm.start(
+            BoltServerMain.class, serverDir.resolve("neo4j").toString(), String.valueOf(port));
     server.await(("READY " + port)::equals, Duration.ofMinutes(4));
     uri = URI.create("bolt://localhost:" + port);
     awaitBolt(Duration.ofMinutes(2));
@@ -43,7 +45,8 @@ class BoltNeo4jStoreContractIT extends GraphStoreContract {
 
   @Override
   protected GraphStore createStore(Path dir) {
-    try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none()); Session session = driver.session()) {
+    try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none());
+        Session session = driver.session()) {
       session.executeWriteWithoutResult(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
     }
     return BoltNeo4jStore.connect(uri);
@@ -60,7 +63,10 @@ class BoltNeo4jStoreContractIT extends GraphStoreContract {
     }
   }
 
-  /** Waits until the server answers on Bolt (it prints READY once started; the listener may lag a little). */
+  /**
+   * Waits until the server answers on Bolt (it prints READY once started; the listener may lag a
+   * little).
+   */
   private static void awaitBolt(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     RuntimeException last = null;

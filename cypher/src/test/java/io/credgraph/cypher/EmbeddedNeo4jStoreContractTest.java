@@ -4,7 +4,9 @@ import io.credgraph.store.GraphStore;
 import io.credgraph.store.GraphStoreContract;
 import java.nio.file.Path;
 
-/** The whole storage contract against the embedded Neo4j store, on disk in a temporary directory. */
+/**
+ * The whole storage contract against the embedded Neo4j store, on disk in a temporary directory.
+ */
 class EmbeddedNeo4jStoreContractTest extends GraphStoreContract {
   @Override
   protected GraphStore createStore(Path dir) {

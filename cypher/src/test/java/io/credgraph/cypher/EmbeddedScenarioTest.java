@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The engine's scenario files (every rule row, both law versions, every status, both propagation paths) against the
- * embedded Neo4j store, a real on-disk database in a temporary directory per scenario run.
+ * The engine's scenario files (every rule row, both law versions, every status, both propagation
+ * paths) against the embedded Neo4j store, a real on-disk database in a temporary directory per
+ * scenario run.
  */
 class EmbeddedScenarioTest extends EngineScenarios {
   private final Map<GraphStore, Path> dirs = new IdentityHashMap<>();
@@ -22,8 +23,10 @@ class EmbeddedScenarioTest extends EngineScenarios {
   protected GraphStore newStore() {
     try {
       Path dir = Files.createTempDirectory("credgraph-scenario-");
-      GraphStore store = EmbeddedNeo4jStore.open(dir,
-          new EmbeddedNeo4jStore.Options(EmbeddedNeo4jStore.Options.parseSize("16m"), false));
+      GraphStore store =
+          EmbeddedNeo4jStore.open(
+              dir,
+              new EmbeddedNeo4jStore.Options(EmbeddedNeo4jStore.Options.parseSize("16m"), false));
       dirs.put(store, dir);
       return store;
     } catch (IOException e) {

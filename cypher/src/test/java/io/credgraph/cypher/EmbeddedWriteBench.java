@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Write throughput of the embedded store, the way a loader writes: batches of {@code batchSize} lines, each line one
- * fact (a company, its legal representative, the person's share, a record for every tenth company).
+ * Write throughput of the embedded store, the way a loader writes: batches of {@code batchSize}
+ * lines, each line one fact (a company, its legal representative, the person's share, a record for
+ * every tenth company).
  *
  * <pre>
  * mvn -B -q -pl cypher -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -26,7 +27,8 @@ import java.util.List;
  *     io.credgraph.cypher.EmbeddedWriteBench [dataDir] [companies, 50000] [batchSize, 10000]
  * </pre>
  *
- * Prints lines per second for a fresh store and again for re-loading the same lines (all unchanged).
+ * Prints lines per second for a fresh store and again for re-loading the same lines (all
+ * unchanged).
  */
 public final class EmbeddedWriteBench {
   private EmbeddedWriteBench() {}
@@ -46,8 +48,10 @@ public final class EmbeddedWriteBench {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         double c = (cpu() - c0) / 1e9;
-        System.out.printf("%s: %,d lines in %,d batches in %.2f s = %,.0f lines/s (process CPU %.2f s = %,.0f lines"
-            + " per CPU-second)%n", pass, lines, batches.size(), s, lines / s, c, lines / c);
+        System.out.printf(
+            "%s: %,d lines in %,d batches in %.2f s = %,.0f lines/s (process CPU %.2f s = %,.0f lines"
+                + " per CPU-second)%n",
+            pass, lines, batches.size(), s, lines / s, c, lines / c);
       }
       System.out.println(store.counts() + " version " + store.version() + " in " + dir);
     }
@@ -63,16 +67,31 @@ public final class EmbeddedWriteBench {
       SubjectKey.Org company = Keys.uscc(10_000 + i);
       String person = Keys.residentText(LocalDate.of(1950, 1, 1).plusDays(i % 20_000), i / 20_000);
       SubjectKey.Person personKey = SubjectKey.resident(person);
-      subjects.add(new WriteOp.PutSubject(Subject.company(company.uscc().value(), "示例公司" + i)
-          .withProvenance(List.of(prov(++line)))));
-      subjects.add(new WriteOp.PutSubject(Subject.person(person, "某" + i).withProvenance(List.of(prov(++line)))));
-      relations.add(new WriteOp.PutRelation(Relation.of(RelationType.LEGAL_REP, personKey, company, since)
-          .withProvenance(List.of(prov(++line)))));
-      relations.add(new WriteOp.PutRelation(Relation.shareholder(personKey, company, 0.51, since)
-          .withProvenance(List.of(prov(++line)))));
+      subjects.add(
+          new WriteOp.PutSubject(
+              Subject.company(company.uscc().value(), "示例公司" + i)
+                  .withProvenance(List.of(prov(++line)))));
+      subjects.add(
+          new WriteOp.PutSubject(
+              Subject.person(person, "某" + i).withProvenance(List.of(prov(++line)))));
+      relations.add(
+          new WriteOp.PutRelation(
+              Relation.of(RelationType.LEGAL_REP, personKey, company, since)
+                  .withProvenance(List.of(prov(++line)))));
+      relations.add(
+          new WriteOp.PutRelation(
+              Relation.shareholder(personKey, company, 0.51, since)
+                  .withProvenance(List.of(prov(++line)))));
       if (i % 10 == 0) {
-        records.add(new WriteOp.PutRecord(CreditRecord.of("BENCH-" + i, company, "ABNORMAL_OPERATION",
-            "MARKET_REGULATION", since.plusDays(i % 1000)).withProvenance(List.of(prov(++line)))));
+        records.add(
+            new WriteOp.PutRecord(
+                CreditRecord.of(
+                        "BENCH-" + i,
+                        company,
+                        "ABNORMAL_OPERATION",
+                        "MARKET_REGULATION",
+                        since.plusDays(i % 1000))
+                    .withProvenance(List.of(prov(++line)))));
       }
     }
     List<WriteOp> all = new ArrayList<>(subjects);
@@ -86,8 +105,9 @@ public final class EmbeddedWriteBench {
   }
 
   private static long cpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Provenance prov(long line) {

@@ -19,9 +19,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The whole storage contract against {@link BoltNeo4jStore} and the official {@code neo4j} image run by
- * Testcontainers. Where no Docker engine answers, every test is skipped with that reason; the child-JVM Neo4j of
- * {@link BoltNeo4jStoreContractIT} is what runs on such machines.
+ * The whole storage contract against {@link BoltNeo4jStore} and the official {@code neo4j} image
+ * run by Testcontainers. Where no Docker engine answers, every test is skipped with that reason;
+ * the child-JVM Neo4j of {@link BoltNeo4jStoreContractIT} is what runs on such machines.
  */
 class Neo4jContainerContractIT extends GraphStoreContract {
   static final String IMAGE = "neo4j:5.26.16-community";
@@ -30,12 +30,18 @@ class Neo4jContainerContractIT extends GraphStoreContract {
 
   @BeforeAll
   static void startContainer() {
-    assumeTrue(dockerAvailable(), "no Docker engine is reachable here, so the " + IMAGE + " container is not run "
-        + "(BoltNeo4jStoreContractIT runs the same contract against a Neo4j in a child JVM)");
-    neo4j = new GenericContainer<>(DockerImageName.parse(IMAGE))
-        .withEnv("NEO4J_AUTH", "none")
-        .withExposedPorts(7687)
-        .waitingFor(Wait.forLogMessage(".*Started.*\\n", 1).withStartupTimeout(Duration.ofMinutes(3)));
+    assumeTrue(
+        dockerAvailable(),
+        "no Docker engine is reachable here, so the "
+            + IMAGE
+            + " container is not run "
+            + "(BoltNeo4jStoreContractIT runs the same contract against a Neo4j in a child JVM)");
+    neo4j =
+        new GenericContainer<>(DockerImageName.parse(IMAGE))
+            .withEnv("NEO4J_AUTH", "none")
+            .withExposedPorts(7687)
+            .waitingFor(
+                Wait.forLogMessage(".*Started.*\\n", 1).withStartupTimeout(Duration.ofMinutes(3)));
     neo4j.start();
     uri = URI.create("bolt://" + neo4j.getHost() + ":" + neo4j.getMappedPort(7687));
   }
@@ -57,7 +63,8 @@ class Neo4jContainerContractIT extends GraphStoreContract {
 
   @Override
   protected GraphStore createStore(Path dir) {
-    try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none()); Session session = driver.session()) {
+    try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none());
+        Session session = driver.session()) {
       session.executeWriteWithoutResult(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
     }
     return BoltNeo4jStore.connect(uri);

@@ -19,15 +19,22 @@ import org.junit.jupiter.api.Test;
 class StatementTest {
 
   @Test
-  void everyStatementFileIsUsedAndEveryStatementHasItsFile() throws IOException, URISyntaxException {
-    Path dir = Path.of(Statement.class.getResource(Statement.RESOURCE_DIR + "schema.cypher").toURI()).getParent();
+  void everyStatementFileIsUsedAndEveryStatementHasItsFile()
+      throws IOException, URISyntaxException {
+    Path dir =
+        Path.of(Statement.class.getResource(Statement.RESOURCE_DIR + "schema.cypher").toURI())
+            .getParent();
     Set<String> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cypher"))
-          .collect(Collectors.toCollection(TreeSet::new));
+      files =
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".cypher"))
+              .collect(Collectors.toCollection(TreeSet::new));
     }
-    Set<String> expected = Arrays.stream(Statement.values()).map(Statement::resource)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        Arrays.stream(Statement.values())
+            .map(Statement::resource)
+            .collect(Collectors.toCollection(TreeSet::new));
     expected.add("schema.cypher");
     assertEquals(expected, files);
   }
@@ -37,10 +44,12 @@ class StatementTest {
     for (Statement s : Statement.values()) {
       String text = s.text();
       assertFalse(text.isBlank(), s.resource());
-      assertFalse(text.contains("'") || text.contains("\""), s.resource() + " inlines a string literal");
+      assertFalse(
+          text.contains("'") || text.contains("\""), s.resource() + " inlines a string literal");
       assertFalse(text.contains(";"), s.resource() + " holds more than one statement");
       boolean reads = text.contains("$");
-      assertTrue(reads || text.startsWith("MATCH") || text.startsWith("CALL"),
+      assertTrue(
+          reads || text.startsWith("MATCH") || text.startsWith("CALL"),
           s.resource() + " neither takes parameters nor reads everything");
     }
   }

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run in a child JVM by {@link EmbeddedStoreCrashIT}: opens the embedded store in {@code args[0]} and writes batches
- * of {@code args[1]} companies plus a checkpoint, one after another, until {@code args[2]} batches are written or
- * the process is killed. Prints {@code OPEN}, then {@code COMMITTED n} after each batch returns, then {@code DONE}.
+ * Run in a child JVM by {@link EmbeddedStoreCrashIT}: opens the embedded store in {@code args[0]}
+ * and writes batches of {@code args[1]} companies plus a checkpoint, one after another, until
+ * {@code args[2]} batches are written or the process is killed. Prints {@code OPEN}, then {@code
+ * COMMITTED n} after each batch returns, then {@code DONE}.
  */
 public final class StoreWriterMain {
   static final String BATCH_HASH = "sha256-crash-test";
@@ -33,7 +34,8 @@ public final class StoreWriterMain {
     }
     System.out.println("DONE");
     System.out.flush();
-    // stays open: the test ends this JVM with SIGTERM (or SIGKILL) and checks what a shutdown hook left behind
+    // stays open: the test ends this JVM with SIGTERM (or SIGKILL) and checks what a shutdown hook
+    // left behind
     while (true) {
       try {
         Thread.sleep(60_000);
@@ -48,11 +50,22 @@ public final class StoreWriterMain {
     List<WriteOp> ops = new ArrayList<>();
     for (int i = 0; i < perBatch; i++) {
       long n = (long) b * perBatch + i;
-      ops.add(new WriteOp.PutSubject(Subject.company(Keys.usccText(100_000 + n), "崩溃测试公司" + n)
-          .withProvenance(List.of(new Provenance("MARKET_REGULATION", "crash.jsonl", BATCH_HASH, n + 1)))));
+      ops.add(
+          new WriteOp.PutSubject(
+              Subject.company(Keys.usccText(100_000 + n), "崩溃测试公司" + n)
+                  .withProvenance(
+                      List.of(
+                          new Provenance("MARKET_REGULATION", "crash.jsonl", BATCH_HASH, n + 1)))));
     }
-    ops.add(new WriteOp.Checkpoint(new BatchCheckpoint(BATCH_HASH, "crash.jsonl", "MARKET_REGULATION",
-        (long) (b + 1) * perBatch, false, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(b))));
+    ops.add(
+        new WriteOp.Checkpoint(
+            new BatchCheckpoint(
+                BATCH_HASH,
+                "crash.jsonl",
+                "MARKET_REGULATION",
+                (long) (b + 1) * perBatch,
+                false,
+                Instant.parse("2024-01-01T00:00:00Z").plusSeconds(b))));
     return new WriteBatch(ops);
   }
 }

@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A strict reading of exchange lines with the model types, for tests of the data this module writes: every key is
- * parsed with {@link SubjectKey}, every enumeration and date checked, status changes applied to {@link CreditRecord}s,
- * and references tracked (resolved in order, resolved at the end).
+ * A strict reading of exchange lines with the model types, for tests of the data this module
+ * writes: every key is parsed with {@link SubjectKey}, every enumeration and date checked, status
+ * changes applied to {@link CreditRecord}s, and references tracked (resolved in order, resolved at
+ * the end).
  */
 final class ExchangeChecker {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,8 +134,14 @@ final class ExchangeChecker {
       throw new IllegalArgumentException(rel + " cannot join " + fk + " to " + tk);
     }
     relationTypes.merge(rel.name(), 1, Integer::sum);
-    relations.add(new String[] {rel.name(), from.canonical(), to.canonical(), n.has("ratio") ? n.get("ratio").asText()
-        : "", since.toString()});
+    relations.add(
+        new String[] {
+          rel.name(),
+          from.canonical(),
+          to.canonical(),
+          n.has("ratio") ? n.get("ratio").asText() : "",
+          since.toString()
+        });
   }
 
   private void record(JsonNode n) {
@@ -143,11 +150,30 @@ final class ExchangeChecker {
     SubjectKey subject = key(n.get("subject"));
     refer(subject);
     LocalDate decided = Dates.parse(text(n, "decidedOn"), "decidedOn");
-    Optional<LocalDate> until = n.has("effectiveUntil")
-        ? Optional.of(Dates.parse(n.get("effectiveUntil").asText(), "effectiveUntil")) : Optional.empty();
-    CreditRecord r = new CreditRecord(text(n, "id"), subject, list, text(n, "department"),
-        n.path("decisionNo").asText(""), n.path("basis").asText(""), decided, null, until, null, null, null, null,
-        null, null, null, null, null);
+    Optional<LocalDate> until =
+        n.has("effectiveUntil")
+            ? Optional.of(Dates.parse(n.get("effectiveUntil").asText(), "effectiveUntil"))
+            : Optional.empty();
+    CreditRecord r =
+        new CreditRecord(
+            text(n, "id"),
+            subject,
+            list,
+            text(n, "department"),
+            n.path("decisionNo").asText(""),
+            n.path("basis").asText(""),
+            decided,
+            null,
+            until,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     if (n.has("liablePersons")) {
       for (JsonNode p : n.get("liablePersons")) {
         SubjectKey k = key(p);
@@ -160,7 +186,8 @@ final class ExchangeChecker {
     if (n.has("crime")) {
       io.credgraph.model.Crime.valueOf(n.get("crime").asText());
     }
-    for (String f : List.of("sentenceCompletedOn", "probationEndsOn", "politicalRightsDeprivedUntil")) {
+    for (String f :
+        List.of("sentenceCompletedOn", "probationEndsOn", "politicalRightsDeprivedUntil")) {
       if (n.has(f)) {
         Dates.parse(n.get(f).asText(), f);
       }
@@ -179,10 +206,16 @@ final class ExchangeChecker {
       throw new IllegalArgumentException("status change for unknown record " + id);
     }
     StatusEvent event = StatusEvent.valueOf(text(n, "status"));
-    Optional<SubjectKey> person = n.has("person") ? Optional.of(key(n.get("person"))) : Optional.empty();
+    Optional<SubjectKey> person =
+        n.has("person") ? Optional.of(key(n.get("person"))) : Optional.empty();
     person.ifPresent(this::refer);
-    StatusChange c = new StatusChange(event, Dates.parse(text(n, "on"), "on"), Optional.empty(), person,
-        new Provenance("TEST", "test", "", 1));
+    StatusChange c =
+        new StatusChange(
+            event,
+            Dates.parse(text(n, "on"), "on"),
+            Optional.empty(),
+            person,
+            new Provenance("TEST", "test", "", 1));
     records.put(id, r.withStatusChange(c));
     statuses.merge(event.name(), 1, Integer::sum);
   }
@@ -209,7 +242,8 @@ final class ExchangeChecker {
       return SubjectKey.uscc(n.get("uscc").asText());
     }
     if (n.has("idNumber")) {
-      return SubjectKey.person(n.has("idType") ? n.get("idType").asText() : null, n.get("idNumber").asText());
+      return SubjectKey.person(
+          n.has("idType") ? n.get("idType").asText() : null, n.get("idNumber").asText());
     }
     throw new IllegalArgumentException("a subject reference needs uscc or idNumber");
   }

@@ -32,9 +32,34 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sample city is clean, self-contained, and its stories agree with its data. */
 class SampleCityTest {
   /** Every rule of DOMAIN.md section 5. */
-  static final Set<String> RULES = Set.of("CL146-1", "CL146-2", "CL146-3", "CL146-4", "CL146-5", "CL178-1", "CL178-2",
-      "CL178-3", "CL178-4", "CL178-5", "MER12-1", "MER12-2", "MER12-3", "MER12-4", "MER12-5", "EIP17", "JS-DJD",
-      "JS-CONSUMPTION", "JS-SID", "JS-SID-REP", "JS-TAX", "JS-PROC", "JS-BRIBE", "JS-PRACT", "JS-ABN", "JI-RED");
+  static final Set<String> RULES =
+      Set.of(
+          "CL146-1",
+          "CL146-2",
+          "CL146-3",
+          "CL146-4",
+          "CL146-5",
+          "CL178-1",
+          "CL178-2",
+          "CL178-3",
+          "CL178-4",
+          "CL178-5",
+          "MER12-1",
+          "MER12-2",
+          "MER12-3",
+          "MER12-4",
+          "MER12-5",
+          "EIP17",
+          "JS-DJD",
+          "JS-CONSUMPTION",
+          "JS-SID",
+          "JS-SID-REP",
+          "JS-TAX",
+          "JS-PROC",
+          "JS-BRIBE",
+          "JS-PRACT",
+          "JS-ABN",
+          "JI-RED");
 
   static CheckerAccess sample;
   static Map<String, List<String>> lines = new HashMap<>();
@@ -58,7 +83,8 @@ class SampleCityTest {
   @Test
   void everyLineIsValidAndEveryKeyParses() {
     assertEquals(List.of(), sample.errors());
-    assertTrue(sample.kinds().size() >= 250 && sample.kinds().size() <= 500,
+    assertTrue(
+        sample.kinds().size() >= 250 && sample.kinds().size() <= 500,
         "a few hundred subjects: " + sample.kinds().size());
   }
 
@@ -79,10 +105,12 @@ class SampleCityTest {
     List<Path> copied = SampleCity.copyTo(tmp);
     assertEquals(batches.size(), copied.size());
     for (Path p : copied) {
-      assertEquals(lines.get(p.getFileName().toString()), Files.readAllLines(p, StandardCharsets.UTF_8));
+      assertEquals(
+          lines.get(p.getFileName().toString()), Files.readAllLines(p, StandardCharsets.UTF_8));
     }
     Path bad = SampleCity.copyBadLinesTo(tmp);
-    assertTrue(bad.getFileName().toString().compareTo(batches.get(batches.size() - 1)) > 0,
+    assertTrue(
+        bad.getFileName().toString().compareTo(batches.get(batches.size() - 1)) > 0,
         "the bad lines sort after the clean batches");
   }
 
@@ -109,14 +137,16 @@ class SampleCityTest {
       }
     }
     List<String> bad;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(SampleCity.openBadLines(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(SampleCity.openBadLines(), StandardCharsets.UTF_8))) {
       bad = r.lines().toList();
     }
     assertTrue(bad.size() >= 10, "one line per class of bad input");
     for (int i = 0; i < bad.size(); i++) {
-      assertTrue(afterSample.accept("bad:" + (i + 1), bad.get(i)).isPresent(), "line " + (i + 1)
-          + " of the bad file is accepted: " + bad.get(i));
+      assertTrue(
+          afterSample.accept("bad:" + (i + 1), bad.get(i)).isPresent(),
+          "line " + (i + 1) + " of the bad file is accepted: " + bad.get(i));
     }
   }
 
@@ -161,7 +191,8 @@ class SampleCityTest {
             problems.add(id + ": the lines of a fact delivered twice differ: " + same);
           }
         }
-        if (kind.equals("appointment") && check.path("expect").path("eligible").asBoolean()
+        if (kind.equals("appointment")
+            && check.path("expect").path("eligible").asBoolean()
             && check.path("expect").path("reasons").size() > 0) {
           problems.add(id + ": an eligible answer with reasons");
         }
@@ -169,7 +200,9 @@ class SampleCityTest {
     }
     assertEquals(List.of(), problems);
     assertTrue(rules.containsAll(RULES), "rules without a story: " + diff(RULES, rules));
-    assertTrue(statuses.containsAll(Set.of("ACTIVE", "OBJECTED", "REPAIRED", "REVOKED", "RELEASED", "EXPIRED")),
+    assertTrue(
+        statuses.containsAll(
+            Set.of("ACTIVE", "OBJECTED", "REPAIRED", "REVOKED", "RELEASED", "EXPIRED")),
         "statuses without a story: " + statuses);
   }
 
@@ -194,7 +227,8 @@ class SampleCityTest {
             assertFalse(asOf.isBefore(mer), where);
           }
           if (!r.get("restrictedUntil").isNull()) {
-            assertFalse(asOf.isAfter(LocalDate.parse(r.get("restrictedUntil").asText())),
+            assertFalse(
+                asOf.isAfter(LocalDate.parse(r.get("restrictedUntil").asText())),
                 where + ": asOf after the end of the restriction");
           }
         }
@@ -205,13 +239,16 @@ class SampleCityTest {
   private static void collectSubjects(String story, JsonNode n, List<String> problems) {
     if (n.isObject()) {
       if (n.has("name") && (n.has("uscc") || n.has("idNumber"))) {
-        SubjectKey key = n.has("uscc") ? SubjectKey.uscc(n.get("uscc").asText())
-            : SubjectKey.resident(n.get("idNumber").asText());
+        SubjectKey key =
+            n.has("uscc")
+                ? SubjectKey.uscc(n.get("uscc").asText())
+                : SubjectKey.resident(n.get("idNumber").asText());
         Set<String> names = sample.names().get(key);
         if (names == null) {
           problems.add(story + ": subject " + key + " is not in the sample");
         } else if (!names.contains(n.get("name").asText())) {
-          problems.add(story + ": " + key + " is called " + names + ", not " + n.get("name").asText());
+          problems.add(
+              story + ": " + key + " is called " + names + ", not " + n.get("name").asText());
         }
         return;
       }

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to check the
- * hand-computed appointment, sanctions and ownership expectations of stories.yaml: if the two disagree, one of them misreads the rules. This is not the
- * engine ({@link SampleCityStoriesTest} runs the real loader and engine against the same stories); it is a
+ * A second, deliberately plain reading of DOMAIN.md sections 5.1 and 5.2 over the sample data, to
+ * check the hand-computed appointment, sanctions and ownership expectations of stories.yaml: if the
+ * two disagree, one of them misreads the rules. This is not the engine ({@link
+ * SampleCityStoriesTest} runs the real loader and engine against the same stories); it is a
  * consistency check of the fixture.
  */
 class StoriesCrossCheckTest {
@@ -37,7 +38,13 @@ class StoriesCrossCheckTest {
   private static final LocalDate REVISION = LocalDate.of(2024, 7, 1);
   private static final LocalDate MER_FROM = LocalDate.of(2022, 3, 1);
 
-  record Rel(String type, SubjectKey from, SubjectKey to, LocalDate since, LocalDate[] until, Double ratio) {
+  record Rel(
+      String type,
+      SubjectKey from,
+      SubjectKey to,
+      LocalDate since,
+      LocalDate[] until,
+      Double ratio) {
     boolean on(LocalDate d) {
       return !d.isBefore(since) && (until[0] == null || !d.isAfter(until[0]));
     }
@@ -59,25 +66,43 @@ class StoriesCrossCheckTest {
               forms.put(ExchangeChecker.key(n), n.get("legalForm").asText());
             }
           }
-          case "relation" -> rels.add(new Rel(n.get("rel").asText(), ExchangeChecker.key(n.get("from")),
-              ExchangeChecker.key(n.get("to")), LocalDate.parse(n.get("since").asText()),
-              new LocalDate[] {n.has("until") ? LocalDate.parse(n.get("until").asText()) : null},
-              n.has("ratio") ? n.get("ratio").asDouble() : null));
+          case "relation" ->
+              rels.add(
+                  new Rel(
+                      n.get("rel").asText(),
+                      ExchangeChecker.key(n.get("from")),
+                      ExchangeChecker.key(n.get("to")),
+                      LocalDate.parse(n.get("since").asText()),
+                      new LocalDate[] {
+                        n.has("until") ? LocalDate.parse(n.get("until").asText()) : null
+                      },
+                      n.has("ratio") ? n.get("ratio").asDouble() : null));
           case "end" -> {
             for (Rel r : rels) {
-              if (r.type.equals(n.get("rel").asText()) && r.from.equals(ExchangeChecker.key(n.get("from")))
-                  && r.to.equals(ExchangeChecker.key(n.get("to"))) && r.until[0] == null) {
+              if (r.type.equals(n.get("rel").asText())
+                  && r.from.equals(ExchangeChecker.key(n.get("from")))
+                  && r.to.equals(ExchangeChecker.key(n.get("to")))
+                  && r.until[0] == null) {
                 r.until[0] = LocalDate.parse(n.get("until").asText());
               }
             }
           }
           case "record" -> records.put(n.get("id").asText(), record(n));
           case "status" -> {
-            Optional<SubjectKey> person = n.has("person") ? Optional.of(ExchangeChecker.key(n.get("person")))
-                : Optional.empty();
-            records.computeIfPresent(n.get("record").asText(), (k, r) -> r.withStatusChange(new StatusChange(
-                StatusEvent.valueOf(n.get("status").asText()), LocalDate.parse(n.get("on").asText()),
-                Optional.empty(), person, new Provenance("TEST", "t", "", 1))));
+            Optional<SubjectKey> person =
+                n.has("person")
+                    ? Optional.of(ExchangeChecker.key(n.get("person")))
+                    : Optional.empty();
+            records.computeIfPresent(
+                n.get("record").asText(),
+                (k, r) ->
+                    r.withStatusChange(
+                        new StatusChange(
+                            StatusEvent.valueOf(n.get("status").asText()),
+                            LocalDate.parse(n.get("on").asText()),
+                            Optional.empty(),
+                            person,
+                            new Provenance("TEST", "t", "", 1))));
           }
           default -> throw new IllegalStateException(line);
         }
@@ -99,17 +124,33 @@ class StoriesCrossCheckTest {
         }
         checked++;
         SubjectKey person = SubjectKey.resident(c.get("person").get("idNumber").asText());
-        SubjectKey target = c.has("enterprise") ? SubjectKey.uscc(c.get("enterprise").get("uscc").asText()) : null;
+        SubjectKey target =
+            c.has("enterprise") ? SubjectKey.uscc(c.get("enterprise").get("uscc").asText()) : null;
         LocalDate asOf = LocalDate.parse(c.get("asOf").asText());
         Set<String> computed = reasons(person, c.get("role").asText(), target, asOf);
         Set<String> expected = new TreeSet<>();
         for (JsonNode r : c.get("expect").get("reasons")) {
-          expected.add(r.get("rule").asText() + " " + r.get("record").asText() + " "
-              + (r.get("restrictedUntil").isNull() ? "open" : r.get("restrictedUntil").asText()));
+          expected.add(
+              r.get("rule").asText()
+                  + " "
+                  + r.get("record").asText()
+                  + " "
+                  + (r.get("restrictedUntil").isNull()
+                      ? "open"
+                      : r.get("restrictedUntil").asText()));
         }
-        if (!computed.equals(expected) || c.get("expect").get("eligible").asBoolean() != computed.isEmpty()) {
-          disagreements.add(story.get("id").asText() + " " + asOf + " " + c.get("role").asText() + ": expected "
-              + expected + ", rules give " + computed);
+        if (!computed.equals(expected)
+            || c.get("expect").get("eligible").asBoolean() != computed.isEmpty()) {
+          disagreements.add(
+              story.get("id").asText()
+                  + " "
+                  + asOf
+                  + " "
+                  + c.get("role").asText()
+                  + ": expected "
+                  + expected
+                  + ", rules give "
+                  + computed);
         }
       }
     }
@@ -128,16 +169,24 @@ class StoriesCrossCheckTest {
         }
         checked++;
         JsonNode s = c.get("subject");
-        SubjectKey subject = s.has("uscc") ? SubjectKey.uscc(s.get("uscc").asText())
-            : SubjectKey.resident(s.get("idNumber").asText());
+        SubjectKey subject =
+            s.has("uscc")
+                ? SubjectKey.uscc(s.get("uscc").asText())
+                : SubjectKey.resident(s.get("idNumber").asText());
         LocalDate asOf = LocalDate.parse(c.get("asOf").asText());
         Set<String> expected = new TreeSet<>();
         for (JsonNode m : c.get("expect").get("measures")) {
-          expected.add(measure(m.get("rule").asText(), m.get("domain").isNull() ? null : m.get("domain").asText(),
-              m.get("kind").asText(), m.get("record").asText(),
-              m.get("until").isNull() ? null : LocalDate.parse(m.get("until").asText()),
-              m.has("organisation") ? SubjectKey.uscc(m.get("organisation").get("uscc").asText()) : null,
-              m.path("escalation").asBoolean(false)));
+          expected.add(
+              measure(
+                  m.get("rule").asText(),
+                  m.get("domain").isNull() ? null : m.get("domain").asText(),
+                  m.get("kind").asText(),
+                  m.get("record").asText(),
+                  m.get("until").isNull() ? null : LocalDate.parse(m.get("until").asText()),
+                  m.has("organisation")
+                      ? SubjectKey.uscc(m.get("organisation").get("uscc").asText())
+                      : null,
+                  m.path("escalation").asBoolean(false)));
         }
         Set<String> computed = measures(subject, asOf);
         if (!computed.equals(expected)) {
@@ -145,8 +194,14 @@ class StoriesCrossCheckTest {
           missing.removeAll(computed);
           Set<String> extra = new TreeSet<>(computed);
           extra.removeAll(expected);
-          disagreements.add(story.get("id").asText() + " " + asOf + ": expected but not computed " + missing
-              + "; computed but not expected " + extra);
+          disagreements.add(
+              story.get("id").asText()
+                  + " "
+                  + asOf
+                  + ": expected but not computed "
+                  + missing
+                  + "; computed but not expected "
+                  + extra);
         }
       }
     }
@@ -165,38 +220,61 @@ class StoriesCrossCheckTest {
         }
         checked++;
         SubjectKey target = SubjectKey.uscc(c.get("enterprise").get("uscc").asText());
-        Map<SubjectKey, Double> shares = effectiveOwners(target, LocalDate.parse(c.get("asOf").asText()));
+        Map<SubjectKey, Double> shares =
+            effectiveOwners(target, LocalDate.parse(c.get("asOf").asText()));
         JsonNode e = c.get("expect");
         Map<SubjectKey, Double> expected = new HashMap<>();
-        e.get("owners").forEach(o -> expected.put(SubjectKey.resident(o.get("owner").get("idNumber").asText()),
-            o.get("share").asDouble()));
+        e.get("owners")
+            .forEach(
+                o ->
+                    expected.put(
+                        SubjectKey.resident(o.get("owner").get("idNumber").asText()),
+                        o.get("share").asDouble()));
         if (!shares.keySet().equals(expected.keySet())) {
           disagreements.add(target + ": owners " + shares.keySet() + " vs " + expected.keySet());
           continue;
         }
         for (Map.Entry<SubjectKey, Double> x : expected.entrySet()) {
           if (Math.abs(shares.get(x.getKey()) - x.getValue()) > 1e-6) {
-            disagreements.add(target + ": " + x.getKey() + " holds " + shares.get(x.getKey()) + ", expected "
-                + x.getValue());
+            disagreements.add(
+                target
+                    + ": "
+                    + x.getKey()
+                    + " holds "
+                    + shares.get(x.getKey())
+                    + ", expected "
+                    + x.getValue());
           }
         }
         Set<SubjectKey> atThreshold = new HashSet<>();
-        e.get("ultimateAtThreshold").forEach(o -> atThreshold.add(SubjectKey.resident(o.get("idNumber").asText())));
+        e.get("ultimateAtThreshold")
+            .forEach(o -> atThreshold.add(SubjectKey.resident(o.get("idNumber").asText())));
         Set<SubjectKey> computed = new HashSet<>();
-        shares.forEach((k, v) -> {
-          if (v >= 0.25) {
-            computed.add(k);
-          }
-        });
+        shares.forEach(
+            (k, v) -> {
+              if (v >= 0.25) {
+                computed.add(k);
+              }
+            });
         if (!computed.equals(atThreshold)) {
           disagreements.add(target + ": at threshold " + computed + " vs " + atThreshold);
         }
-        SubjectKey controller = rels.stream().filter(r -> r.type.equals("ACTUAL_CONTROLLER") && r.to.equals(target))
-            .map(Rel::from).findFirst().orElse(shares.entrySet().stream().filter(x -> x.getValue() > 0.5)
-                .map(Map.Entry::getKey).findFirst().orElse(null));
-        SubjectKey expectedController = SubjectKey.resident(e.get("actualController").get("idNumber").asText());
+        SubjectKey controller =
+            rels.stream()
+                .filter(r -> r.type.equals("ACTUAL_CONTROLLER") && r.to.equals(target))
+                .map(Rel::from)
+                .findFirst()
+                .orElse(
+                    shares.entrySet().stream()
+                        .filter(x -> x.getValue() > 0.5)
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null));
+        SubjectKey expectedController =
+            SubjectKey.resident(e.get("actualController").get("idNumber").asText());
         if (!expectedController.equals(controller)) {
-          disagreements.add(target + ": actual controller " + controller + " vs " + expectedController);
+          disagreements.add(
+              target + ": actual controller " + controller + " vs " + expectedController);
         }
       }
     }
@@ -204,7 +282,10 @@ class StoriesCrossCheckTest {
     assertEquals(true, checked >= 4, "ownership checks: " + checked);
   }
 
-  /** Persons' effective shares in {@code target}: the sum over walks of the products of ratios (DOMAIN 6.4). */
+  /**
+   * Persons' effective shares in {@code target}: the sum over walks of the products of ratios
+   * (DOMAIN 6.4).
+   */
   static Map<SubjectKey, Double> effectiveOwners(SubjectKey target, LocalDate d) {
     Map<SubjectKey, Double> persons = new HashMap<>();
     Map<SubjectKey, Double> frontier = Map.of(target, 1.0);
@@ -212,7 +293,10 @@ class StoriesCrossCheckTest {
       Map<SubjectKey, Double> next = new HashMap<>();
       for (Map.Entry<SubjectKey, Double> f : frontier.entrySet()) {
         for (Rel r : rels) {
-          if (r.type.equals("SHAREHOLDER") && r.to.equals(f.getKey()) && r.on(d) && r.ratio != null) {
+          if (r.type.equals("SHAREHOLDER")
+              && r.to.equals(f.getKey())
+              && r.on(d)
+              && r.ratio != null) {
             double v = f.getValue() * r.ratio;
             (r.from.isPerson() ? persons : next).merge(r.from, v, Double::sum);
           }
@@ -224,16 +308,25 @@ class StoriesCrossCheckTest {
     return persons;
   }
 
-  private static final List<String> FOUR = List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS");
-  private static final Set<String> BLACK = Set.of("DISHONEST_JUDGMENT_DEBTOR", "CONSUMPTION_RESTRICTED",
-      "SERIOUS_ILLEGAL_DISHONEST", "MAJOR_TAX_VIOLATION", "PROCUREMENT_VIOLATION", "BRIBERY_RECORD",
-      "PRACTITIONER_MISCONDUCT");
+  private static final List<String> FOUR =
+      List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS");
+  private static final Set<String> BLACK =
+      Set.of(
+          "DISHONEST_JUDGMENT_DEBTOR",
+          "CONSUMPTION_RESTRICTED",
+          "SERIOUS_ILLEGAL_DISHONEST",
+          "MAJOR_TAX_VIOLATION",
+          "PROCUREMENT_VIOLATION",
+          "BRIBERY_RECORD",
+          "PRACTITIONER_MISCONDUCT");
 
   /** DOMAIN.md 5.2, read plainly, for one subject. */
   static Set<String> measures(SubjectKey x, LocalDate d) {
     Set<String> out = new TreeSet<>();
-    boolean blackInForce = records.values().stream()
-        .anyMatch(r -> r.subject().equals(x) && BLACK.contains(r.list()) && r.inForceOn(d, true));
+    boolean blackInForce =
+        records.values().stream()
+            .anyMatch(
+                r -> r.subject().equals(x) && BLACK.contains(r.list()) && r.inForceOn(d, true));
     for (CreditRecord r : records.values()) {
       if (!r.inForceOn(d, true)) {
         continue;
@@ -244,8 +337,14 @@ class StoriesCrossCheckTest {
       switch (r.list()) {
         case "DISHONEST_JUDGMENT_DEBTOR" -> {
           if (own) {
-            for (String dom : List.of("GOV_PROCUREMENT", "PUBLIC_BIDDING", "SUBSIDY", "HONOURS", "FINANCING",
-                "LAND_TRADING")) {
+            for (String dom :
+                List.of(
+                    "GOV_PROCUREMENT",
+                    "PUBLIC_BIDDING",
+                    "SUBSIDY",
+                    "HONOURS",
+                    "FINANCING",
+                    "LAND_TRADING")) {
               out.add(measure("JS-DJD", dom, "RESTRICT", id, until, null, false));
             }
             if (x.isPerson()) {
@@ -257,13 +356,17 @@ class StoriesCrossCheckTest {
         case "CONSUMPTION_RESTRICTED" -> consumption(r, x, d, until, out);
         case "SERIOUS_ILLEGAL_DISHONEST" -> {
           if (own) {
-            FOUR.forEach(dom -> out.add(measure("JS-SID", dom, "RESTRICT", id, until, null, false)));
+            FOUR.forEach(
+                dom -> out.add(measure("JS-SID", dom, "RESTRICT", id, until, null, false)));
             out.add(measure("JS-SID", "INSPECTION", "ALERT", id, until, null, false));
           }
           if (!r.subject().isPerson() && held(x, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"))) {
             out.add(measure("JS-SID-REP", "HONOURS", "RESTRICT", id, until, null, false));
             for (Rel rel : rels) {
-              if (rel.type.equals("LEGAL_REP") && rel.from.equals(x) && !rel.to.equals(r.subject()) && rel.on(d)) {
+              if (rel.type.equals("LEGAL_REP")
+                  && rel.from.equals(x)
+                  && !rel.to.equals(r.subject())
+                  && rel.on(d)) {
                 out.add(measure("JS-SID-REP", null, "ALERT", id, until, rel.to, false));
               }
             }
@@ -271,7 +374,8 @@ class StoriesCrossCheckTest {
         }
         case "MAJOR_TAX_VIOLATION" -> {
           if (own || held(x, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"))) {
-            FOUR.forEach(dom -> out.add(measure("JS-TAX", dom, "RESTRICT", id, until, null, false)));
+            FOUR.forEach(
+                dom -> out.add(measure("JS-TAX", dom, "RESTRICT", id, until, null, false)));
           }
         }
         case "PROCUREMENT_VIOLATION" -> {
@@ -291,7 +395,9 @@ class StoriesCrossCheckTest {
             for (Rel rel : rels) {
               if (rel.type.equals("PRACTISES_AT") && rel.from.equals(x) && rel.on(d)) {
                 // the alert to an employer lasts while the person practises there
-                out.add(measure("JS-PRACT", null, "ALERT", id, cap(until, rel.until[0]), rel.to, false));
+                out.add(
+                    measure(
+                        "JS-PRACT", null, "ALERT", id, cap(until, rel.until[0]), rel.to, false));
               }
             }
           }
@@ -308,25 +414,48 @@ class StoriesCrossCheckTest {
         case "A_TAXPAYER", "CONTRACT_ABIDING" -> {
           if (own && !blackInForce) {
             // suspended from the first later day a BLACK record of the subject comes into force
-            LocalDate suspended = records.values().stream().filter(b -> b.subject().equals(x)
-                    && BLACK.contains(b.list()) && b.status() != RecordStatus.REVOKED && b.effectiveFrom().isAfter(d))
-                .map(b -> b.effectiveFrom().minusDays(1)).min(LocalDate::compareTo).orElse(null);
-            out.add(measure("JI-RED", "GREEN_CHANNEL", "INCENTIVE", id, cap(until, suspended), null, false));
+            LocalDate suspended =
+                records.values().stream()
+                    .filter(
+                        b ->
+                            b.subject().equals(x)
+                                && BLACK.contains(b.list())
+                                && b.status() != RecordStatus.REVOKED
+                                && b.effectiveFrom().isAfter(d))
+                    .map(b -> b.effectiveFrom().minusDays(1))
+                    .min(LocalDate::compareTo)
+                    .orElse(null);
+            out.add(
+                measure(
+                    "JI-RED",
+                    "GREEN_CHANNEL",
+                    "INCENTIVE",
+                    id,
+                    cap(until, suspended),
+                    null,
+                    false));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return out;
   }
 
-  private static void consumption(CreditRecord r, SubjectKey x, LocalDate d, LocalDate until, Set<String> out) {
+  private static void consumption(
+      CreditRecord r, SubjectKey x, LocalDate d, LocalDate until, Set<String> out) {
     if (r.subject().isPerson() || !x.isPerson() || r.releasedOn(x, d)) {
       return;
     }
-    boolean holder = rels.stream().anyMatch(rel -> Set.of("LEGAL_REP", "MAIN_RESPONSIBLE", "ACTUAL_CONTROLLER")
-        .contains(rel.type) && rel.from.equals(x) && rel.to.equals(r.subject()) && !rel.since.isAfter(d)
-        && (rel.until[0] == null || !rel.until[0].isBefore(r.decidedOn())));
+    boolean holder =
+        rels.stream()
+            .anyMatch(
+                rel ->
+                    Set.of("LEGAL_REP", "MAIN_RESPONSIBLE", "ACTUAL_CONTROLLER").contains(rel.type)
+                        && rel.from.equals(x)
+                        && rel.to.equals(r.subject())
+                        && !rel.since.isAfter(d)
+                        && (rel.until[0] == null || !rel.until[0].isBefore(r.decidedOn())));
     if (holder) {
       // a release known in advance ends the restriction for that person the day before
       LocalDate last = cap(until, r.releaseDate(x).map(day -> day.minusDays(1)).orElse(null));
@@ -334,17 +463,33 @@ class StoriesCrossCheckTest {
     }
   }
 
-  private static String measure(String rule, String domain, String kind, String record, LocalDate until,
-      SubjectKey organisation, boolean escalation) {
-    return rule + " " + domain + " " + kind + " " + record + " until " + (until == null ? "open" : until)
-        + (organisation == null ? "" : " at " + organisation) + (escalation ? " escalation" : "");
+  private static String measure(
+      String rule,
+      String domain,
+      String kind,
+      String record,
+      LocalDate until,
+      SubjectKey organisation,
+      boolean escalation) {
+    return rule
+        + " "
+        + domain
+        + " "
+        + kind
+        + " "
+        + record
+        + " until "
+        + (until == null ? "open" : until)
+        + (organisation == null ? "" : " at " + organisation)
+        + (escalation ? " escalation" : "");
   }
 
   /** DOMAIN.md 5.1, read plainly. */
   static Set<String> reasons(SubjectKey p, String role, SubjectKey target, LocalDate d) {
     Set<String> out = new TreeSet<>();
-    boolean companyLaw = Set.of("DIRECTOR", "SUPERVISOR", "SENIOR_MANAGER").contains(role)
-        || role.equals("LEGAL_REP") && (target == null || "COMPANY".equals(forms.get(target)));
+    boolean companyLaw =
+        Set.of("DIRECTOR", "SUPERVISOR", "SENIOR_MANAGER").contains(role)
+            || role.equals("LEGAL_REP") && (target == null || "COMPANY".equals(forms.get(target)));
     boolean mer = role.equals("LEGAL_REP") && !companyLaw && !d.isBefore(MER_FROM);
     String law = companyLaw ? (d.isBefore(REVISION) ? "CL146-" : "CL178-") : mer ? "MER12-" : null;
     for (CreditRecord r : records.values()) {
@@ -356,15 +501,22 @@ class StoriesCrossCheckTest {
         switch (r.list()) {
           case "CIVIL_INCAPACITY", "DISHONEST_JUDGMENT_DEBTOR" -> {
             if (r.inForceOn(d, true)) {
-              out.add(law + (r.list().equals("CIVIL_INCAPACITY") ? "1" : "5") + " " + r.id() + " "
-                  + (lastInForce == null ? "open" : lastInForce));
+              out.add(
+                  law
+                      + (r.list().equals("CIVIL_INCAPACITY") ? "1" : "5")
+                      + " "
+                      + r.id()
+                      + " "
+                      + (lastInForce == null ? "open" : lastInForce));
             }
           }
           case "CRIMINAL_PENALTY" -> {
             LocalDate end = null;
             if (r.crime().map(Crime::barsOffice).orElse(false)) {
-              end = r.probationEndsOn().map(x -> x.plusYears(law.equals("CL178-") ? 2 : 5))
-                  .orElse(r.sentenceCompletedOn().map(x -> x.plusYears(5)).orElse(null));
+              end =
+                  r.probationEndsOn()
+                      .map(x -> x.plusYears(law.equals("CL178-") ? 2 : 5))
+                      .orElse(r.sentenceCompletedOn().map(x -> x.plusYears(5)).orElse(null));
             }
             if (r.politicalRightsDeprivedUntil().isPresent()) {
               LocalDate e2 = r.politicalRightsDeprivedUntil().get().plusYears(5);
@@ -374,27 +526,30 @@ class StoriesCrossCheckTest {
               out.add(law + "2 " + r.id() + " " + end);
             }
           }
-          default -> { }
+          default -> {}
         }
       }
       if (law != null && r.liablePersons().contains(p)) {
         LocalDate end = cap(r.decidedOn().plusYears(3), lastInForce);
         boolean within = !d.isBefore(r.decidedOn()) && !d.isAfter(end);
         if (within && r.list().equals("BANKRUPTCY_LIQUIDATED")) {
-          boolean officer = held(p, r.subject(), r.decidedOn(), Set.of("DIRECTOR", "SENIOR_MANAGER"));
+          boolean officer =
+              held(p, r.subject(), r.decidedOn(), Set.of("DIRECTOR", "SENIOR_MANAGER"));
           boolean rep = held(p, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"));
           if (officer || law.equals("MER12-") && rep) {
             out.add(law + "3 " + r.id() + " " + end);
           }
         }
-        if (within && Set.of("LICENCE_REVOKED", "ORDERED_CLOSED").contains(r.list())
+        if (within
+            && Set.of("LICENCE_REVOKED", "ORDERED_CLOSED").contains(r.list())
             && held(p, r.subject(), r.decidedOn(), Set.of("LEGAL_REP"))) {
           out.add(law + "4 " + r.id() + " " + end);
         }
       }
-      if (Set.of("LEGAL_REP", "MAIN_RESPONSIBLE").contains(role) && r.list().equals("SERIOUS_ILLEGAL_DISHONEST")
-          && !r.subject().equals(target) && held(p, r.subject(), r.decidedOn(), Set.of("LEGAL_REP",
-              "MAIN_RESPONSIBLE"))) {
+      if (Set.of("LEGAL_REP", "MAIN_RESPONSIBLE").contains(role)
+          && r.list().equals("SERIOUS_ILLEGAL_DISHONEST")
+          && !r.subject().equals(target)
+          && held(p, r.subject(), r.decidedOn(), Set.of("LEGAL_REP", "MAIN_RESPONSIBLE"))) {
         LocalDate end = cap(r.decidedOn().plusYears(3), lastInForce);
         if (!d.isBefore(r.decidedOn()) && !d.isAfter(end)) {
           out.add("EIP17 " + r.id() + " " + end);
@@ -405,10 +560,14 @@ class StoriesCrossCheckTest {
   }
 
   private static boolean held(SubjectKey p, SubjectKey org, LocalDate day, Set<String> types) {
-    return rels.stream().anyMatch(r -> types.contains(r.type) && r.from.equals(p) && r.to.equals(org) && r.on(day));
+    return rels.stream()
+        .anyMatch(r -> types.contains(r.type) && r.from.equals(p) && r.to.equals(org) && r.on(day));
   }
 
-  /** The last day a record is in force: the day before a repair, or effectiveUntil; null when open-ended. */
+  /**
+   * The last day a record is in force: the day before a repair, or effectiveUntil; null when
+   * open-ended.
+   */
   private static LocalDate lastInForce(CreditRecord r) {
     LocalDate end = r.effectiveUntil().orElse(null);
     return cap(end, r.repairedOn().map(x -> x.minusDays(1)).orElse(null));
@@ -424,12 +583,25 @@ class StoriesCrossCheckTest {
   private static CreditRecord record(JsonNode n) {
     List<SubjectKey> liable = new ArrayList<>();
     n.path("liablePersons").forEach(x -> liable.add(ExchangeChecker.key(x)));
-    return new CreditRecord(n.get("id").asText(), ExchangeChecker.key(n.get("subject")), n.get("list").asText(),
-        n.get("department").asText(), "", "", LocalDate.parse(n.get("decidedOn").asText()), null,
-        date(n, "effectiveUntil"), liable, Optional.empty(),
+    return new CreditRecord(
+        n.get("id").asText(),
+        ExchangeChecker.key(n.get("subject")),
+        n.get("list").asText(),
+        n.get("department").asText(),
+        "",
+        "",
+        LocalDate.parse(n.get("decidedOn").asText()),
+        null,
+        date(n, "effectiveUntil"),
+        liable,
+        Optional.empty(),
         n.has("crime") ? Optional.of(Crime.valueOf(n.get("crime").asText())) : Optional.empty(),
-        date(n, "sentenceCompletedOn"), date(n, "probationEndsOn"), date(n, "politicalRightsDeprivedUntil"), null,
-        null, null);
+        date(n, "sentenceCompletedOn"),
+        date(n, "probationEndsOn"),
+        date(n, "politicalRightsDeprivedUntil"),
+        null,
+        null,
+        null);
   }
 
   private static Optional<LocalDate> date(JsonNode n, String f) {

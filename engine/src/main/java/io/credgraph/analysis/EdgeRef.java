@@ -7,9 +7,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** A relation as analysis answers draw it: from, to, type, dates, and the ratio of a SHAREHOLDER when known. */
-public record EdgeRef(int edge, SubjectId from, SubjectId to, RelationType type, LocalDate since,
-    Optional<LocalDate> until, OptionalDouble ratio) {
+/**
+ * A relation as analysis answers draw it: from, to, type, dates, and the ratio of a SHAREHOLDER
+ * when known.
+ */
+public record EdgeRef(
+    int edge,
+    SubjectId from,
+    SubjectId to,
+    RelationType type,
+    LocalDate since,
+    Optional<LocalDate> until,
+    OptionalDouble ratio) {
   public EdgeRef {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -22,7 +31,11 @@ public record EdgeRef(int edge, SubjectId from, SubjectId to, RelationType type,
   public static EdgeRef of(GraphView view, int e) {
     int until = view.edgeUntil(e);
     double r = view.edgeRatio(e);
-    return new EdgeRef(e, view.id(view.edgeFrom(e)), view.id(view.edgeTo(e)), GraphView.relationType(view.edgeType(e)),
+    return new EdgeRef(
+        e,
+        view.id(view.edgeFrom(e)),
+        view.id(view.edgeTo(e)),
+        GraphView.relationType(view.edgeType(e)),
         GraphView.date(view.edgeSince(e)),
         until == GraphView.OPEN_UNTIL ? Optional.empty() : Optional.of(GraphView.date(until)),
         Double.isNaN(r) ? OptionalDouble.empty() : OptionalDouble.of(r));

@@ -7,21 +7,22 @@ import io.credgraph.model.SubjectKind;
 import java.time.LocalDate;
 
 /**
- * The read-only graph the analysis algorithms run on: dense node ids {@code 0..nodeCount()-1}, dense edge ids
- * {@code 0..edgeCount()-1}, and for every node the ids of its outgoing and incoming edges. Everything an algorithm
- * reads in its inner loop is a primitive (dates as epoch days, ratios as doubles), so traversals do not box.
+ * The read-only graph the analysis algorithms run on: dense node ids {@code 0..nodeCount()-1},
+ * dense edge ids {@code 0..edgeCount()-1}, and for every node the ids of its outgoing and incoming
+ * edges. Everything an algorithm reads in its inner loop is a primitive (dates as epoch days,
+ * ratios as doubles), so traversals do not box.
  *
- * <p>An edge is one stored relation, directed {@code from -> to} as DOMAIN.md section 3 states it. Its dates are epoch
- * days, {@code since} inclusive and {@code until} inclusive; an open end is {@link #OPEN_UNTIL}. Its ratio is
- * {@link Double#NaN} when unknown or not a SHAREHOLDER relation.
+ * <p>An edge is one stored relation, directed {@code from -> to} as DOMAIN.md section 3 states it.
+ * Its dates are epoch days, {@code since} inclusive and {@code until} inclusive; an open end is
+ * {@link #OPEN_UNTIL}. Its ratio is {@link Double#NaN} when unknown or not a SHAREHOLDER relation.
  *
- * <p>Implementations are immutable snapshots, safe to share between threads: {@link StoreGraphView} builds one from any
- * {@link io.credgraph.store.GraphStore}; the sanction engine's projection may implement it directly.
+ * <p>Implementations are immutable snapshots, safe to share between threads: {@link StoreGraphView}
+ * builds one from any {@link io.credgraph.store.GraphStore}; the sanction engine's projection may
+ * implement it directly.
  */
 public interface GraphView {
   /** {@link #edgeUntil(int)} of a relation that still holds. */
   int OPEN_UNTIL = Integer.MAX_VALUE;
-
 
   int nodeCount();
 
@@ -96,7 +97,10 @@ public interface GraphView {
     return Math.toIntExact(date.toEpochDay());
   }
 
-  /** An epoch day as a date; {@code null} never: open ends must be tested with {@link #OPEN_UNTIL} first. */
+  /**
+   * An epoch day as a date; {@code null} never: open ends must be tested with {@link #OPEN_UNTIL}
+   * first.
+   */
   static LocalDate date(int epochDay) {
     return LocalDate.ofEpochDay(epochDay);
   }

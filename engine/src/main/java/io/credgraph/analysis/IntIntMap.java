@@ -2,7 +2,10 @@ package io.credgraph.analysis;
 
 import java.util.Arrays;
 
-/** An open-addressing map from non-negative ints to ints, for per-query visited sets that must not box. */
+/**
+ * An open-addressing map from non-negative ints to ints, for per-query visited sets that must not
+ * box.
+ */
 final class IntIntMap {
   static final int MISSING = Integer.MIN_VALUE;
   private static final int EMPTY = -1;

@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The investigation services over the current graph, for the HTTP layer: one call per route. The graph comes from
- * {@code view} on every call (a store snapshot or the sanction engine's projection); the search index is rebuilt only
- * when the view's {@link GraphView#version()} changes. Thread-safe.
+ * The investigation services over the current graph, for the HTTP layer: one call per route. The
+ * graph comes from {@code view} on every call (a store snapshot or the sanction engine's
+ * projection); the search index is rebuilt only when the view's {@link GraphView#version()}
+ * changes. Thread-safe.
  */
 public final class Investigation {
   private final Supplier<? extends GraphView> view;
@@ -25,7 +26,10 @@ public final class Investigation {
    * @param records all records (e.g. {@code store::forEachRecord}), read by clusters and statistics
    * @param subjects all subjects (e.g. {@code store::forEachSubject}), read by statistics
    */
-  public Investigation(Supplier<? extends GraphView> view, ListCatalogue catalogue, RecordSource records,
+  public Investigation(
+      Supplier<? extends GraphView> view,
+      ListCatalogue catalogue,
+      RecordSource records,
       Statistics.SubjectSource subjects) {
     this.view = Objects.requireNonNull(view, "view");
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");

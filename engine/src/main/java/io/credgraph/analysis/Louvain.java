@@ -3,23 +3,28 @@ package io.credgraph.analysis;
 import java.util.Arrays;
 
 /**
- * Louvain community detection (Blondel, Guillaume, Lambiotte, Lefebvre 2008) on an undirected weighted graph given in
- * compressed rows: every edge appears in the rows of both its ends, a self-loop once. Deterministic: nodes are visited
- * in id order, a node moves only for a strictly larger modularity gain, ties go to the lower community id.
+ * Louvain community detection (Blondel, Guillaume, Lambiotte, Lefebvre 2008) on an undirected
+ * weighted graph given in compressed rows: every edge appears in the rows of both its ends, a
+ * self-loop once. Deterministic: nodes are visited in id order, a node moves only for a strictly
+ * larger modularity gain, ties go to the lower community id.
  *
- * <p>Each level moves nodes between neighbouring communities until no move gains (with the queue of fast local moving:
- * after the first sweep only neighbours of moved nodes are revisited), then folds every community into one node (its
- * internal weight as a self-loop) and starts again, until a level changes nothing. Cost: O(edges) per sweep, a few
- * sweeps' worth of visits per level, and a handful of levels.
+ * <p>Each level moves nodes between neighbouring communities until no move gains (with the queue of
+ * fast local moving: after the first sweep only neighbours of moved nodes are revisited), then
+ * folds every community into one node (its internal weight as a self-loop) and starts again, until
+ * a level changes nothing. Cost: O(edges) per sweep, a few sweeps' worth of visits per level, and a
+ * handful of levels.
  */
 final class Louvain {
   private static final double MIN_GAIN = 1e-12;
+
   /** At most this many visits per node and level (a guard; the queue empties long before). */
   private static final int MAX_PASSES = 100;
 
   private Louvain() {}
 
-  /** A graph in compressed rows: the neighbours of {@code v} are {@code adj[start[v]..start[v+1])}. */
+  /**
+   * A graph in compressed rows: the neighbours of {@code v} are {@code adj[start[v]..start[v+1])}.
+   */
   record Graph(int n, int[] start, int[] adj, double[] weight) {
     double degree(int v) {
       double k = 0;
@@ -101,7 +106,8 @@ final class Louvain {
     double[] toComm = new double[n];
     Arrays.fill(toComm, -1);
     int[] touched = new int[n];
-    // fast local moving (Traag 2015): a queue of nodes to visit, first all in id order, then the neighbours of every
+    // fast local moving (Traag 2015): a queue of nodes to visit, first all in id order, then the
+    // neighbours of every
     // node that moved and are not in its new community; stops when the queue is empty
     int[] queue = new int[n];
     boolean[] queued = new boolean[n];
@@ -139,7 +145,8 @@ final class Louvain {
       for (int i = 0; i < t; i++) {
         int c = touched[i];
         double gain = toComm[c] - tot[c] * k[v] / m2;
-        if (gain > bestGain + MIN_GAIN || (best != own && gain >= bestGain - MIN_GAIN && c < best)) {
+        if (gain > bestGain + MIN_GAIN
+            || (best != own && gain >= bestGain - MIN_GAIN && c < best)) {
           best = c;
           bestGain = gain;
         }

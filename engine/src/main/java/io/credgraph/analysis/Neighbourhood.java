@@ -8,15 +8,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The subjects around one subject, for drawing: the nodes reached within {@code depth} hops (relations in force on
- * {@code asOf}, followed in both directions), the relations between them, and the groups that were summarised.
+ * The subjects around one subject, for drawing: the nodes reached within {@code depth} hops
+ * (relations in force on {@code asOf}, followed in both directions), the relations between them,
+ * and the groups that were summarised.
  *
  * @param nodes the root first, then in breadth-first order, each with its hop distance
- * @param supernodes groups of more than the threshold of neighbours of one type and direction, counted not listed
+ * @param supernodes groups of more than the threshold of neighbours of one type and direction,
+ *     counted not listed
  * @param truncated whether the node limit cut the expansion short
  */
-public record Neighbourhood(SubjectRef root, LocalDate asOf, List<Node> nodes, List<EdgeRef> edges,
-    List<Supernode> supernodes, boolean truncated) {
+public record Neighbourhood(
+    SubjectRef root,
+    LocalDate asOf,
+    List<Node> nodes,
+    List<EdgeRef> edges,
+    List<Supernode> supernodes,
+    boolean truncated) {
   public Neighbourhood {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(asOf, "asOf");
@@ -29,12 +36,15 @@ public record Neighbourhood(SubjectRef root, LocalDate asOf, List<Node> nodes, L
   public record Node(SubjectRef subject, int depth) {}
 
   /**
-   * {@code subject} has {@code count} neighbours through {@code type} relations in {@code direction}, more than the
-   * threshold: they are not listed (expand that subject on its own to see them).
+   * {@code subject} has {@code count} neighbours through {@code type} relations in {@code
+   * direction}, more than the threshold: they are not listed (expand that subject on its own to see
+   * them).
    */
   public record Supernode(SubjectRef subject, RelationType type, Direction direction, int count) {}
 
-  /** OUTGOING: the subject is the relation's from (e.g. the legal representative); INCOMING: its to. */
+  /**
+   * OUTGOING: the subject is the relation's from (e.g. the legal representative); INCOMING: its to.
+   */
   public enum Direction {
     OUTGOING,
     INCOMING
@@ -46,9 +56,11 @@ public record Neighbourhood(SubjectRef root, LocalDate asOf, List<Node> nodes, L
    * @param depth 1 to 3 hops
    * @param types the relation types to follow; empty for all
    * @param limit at most this many nodes (1 to 5,000), root included
-   * @param supernodeThreshold a group of more neighbours than this (of one type and direction) is summarised
+   * @param supernodeThreshold a group of more neighbours than this (of one type and direction) is
+   *     summarised
    */
-  public record Query(int depth, Set<RelationType> types, int limit, LocalDate asOf, int supernodeThreshold) {
+  public record Query(
+      int depth, Set<RelationType> types, int limit, LocalDate asOf, int supernodeThreshold) {
     public static final int DEFAULT_LIMIT = 200;
     public static final int DEFAULT_SUPERNODE_THRESHOLD = 25;
 
@@ -62,7 +74,8 @@ public record Neighbourhood(SubjectRef root, LocalDate asOf, List<Node> nodes, L
       }
       Objects.requireNonNull(asOf, "asOf");
       if (supernodeThreshold < 1) {
-        throw new ValidationException("supernodeThreshold", "the supernode threshold must be at least 1");
+        throw new ValidationException(
+            "supernodeThreshold", "the supernode threshold must be at least 1");
       }
     }
 

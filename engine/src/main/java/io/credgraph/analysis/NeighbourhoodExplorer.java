@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Breadth-first expansion of a subject's neighbourhood over a {@link GraphView}, relations followed in both
- * directions. A node whose in-force neighbours of one relation type and direction exceed the supernode threshold (a
- * nominee representing 80 enterprises) has that group summarised as a {@link Neighbourhood.Supernode} and not expanded.
- * Cost: O(sum of the degrees of the expanded nodes); the node limit bounds the answer, not the scan.
+ * Breadth-first expansion of a subject's neighbourhood over a {@link GraphView}, relations followed
+ * in both directions. A node whose in-force neighbours of one relation type and direction exceed
+ * the supernode threshold (a nominee representing 80 enterprises) has that group summarised as a
+ * {@link Neighbourhood.Supernode} and not expanded. Cost: O(sum of the degrees of the expanded
+ * nodes); the node limit bounds the answer, not the scan.
  */
 public final class NeighbourhoodExplorer {
   private final GraphView view;
@@ -59,13 +60,18 @@ public final class NeighbourhoodExplorer {
       }
       for (int g = 0; g < groups; g++) {
         if (counts[g] > q.supernodeThreshold()) {
-          supernodes.add(new Neighbourhood.Supernode(nodes.get(head).subject(), GraphView.relationType(g / 2),
-              g % 2 == 0 ? Neighbourhood.Direction.OUTGOING : Neighbourhood.Direction.INCOMING, counts[g]));
+          supernodes.add(
+              new Neighbourhood.Supernode(
+                  nodes.get(head).subject(),
+                  GraphView.relationType(g / 2),
+                  g % 2 == 0 ? Neighbourhood.Direction.OUTGOING : Neighbourhood.Direction.INCOMING,
+                  counts[g]));
         }
       }
       for (int i = 0; i < out + in; i++) {
         int e = i < out ? view.outEdge(u, i) : view.inEdge(u, i - out);
-        if (!accept(e, mask, day) || counts[view.edgeType(e) * 2 + (i < out ? 0 : 1)] > q.supernodeThreshold()) {
+        if (!accept(e, mask, day)
+            || counts[view.edgeType(e) * 2 + (i < out ? 0 : 1)] > q.supernodeThreshold()) {
           continue;
         }
         int w = view.other(e, u);

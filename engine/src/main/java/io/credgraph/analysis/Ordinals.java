@@ -6,6 +6,7 @@ import io.credgraph.model.RelationType;
 final class Ordinals {
   static final RelationType[] TYPES = RelationType.values();
   static final int SHAREHOLDER = RelationType.SHAREHOLDER.ordinal();
+
   /** Bit {@code ordinal} set for every control type (SHAREHOLDER subject to its ratio). */
   static final int CONTROL_MASK;
 

@@ -15,23 +15,27 @@ import java.util.PriorityQueue;
 /**
  * Effective (integrated) ownership and ultimate owners, DOMAIN.md 6.4.
  *
- * <p>With {@code A[h][j]} the ratio h holds in j (SHAREHOLDER relations in force with a known ratio; relations of
- * unknown ratio add nothing), the effective ownership of h in the target t is {@code phi[h][t]}, phi = A (I - A)^-1:
- * the sum over every walk from h to t of the product of its ratios, cross-holdings included. Only the subgraph upstream
- * of t matters, so the computation solves {@code y = e_t + A y} on it ({@code y[h] = phi[h][t]} for h other than t)
- * strongly connected component by component, downstream first (Tarjan's order): an acyclic component is one sum, a
- * cyclic one is first tested for convergence (Collatz-Wielandt bounds on the spectral radius of its block of A) and
- * then solved exactly (Gaussian elimination up to 400 members, Gauss-Seidel beyond). A block whose spectral radius
- * reaches 1 (a cycle's product of 1: shares summing above 100 percent) has no finite series; it is reported as a
- * {@link Controllers.Conflict.Kind#DIVERGENT_CYCLE} and every owner upstream of it gets no number.
+ * <p>With {@code A[h][j]} the ratio h holds in j (SHAREHOLDER relations in force with a known
+ * ratio; relations of unknown ratio add nothing), the effective ownership of h in the target t is
+ * {@code phi[h][t]}, phi = A (I - A)^-1: the sum over every walk from h to t of the product of its
+ * ratios, cross-holdings included. Only the subgraph upstream of t matters, so the computation
+ * solves {@code y = e_t + A y} on it ({@code y[h] = phi[h][t]} for h other than t) strongly
+ * connected component by component, downstream first (Tarjan's order): an acyclic component is one
+ * sum, a cyclic one is first tested for convergence (Collatz-Wielandt bounds on the spectral radius
+ * of its block of A) and then solved exactly (Gaussian elimination up to 400 members, Gauss-Seidel
+ * beyond). A block whose spectral radius reaches 1 (a cycle's product of 1: shares summing above
+ * 100 percent) has no finite series; it is reported as a {@link
+ * Controllers.Conflict.Kind#DIVERGENT_CYCLE} and every owner upstream of it gets no number.
  *
- * <p>Treasury shares (库存股): a SHAREHOLDER relation from an enterprise to itself enters A like any other ratio, so
- * every walk may loop on it and the stakes of the other holders are divided by (1 - the treasury ratio). A walk does
- * not begin with the owner's own treasury holding: the stake of owner o is {@code (1 - A[o][o]) y[o]}, the walks
- * from o less those that begin with its self-loop. An enterprise whose only holder in force is itself counts as having
- * no holder, so it can be an ultimate owner.
+ * <p>Treasury shares (库存股): a SHAREHOLDER relation from an enterprise to itself enters A like any
+ * other ratio, so every walk may loop on it and the stakes of the other holders are divided by (1 -
+ * the treasury ratio). A walk does not begin with the owner's own treasury holding: the stake of
+ * owner o is {@code (1 - A[o][o]) y[o]}, the walks from o less those that begin with its self-loop.
+ * An enterprise whose only holder in force is itself counts as having no holder, so it can be an
+ * ultimate owner.
  *
- * <p>Cost: O(upstream edges) for acyclic ownership, plus O(k^3) for a cyclic component of k members up to 400.
+ * <p>Cost: O(upstream edges) for acyclic ownership, plus O(k^3) for a cyclic component of k members
+ * up to 400.
  */
 public final class OwnershipAnalysis {
   /** How many of an owner's walks are reported, largest product first. */
@@ -75,10 +79,17 @@ public final class OwnershipAnalysis {
         sum += up.ratio[up.inOrder[k]];
       }
       if (sum > 1 + EPS) {
-        conflicts.add(new Controllers.Conflict(Controllers.Conflict.Kind.SHARES_ABOVE_100,
-            List.of(SubjectRef.of(view, up.global[j])), sum, "the shares held in " + view.name(up.global[j])
-                + " sum to " + percent(sum) + ", above 100 %: effective ownership through it is overstated",
-            List.of()));
+        conflicts.add(
+            new Controllers.Conflict(
+                Controllers.Conflict.Kind.SHARES_ABOVE_100,
+                List.of(SubjectRef.of(view, up.global[j])),
+                sum,
+                "the shares held in "
+                    + view.name(up.global[j])
+                    + " sum to "
+                    + percent(sum)
+                    + ", above 100 %: effective ownership through it is overstated",
+                List.of()));
         affected.add(List.of());
       }
     }
@@ -101,26 +112,36 @@ public final class OwnershipAnalysis {
         best = i;
       }
       if (stake[i] >= threshold - EPS) {
-        owners.add(new Controllers.Owner(SubjectRef.of(view, up.global[i]), stake[i], topWalks(up, i)));
+        owners.add(
+            new Controllers.Owner(SubjectRef.of(view, up.global[i]), stake[i], topWalks(up, i)));
       }
     }
-    owners.sort(Comparator.comparingDouble((Controllers.Owner o) -> -Math.rint(o.ratio() * 1e9))
-        .thenComparing(o -> o.subject().name()).thenComparingInt(o -> o.subject().node()));
+    owners.sort(
+        Comparator.comparingDouble((Controllers.Owner o) -> -Math.rint(o.ratio() * 1e9))
+            .thenComparing(o -> o.subject().name())
+            .thenComparingInt(o -> o.subject().node()));
     List<Controllers.Conflict> withAffected = new ArrayList<>();
     for (int c = 0; c < conflicts.size(); c++) {
       Controllers.Conflict k = conflicts.get(c);
-      withAffected.add(new Controllers.Conflict(k.kind(), k.cycle(), k.product(), k.reason(), affected.get(c)));
+      withAffected.add(
+          new Controllers.Conflict(k.kind(), k.cycle(), k.product(), k.reason(), affected.get(c)));
     }
-    return new Controllers(SubjectRef.of(view, target), asOf, threshold, owners,
-        actualController(target, day, up, stake, best), withAffected);
+    return new Controllers(
+        SubjectRef.of(view, target),
+        asOf,
+        threshold,
+        owners,
+        actualController(target, day, up, stake, best),
+        withAffected);
   }
 
-  private Optional<Controllers.ActualController> actualController(int target, int day, Upstream up, double[] y,
-      int best) {
+  private Optional<Controllers.ActualController> actualController(
+      int target, int day, Upstream up, double[] y, int best) {
     int declared = -1;
     for (int i = 0; i < view.inDegree(target); i++) {
       int e = view.inEdge(target, i);
-      if (view.edgeType(e) == ACTUAL_CONTROLLER && view.inForce(e, day)
+      if (view.edgeType(e) == ACTUAL_CONTROLLER
+          && view.inForce(e, day)
           && (declared < 0 || view.edgeSince(e) > view.edgeSince(declared))) {
         declared = e;
       }
@@ -128,20 +149,34 @@ public final class OwnershipAnalysis {
     if (declared >= 0) {
       int who = view.edgeFrom(declared);
       int local = up.local.get(who);
-      OptionalDouble ratio = local == IntIntMap.MISSING || local == 0 || Double.isNaN(y[local])
-          ? OptionalDouble.empty()
-          : OptionalDouble.of(y[local]);
-      return Optional.of(new Controllers.ActualController(SubjectRef.of(view, who), Controllers.Basis.DECLARED,
-          ratio, Optional.of(EdgeRef.of(view, declared))));
+      OptionalDouble ratio =
+          local == IntIntMap.MISSING || local == 0 || Double.isNaN(y[local])
+              ? OptionalDouble.empty()
+              : OptionalDouble.of(y[local]);
+      return Optional.of(
+          new Controllers.ActualController(
+              SubjectRef.of(view, who),
+              Controllers.Basis.DECLARED,
+              ratio,
+              Optional.of(EdgeRef.of(view, declared))));
     }
     if (best >= 0) {
-      return Optional.of(new Controllers.ActualController(SubjectRef.of(view, up.global[best]),
-          Controllers.Basis.OWNERSHIP, OptionalDouble.of(y[best]), Optional.empty()));
+      return Optional.of(
+          new Controllers.ActualController(
+              SubjectRef.of(view, up.global[best]),
+              Controllers.Basis.OWNERSHIP,
+              OptionalDouble.of(y[best]),
+              Optional.empty()));
     }
     return Optional.empty();
   }
 
-  private void solve(Upstream up, int[] comp, double[] y, int[] conflictOf, List<Controllers.Conflict> conflicts,
+  private void solve(
+      Upstream up,
+      int[] comp,
+      double[] y,
+      int[] conflictOf,
+      List<Controllers.Conflict> conflicts,
       List<List<SubjectRef>> affected) {
     int k = comp.length;
     double[] c = new double[k];
@@ -192,9 +227,9 @@ public final class OwnershipAnalysis {
   }
 
   /**
-   * An upper bound of the spectral radius of the component's block of A, tight enough to decide convergence: the
-   * Collatz-Wielandt bounds of the primitive matrix A + I under power iteration. Returns 1 when it cannot show that
-   * the radius is below 1 - 1e-9.
+   * An upper bound of the spectral radius of the component's block of A, tight enough to decide
+   * convergence: the Collatz-Wielandt bounds of the primitive matrix A + I under power iteration.
+   * Returns 1 when it cannot show that the radius is below 1 - 1e-9.
    */
   private static double spectralRadiusBound(Upstream up, int[] comp, int[] pos) {
     int k = comp.length;
@@ -260,9 +295,17 @@ public final class OwnershipAnalysis {
       names.append(view.name(up.global[walk.get(p)])).append(" -> ");
     }
     names.append(view.name(up.global[walk.get(start)]));
-    return new Controllers.Conflict(Controllers.Conflict.Kind.DIVERGENT_CYCLE, cycle, product,
-        "cross-holdings " + names + " (and " + comp.length + " subjects in all) do not converge: the spectral radius"
-            + " of their holdings is " + String.format(java.util.Locale.ROOT, "%.4f", Math.max(rho, 1))
+    return new Controllers.Conflict(
+        Controllers.Conflict.Kind.DIVERGENT_CYCLE,
+        cycle,
+        product,
+        "cross-holdings "
+            + names
+            + " (and "
+            + comp.length
+            + " subjects in all) do not converge: the spectral radius"
+            + " of their holdings is "
+            + String.format(java.util.Locale.ROOT, "%.4f", Math.max(rho, 1))
             + " >= 1 (shares summing above 100 %), so effective ownership through them is undefined",
         List.of());
   }
@@ -338,7 +381,8 @@ public final class OwnershipAnalysis {
   /** The walks from local {@code owner} to the target with the largest products, best-first. */
   private List<Controllers.Walk> topWalks(Upstream up, int owner) {
     record Step(int node, double product, int edge, int length, Step prev) {}
-    PriorityQueue<Step> queue = new PriorityQueue<>(Comparator.comparingDouble(Step::product).reversed());
+    PriorityQueue<Step> queue =
+        new PriorityQueue<>(Comparator.comparingDouble(Step::product).reversed());
     queue.add(new Step(owner, 1, -1, 0, null));
     List<Controllers.Walk> out = new ArrayList<>();
     int pops = 0;
@@ -376,8 +420,9 @@ public final class OwnershipAnalysis {
   }
 
   /**
-   * The subjects upstream of the target along SHAREHOLDER relations of known ratio in force; local node 0 is the
-   * target. Edges in compressed rows by holder ({@code outStart}) with an index by held subject ({@code inOrder}).
+   * The subjects upstream of the target along SHAREHOLDER relations of known ratio in force; local
+   * node 0 is the target. Edges in compressed rows by holder ({@code outStart}) with an index by
+   * held subject ({@code inOrder}).
    */
   private final class Upstream {
     int size;
@@ -401,7 +446,9 @@ public final class OwnershipAnalysis {
         int g = global[head];
         for (int i = 0; i < view.inDegree(g); i++) {
           int e = view.inEdge(g, i);
-          if (view.edgeType(e) != SHAREHOLDER || Double.isNaN(view.edgeRatio(e)) || !view.inForce(e, day)) {
+          if (view.edgeType(e) != SHAREHOLDER
+              || Double.isNaN(view.edgeRatio(e))
+              || !view.inForce(e, day)) {
             continue;
           }
           int h = view.edgeFrom(e);

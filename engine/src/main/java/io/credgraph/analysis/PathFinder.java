@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All shortest paths between two subjects by bidirectional breadth-first search over the relations in force on a day,
- * followed in either direction. Each round expands the whole next layer of the side with the smaller frontier; the
- * first round that reaches the other side fixes the length L, and every shortest path crosses that round's layer at a
- * node known to both sides, so the paths are the products of the two sides' shortest-path trees through those nodes.
- * Cost: O(edges scanned by both searches), which on sparse graphs is about the square root of a one-sided search.
+ * All shortest paths between two subjects by bidirectional breadth-first search over the relations
+ * in force on a day, followed in either direction. Each round expands the whole next layer of the
+ * side with the smaller frontier; the first round that reaches the other side fixes the length L,
+ * and every shortest path crosses that round's layer at a node known to both sides, so the paths
+ * are the products of the two sides' shortest-path trees through those nodes. Cost: O(edges scanned
+ * by both searches), which on sparse graphs is about the square root of a one-sided search.
  */
 public final class PathFinder {
   private final GraphView view;
@@ -37,8 +38,14 @@ public final class PathFinder {
     SubjectRef fromRef = SubjectRef.of(view, from);
     SubjectRef toRef = SubjectRef.of(view, to);
     if (from == to) {
-      return new PathResult(fromRef, toRef, q.asOf(), 0, List.of(),
-          Optional.of("from and to are the same subject"), false);
+      return new PathResult(
+          fromRef,
+          toRef,
+          q.asOf(),
+          0,
+          List.of(),
+          Optional.of("from and to are the same subject"),
+          false);
     }
     int day = GraphView.day(q.asOf());
     int mask = GraphView.mask(q.types());
@@ -103,9 +110,15 @@ public final class PathFinder {
       }
     }
     if (meeting.isEmpty()) {
-      String why = frontF.length == 0 || frontB.length == 0
-          ? "the two subjects are not connected by " + describe(q) + " in force on " + q.asOf()
-          : "no path within " + q.maxHops() + " hops by " + describe(q) + " in force on " + q.asOf();
+      String why =
+          frontF.length == 0 || frontB.length == 0
+              ? "the two subjects are not connected by " + describe(q) + " in force on " + q.asOf()
+              : "no path within "
+                  + q.maxHops()
+                  + " hops by "
+                  + describe(q)
+                  + " in force on "
+                  + q.asOf();
       return new PathResult(fromRef, toRef, q.asOf(), 0, List.of(), Optional.of(why), false);
     }
     meeting.sort(null);
@@ -134,7 +147,10 @@ public final class PathFinder {
     return new PathResult(fromRef, toRef, q.asOf(), hops, paths, Optional.empty(), truncated);
   }
 
-  /** Shortest-path-tree walks from {@code m} back to the side's origin (distance 0), as node arrays m..origin. */
+  /**
+   * Shortest-path-tree walks from {@code m} back to the side's origin (distance 0), as node arrays
+   * m..origin.
+   */
   private List<int[]> halves(int m, IntIntMap dist, int mask, int day, int max) {
     List<int[]> out = new ArrayList<>();
     int len = dist.get(m);
@@ -144,7 +160,8 @@ public final class PathFinder {
     return out;
   }
 
-  private void descend(int[] stack, int pos, IntIntMap dist, int mask, int day, int max, List<int[]> out) {
+  private void descend(
+      int[] stack, int pos, IntIntMap dist, int mask, int day, int max, List<int[]> out) {
     if (out.size() >= max) {
       return;
     }
@@ -198,6 +215,8 @@ public final class PathFinder {
   }
 
   private static String describe(PathResult.Query q) {
-    return q.types().isEmpty() ? "any relation" : "relations " + q.types().stream().sorted().toList();
+    return q.types().isEmpty()
+        ? "any relation"
+        : "relations " + q.types().stream().sorted().toList();
   }
 }

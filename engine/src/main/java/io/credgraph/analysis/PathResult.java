@@ -15,8 +15,14 @@ import java.util.Set;
  * @param reason why {@code paths} is empty; absent when paths were found
  * @param truncated whether more shortest paths exist than {@link Query#maxPaths()}
  */
-public record PathResult(SubjectRef from, SubjectRef to, LocalDate asOf, int hops, List<Path> paths,
-    Optional<String> reason, boolean truncated) {
+public record PathResult(
+    SubjectRef from,
+    SubjectRef to,
+    LocalDate asOf,
+    int hops,
+    List<Path> paths,
+    Optional<String> reason,
+    boolean truncated) {
   public PathResult {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -29,17 +35,22 @@ public record PathResult(SubjectRef from, SubjectRef to, LocalDate asOf, int hop
   }
 
   /**
-   * One path: {@code subjects} from the first to the last, and for each hop {@code i} the relations in force between
-   * {@code subjects[i]} and {@code subjects[i+1]} (one or more: a person may be both legal representative and
-   * shareholder of the same company), in either direction.
+   * One path: {@code subjects} from the first to the last, and for each hop {@code i} the relations
+   * in force between {@code subjects[i]} and {@code subjects[i+1]} (one or more: a person may be
+   * both legal representative and shareholder of the same company), in either direction.
    */
   public record Path(List<SubjectRef> subjects, List<List<EdgeRef>> hops) {
     public Path {
       subjects = List.copyOf(subjects);
       hops = hops.stream().map(List::copyOf).toList();
       if (hops.size() != subjects.size() - 1) {
-        throw new IllegalArgumentException("a path of " + subjects.size() + " subjects has " + (subjects.size() - 1)
-            + " hops, not " + hops.size());
+        throw new IllegalArgumentException(
+            "a path of "
+                + subjects.size()
+                + " subjects has "
+                + (subjects.size() - 1)
+                + " hops, not "
+                + hops.size());
       }
     }
   }
@@ -57,12 +68,14 @@ public record PathResult(SubjectRef from, SubjectRef to, LocalDate asOf, int hop
 
     public Query {
       if (maxHops < 1 || maxHops > MAX_HOPS) {
-        throw new ValidationException("maxHops", "maxHops must be between 1 and " + MAX_HOPS + ", not " + maxHops);
+        throw new ValidationException(
+            "maxHops", "maxHops must be between 1 and " + MAX_HOPS + ", not " + maxHops);
       }
       types = types == null ? Set.of() : Set.copyOf(types);
       Objects.requireNonNull(asOf, "asOf");
       if (maxPaths < 1 || maxPaths > 100) {
-        throw new ValidationException("maxPaths", "maxPaths must be between 1 and 100, not " + maxPaths);
+        throw new ValidationException(
+            "maxPaths", "maxPaths must be between 1 and 100, not " + maxPaths);
       }
     }
 

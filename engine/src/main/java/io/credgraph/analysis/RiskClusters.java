@@ -21,12 +21,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Risk clusters (DOMAIN.md 6.6): connected components of the control graph on a day (LEGAL_REP, DIRECTOR,
- * SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER, BRANCH_OF, and SHAREHOLDER from a known ratio of 25 percent,
- * all in force, direction ignored) that contain subjects with BLACK records in force, ranked by the sum of the
- * severities of those records. A component of more than {@link #COMMUNITY_THRESHOLD} subjects is split into its Louvain communities.
+ * Risk clusters (DOMAIN.md 6.6): connected components of the control graph on a day (LEGAL_REP,
+ * DIRECTOR, SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER, BRANCH_OF, and SHAREHOLDER from a
+ * known ratio of 25 percent, all in force, direction ignored) that contain subjects with BLACK
+ * records in force, ranked by the sum of the severities of those records. A component of more than
+ * {@link #COMMUNITY_THRESHOLD} subjects is split into its Louvain communities.
  *
- * <p>Components come from union-find with path halving over every edge: O(edges * inverse Ackermann), no recursion.
+ * <p>Components come from union-find with path halving over every edge: O(edges * inverse
+ * Ackermann), no recursion.
  */
 public final class RiskClusters {
   /** Components with more subjects than this are split into communities. */
@@ -50,8 +52,8 @@ public final class RiskClusters {
   }
 
   /**
-   * The component of every node in the control graph on {@code asOf}: a representative node id per node (equal for
-   * nodes of one component).
+   * The component of every node in the control graph on {@code asOf}: a representative node id per
+   * node (equal for nodes of one component).
    */
   public int[] components(LocalDate asOf) {
     int day = GraphView.day(asOf);
@@ -96,16 +98,19 @@ public final class RiskClusters {
     int day = GraphView.day(asOf);
     int[] comp = components(asOf);
     Map<Integer, Black> black = new HashMap<>();
-    records.forEachRecord(r -> {
-      Optional<ListDefinition> def = catalogue.find(r.list());
-      if (def.isEmpty() || def.get().kind() != ListKind.BLACK || !r.inForceOn(asOf, def.get().objectedInForce())) {
-        return;
-      }
-      int v = view.node(r.subject());
-      if (v >= 0) {
-        black.computeIfAbsent(v, x -> new Black()).add(def.get(), r);
-      }
-    });
+    records.forEachRecord(
+        r -> {
+          Optional<ListDefinition> def = catalogue.find(r.list());
+          if (def.isEmpty()
+              || def.get().kind() != ListKind.BLACK
+              || !r.inForceOn(asOf, def.get().objectedInForce())) {
+            return;
+          }
+          int v = view.node(r.subject());
+          if (v >= 0) {
+            black.computeIfAbsent(v, x -> new Black()).add(def.get(), r);
+          }
+        });
     int components = 0;
     int[] size = new int[n];
     for (int i = 0; i < n; i++) {
@@ -141,23 +146,39 @@ public final class RiskClusters {
         }
       }
     }
-    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.risk).thenComparingInt(c -> -c.records)
-        .thenComparingInt(c -> c.members.size()).thenComparing(c -> c.tieKey));
+    candidates.sort(
+        Comparator.comparingDouble((Candidate c) -> -c.risk)
+            .thenComparingInt(c -> -c.records)
+            .thenComparingInt(c -> c.members.size())
+            .thenComparing(c -> c.tieKey));
     List<RiskCluster> clusters = new ArrayList<>();
     Map<List<Integer>, String> componentIds = new java.util.IdentityHashMap<>();
     for (Candidate c : candidates.subList(0, Math.min(top, candidates.size()))) {
-      Optional<String> componentId = c.component == null ? Optional.empty()
-          : Optional.of(componentIds.computeIfAbsent(c.component, this::clusterId));
+      Optional<String> componentId =
+          c.component == null
+              ? Optional.empty()
+              : Optional.of(componentIds.computeIfAbsent(c.component, this::clusterId));
       clusters.add(cluster(clusterId(c.members), c.members, black, componentId, c.componentSize));
     }
     return new RiskCluster.Report(asOf, components, risky.size(), candidates.size(), clusters);
   }
 
-  /** A cluster before it is named: ranked by risk, BLACK records, size, then its smallest subject id (stable). */
-  private record Candidate(List<Integer> members, double risk, int records, String tieKey, List<Integer> component,
+  /**
+   * A cluster before it is named: ranked by risk, BLACK records, size, then its smallest subject id
+   * (stable).
+   */
+  private record Candidate(
+      List<Integer> members,
+      double risk,
+      int records,
+      String tieKey,
+      List<Integer> component,
       int componentSize) {}
 
-  private Candidate candidate(List<Integer> members, Map<Integer, Black> black, List<Integer> component,
+  private Candidate candidate(
+      List<Integer> members,
+      Map<Integer, Black> black,
+      List<Integer> component,
       int componentSize) {
     double risk = 0;
     int records = 0;
@@ -176,7 +197,10 @@ public final class RiskClusters {
     return new Candidate(members, risk, records, min, component, componentSize);
   }
 
-  /** The Louvain communities of the control subgraph induced by {@code members}, each sorted by node. */
+  /**
+   * The Louvain communities of the control subgraph induced by {@code members}, each sorted by
+   * node.
+   */
   List<List<Integer>> communities(List<Integer> members, int day) {
     IntIntMap local = new IntIntMap(members.size());
     for (int i = 0; i < members.size(); i++) {
@@ -216,8 +240,12 @@ public final class RiskClusters {
     return out;
   }
 
-  private RiskCluster cluster(String id, List<Integer> members, Map<Integer, Black> black,
-      Optional<String> componentId, int componentSize) {
+  private RiskCluster cluster(
+      String id,
+      List<Integer> members,
+      Map<Integer, Black> black,
+      Optional<String> componentId,
+      int componentSize) {
     List<RiskCluster.BlackMember> blacks = new ArrayList<>();
     Map<String, Integer> byList = new TreeMap<>();
     int records = 0;
@@ -225,21 +253,24 @@ public final class RiskClusters {
     for (int v : members) {
       Black b = black.get(v);
       if (b != null) {
-        blacks.add(new RiskCluster.BlackMember(SubjectRef.of(view, v), b.records, b.severity,
-            List.copyOf(b.lists.keySet())));
+        blacks.add(
+            new RiskCluster.BlackMember(
+                SubjectRef.of(view, v), b.records, b.severity, List.copyOf(b.lists.keySet())));
         b.lists.forEach((list, count) -> byList.merge(list, count, Integer::sum));
         records += b.records;
         risk += b.severity;
       }
     }
-    blacks.sort(Comparator.comparingDouble((RiskCluster.BlackMember m) -> -m.severity())
-        .thenComparing(m -> m.subject().id().value()));
-    return new RiskCluster(id, members.size(), records, risk, blacks, byList, componentId, componentSize);
+    blacks.sort(
+        Comparator.comparingDouble((RiskCluster.BlackMember m) -> -m.severity())
+            .thenComparing(m -> m.subject().id().value()));
+    return new RiskCluster(
+        id, members.size(), records, risk, blacks, byList, componentId, componentSize);
   }
 
   /**
-   * {@code c} and 16 hex characters of the SHA-256 of the members' sorted subject ids: unchanged while membership is.
-   * Subject ids are opaque, so the id reveals no ID number.
+   * {@code c} and 16 hex characters of the SHA-256 of the members' sorted subject ids: unchanged
+   * while membership is. Subject ids are opaque, so the id reveals no ID number.
    */
   String clusterId(List<Integer> members) {
     String[] ids = new String[members.size()];

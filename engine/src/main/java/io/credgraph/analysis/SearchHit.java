@@ -6,12 +6,19 @@ import io.credgraph.model.SubjectKind;
 import java.util.Objects;
 
 /**
- * One match of a subject search. {@code key} is the full natural key: the API shows it masked for persons unless the
- * caller may see ID numbers.
+ * One match of a subject search. {@code key} is the full natural key: the API shows it masked for
+ * persons unless the caller may see ID numbers.
  *
- * @param score higher is better: key 5, exact name 4, prefix 3, substring 2, shared bigrams in [2/3, 1)
+ * @param score higher is better: key 5, exact name 4, prefix 3, substring 2, shared bigrams in
+ *     [2/3, 1)
  */
-public record SearchHit(int node, SubjectId id, SubjectKind kind, SubjectKey key, String name, Match match,
+public record SearchHit(
+    int node,
+    SubjectId id,
+    SubjectKind kind,
+    SubjectKey key,
+    String name,
+    Match match,
     double score) {
   public SearchHit {
     Objects.requireNonNull(id, "id");
@@ -33,6 +40,18 @@ public record SearchHit(int node, SubjectId id, SubjectKind kind, SubjectKey key
 
   @Override
   public String toString() {
-    return "SearchHit[" + id + " " + kind + " " + key + " " + name + " " + match + " " + score + "]";
+    return "SearchHit["
+        + id
+        + " "
+        + kind
+        + " "
+        + key
+        + " "
+        + name
+        + " "
+        + match
+        + " "
+        + score
+        + "]";
   }
 }

@@ -23,11 +23,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Counts for dashboards (DOMAIN.md 6.6): subjects, records in force and measures in force on a day, grouped by list,
- * department, district, industry or month. One pass over subjects and one over records: O(subjects + records).
+ * Counts for dashboards (DOMAIN.md 6.6): subjects, records in force and measures in force on a day,
+ * grouped by list, department, district, industry or month. One pass over subjects and one over
+ * records: O(subjects + records).
  *
- * <p>Measures come from the sanction engine through {@link MeasureSource}; without one, {@link StatsReport#measures()}
- * is false and measure counts are 0.
+ * <p>Measures come from the sanction engine through {@link MeasureSource}; without one, {@link
+ * StatsReport#measures()} is false and measure counts are 0.
  */
 public final class Statistics {
   /** The group key of a row for a subject without a district or industry. */
@@ -40,9 +41,10 @@ public final class Statistics {
   }
 
   /**
-   * What to group by. MONTH is the month a record took effect (effectiveFrom), as {@code YYYY-MM}. GRADE is the credit
-   * grade on asOf of the subject holding the record (or bearing the measure); its rows count as {@code subjects}
-   * every organisation of that grade, with records or not; persons are not graded ({@value #UNKNOWN}).
+   * What to group by. MONTH is the month a record took effect (effectiveFrom), as {@code YYYY-MM}.
+   * GRADE is the credit grade on asOf of the subject holding the record (or bearing the measure);
+   * its rows count as {@code subjects} every organisation of that grade, with records or not;
+   * persons are not graded ({@value #UNKNOWN}).
    */
   public enum Dimension {
     LIST,
@@ -94,8 +96,14 @@ public final class Statistics {
    * @param rows one per group key: by records descending (MONTH: by month)
    * @param measures whether a sanction engine supplied measures
    */
-  public record StatsReport(LocalDate asOf, Dimension by, Map<SubjectKind, Long> subjects,
-      Map<ListKind, Long> recordsInForce, long subjectsWithRecords, long measuresInForce, List<Row> rows,
+  public record StatsReport(
+      LocalDate asOf,
+      Dimension by,
+      Map<SubjectKind, Long> subjects,
+      Map<ListKind, Long> recordsInForce,
+      long subjectsWithRecords,
+      long measuresInForce,
+      List<Row> rows,
       boolean measures) {
     public StatsReport {
       subjects = Map.copyOf(subjects);
@@ -104,74 +112,108 @@ public final class Statistics {
     }
   }
 
-  /** One group: records in force, distinct subjects holding them, and measures in force they trigger. */
+  /**
+   * One group: records in force, distinct subjects holding them, and measures in force they
+   * trigger.
+   */
   public record Row(String key, long records, long subjects, long measures) {}
 
-  public StatsReport compute(SubjectSource subjects, RecordSource records, MeasureSource measures, LocalDate asOf,
+  public StatsReport compute(
+      SubjectSource subjects,
+      RecordSource records,
+      MeasureSource measures,
+      LocalDate asOf,
       Dimension by) {
     return compute(subjects, records, measures, GradeSource.NONE, asOf, by);
   }
 
-  public StatsReport compute(SubjectSource subjects, RecordSource records, MeasureSource measures,
-      GradeSource grades, LocalDate asOf, Dimension by) {
+  public StatsReport compute(
+      SubjectSource subjects,
+      RecordSource records,
+      MeasureSource measures,
+      GradeSource grades,
+      LocalDate asOf,
+      Dimension by) {
     Objects.requireNonNull(by, "by");
     Map<String, Set<SubjectKey>> graded = new HashMap<>();
     Map<SubjectKind, Long> byKind = new EnumMap<>(SubjectKind.class);
     Map<SubjectKey, String> place = new HashMap<>();
-    subjects.forEachSubject(s -> {
-      if (s.registeredOn().map(d -> !d.isAfter(asOf)).orElse(true)) {
-        byKind.merge(s.kind(), 1L, Long::sum);
-      }
-      Optional<String> p = by == Dimension.DISTRICT ? s.district() : by == Dimension.INDUSTRY ? s.industry()
-          : by == Dimension.GRADE && s.kind() != SubjectKind.PERSON
-              && s.registeredOn().map(d -> !d.isAfter(asOf)).orElse(true) ? grades.gradeOf(s.key(), asOf)
-          : Optional.empty();
-      if (by == Dimension.GRADE) {
-        p.ifPresent(g -> graded.computeIfAbsent(g, k -> new HashSet<>()).add(s.key()));
-      }
-      p.ifPresent(v -> place.put(s.key(), v));
-    });
+    subjects.forEachSubject(
+        s -> {
+          if (s.registeredOn().map(d -> !d.isAfter(asOf)).orElse(true)) {
+            byKind.merge(s.kind(), 1L, Long::sum);
+          }
+          Optional<String> p =
+              by == Dimension.DISTRICT
+                  ? s.district()
+                  : by == Dimension.INDUSTRY
+                      ? s.industry()
+                      : by == Dimension.GRADE
+                              && s.kind() != SubjectKind.PERSON
+                              && s.registeredOn().map(d -> !d.isAfter(asOf)).orElse(true)
+                          ? grades.gradeOf(s.key(), asOf)
+                          : Optional.empty();
+          if (by == Dimension.GRADE) {
+            p.ifPresent(g -> graded.computeIfAbsent(g, k -> new HashSet<>()).add(s.key()));
+          }
+          p.ifPresent(v -> place.put(s.key(), v));
+        });
     Map<ListKind, Long> byListKind = new EnumMap<>(ListKind.class);
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Set<SubjectKey>> holders = new HashMap<>();
     Map<String, String> groupOfRecord = new HashMap<>();
     Set<SubjectKey> withRecords = new HashSet<>();
-    records.forEachRecord(r -> {
-      Optional<ListDefinition> def = catalogue.find(r.list());
-      boolean objectedInForce = def.map(ListDefinition::objectedInForce).orElse(true);
-      if (!r.inForceOn(asOf, objectedInForce)) {
-        return;
-      }
-      def.ifPresent(d -> byListKind.merge(d.kind(), 1L, Long::sum));
-      String key = key(by, r, place.get(r.subject()));
-      groupOfRecord.put(r.id(), key);
-      counts.computeIfAbsent(key, k -> new long[2])[0]++;
-      holders.computeIfAbsent(key, k -> new HashSet<>()).add(r.subject());
-      withRecords.add(r.subject());
-    });
+    records.forEachRecord(
+        r -> {
+          Optional<ListDefinition> def = catalogue.find(r.list());
+          boolean objectedInForce = def.map(ListDefinition::objectedInForce).orElse(true);
+          if (!r.inForceOn(asOf, objectedInForce)) {
+            return;
+          }
+          def.ifPresent(d -> byListKind.merge(d.kind(), 1L, Long::sum));
+          String key = key(by, r, place.get(r.subject()));
+          groupOfRecord.put(r.id(), key);
+          counts.computeIfAbsent(key, k -> new long[2])[0]++;
+          holders.computeIfAbsent(key, k -> new HashSet<>()).add(r.subject());
+          withRecords.add(r.subject());
+        });
     long[] total = new long[1];
     boolean[] any = new boolean[1];
-    measures.forEachMeasure(asOf, m -> {
-      any[0] = true;
-      total[0]++;
-      String key = groupOfRecord.get(m.recordId());
-      if (key == null) {
-        key = by == Dimension.DISTRICT || by == Dimension.INDUSTRY || by == Dimension.GRADE
-            ? place.getOrDefault(m.subject(), UNKNOWN)
-            : UNKNOWN;
-      }
-      counts.computeIfAbsent(key, k -> new long[2])[1]++;
-    });
-    graded.forEach((g, members) -> {
-      counts.computeIfAbsent(g, k -> new long[2]);
-      holders.computeIfAbsent(g, k -> new HashSet<>()).addAll(members);
-    });
+    measures.forEachMeasure(
+        asOf,
+        m -> {
+          any[0] = true;
+          total[0]++;
+          String key = groupOfRecord.get(m.recordId());
+          if (key == null) {
+            key =
+                by == Dimension.DISTRICT || by == Dimension.INDUSTRY || by == Dimension.GRADE
+                    ? place.getOrDefault(m.subject(), UNKNOWN)
+                    : UNKNOWN;
+          }
+          counts.computeIfAbsent(key, k -> new long[2])[1]++;
+        });
+    graded.forEach(
+        (g, members) -> {
+          counts.computeIfAbsent(g, k -> new long[2]);
+          holders.computeIfAbsent(g, k -> new HashSet<>()).addAll(members);
+        });
     List<Row> rows = new ArrayList<>();
-    counts.forEach((k, c) -> rows.add(new Row(k, c[0], holders.getOrDefault(k, Set.of()).size(), c[1])));
-    rows.sort(by == Dimension.MONTH || by == Dimension.GRADE ? Comparator.comparing(Row::key)
-        : Comparator.comparingLong((Row r) -> -r.records()).thenComparing(Row::key));
-    return new StatsReport(asOf, by, new TreeMap<>(byKind), new TreeMap<>(byListKind), withRecords.size(), total[0],
-        rows, any[0] || measures != MeasureSource.NONE);
+    counts.forEach(
+        (k, c) -> rows.add(new Row(k, c[0], holders.getOrDefault(k, Set.of()).size(), c[1])));
+    rows.sort(
+        by == Dimension.MONTH || by == Dimension.GRADE
+            ? Comparator.comparing(Row::key)
+            : Comparator.comparingLong((Row r) -> -r.records()).thenComparing(Row::key));
+    return new StatsReport(
+        asOf,
+        by,
+        new TreeMap<>(byKind),
+        new TreeMap<>(byListKind),
+        withRecords.size(),
+        total[0],
+        rows,
+        any[0] || measures != MeasureSource.NONE);
   }
 
   private static String key(Dimension by, CreditRecord r, String place) {

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A compact, immutable {@link GraphView}: edges in parallel primitive arrays, adjacency in compressed sparse rows
- * (one offset array and one edge-id array per direction). About 40 bytes per edge plus the subjects' keys and names.
+ * A compact, immutable {@link GraphView}: edges in parallel primitive arrays, adjacency in
+ * compressed sparse rows (one offset array and one edge-id array per direction). About 40 bytes per
+ * edge plus the subjects' keys and names.
  *
- * <p>{@link #load(GraphStore)} snapshots a store (O(subjects + relations)); {@link #builder()} builds one directly
- * (benchmarks, projections).
+ * <p>{@link #load(GraphStore)} snapshots a store (O(subjects + relations)); {@link #builder()}
+ * builds one directly (benchmarks, projections).
  */
 public final class StoreGraphView implements GraphView {
   private static final SubjectKind[] KINDS = SubjectKind.values();
@@ -78,8 +79,9 @@ public final class StoreGraphView implements GraphView {
   }
 
   /**
-   * A snapshot of every subject and relation of {@code store}. Relations whose subjects the store does not hold (which
-   * a conforming store never returns) are refused with a {@link ValidationException}.
+   * A snapshot of every subject and relation of {@code store}. Relations whose subjects the store
+   * does not hold (which a conforming store never returns) are refused with a {@link
+   * ValidationException}.
    */
   public static StoreGraphView load(GraphStore store) {
     long version = store.version();
@@ -242,17 +244,29 @@ public final class StoreGraphView implements GraphView {
       Integer f = byKey.get(r.from());
       Integer t = byKey.get(r.to());
       if (f == null || t == null) {
-        throw new ValidationException(f == null ? "from" : "to", "relation " + r.type() + " " + r.from() + " -> "
-            + r.to() + " names a subject the graph does not hold");
+        throw new ValidationException(
+            f == null ? "from" : "to",
+            "relation "
+                + r.type()
+                + " "
+                + r.from()
+                + " -> "
+                + r.to()
+                + " names a subject the graph does not hold");
       }
-      return addEdge(f, t, r.type(), GraphView.day(r.since()),
+      return addEdge(
+          f,
+          t,
+          r.type(),
+          GraphView.day(r.since()),
           r.until().map(GraphView::day).orElse(OPEN_UNTIL),
           r.ratio().isPresent() ? r.ratio().getAsDouble() : Double.NaN);
     }
 
     public int addEdge(int f, int t, RelationType relType, int sinceDay, int untilDay, double r) {
       if (f < 0 || f >= nodes || t < 0 || t >= nodes) {
-        throw new IllegalArgumentException("edge " + f + " -> " + t + " outside nodes 0.." + (nodes - 1));
+        throw new IllegalArgumentException(
+            "edge " + f + " -> " + t + " outside nodes 0.." + (nodes - 1));
       }
       if (edges == from.length) {
         int c = edges * 2;

@@ -6,8 +6,8 @@ import io.credgraph.model.SubjectKind;
 import java.util.Objects;
 
 /**
- * A subject as analysis answers name it. {@code key} is the full natural key; the API shows a person's masked unless
- * the caller may see ID numbers, and {@link #toString()} masks it.
+ * A subject as analysis answers name it. {@code key} is the full natural key; the API shows a
+ * person's masked unless the caller may see ID numbers, and {@link #toString()} masks it.
  */
 public record SubjectRef(int node, SubjectId id, SubjectKind kind, SubjectKey key, String name) {
   public SubjectRef {

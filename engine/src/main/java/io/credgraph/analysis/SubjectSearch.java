@@ -15,14 +15,15 @@ import java.util.PriorityQueue;
 /**
  * Search of subjects by name, USCC or ID number over a {@link GraphView} snapshot.
  *
- * <p>Names are normalised (NFKC, lower case, white space removed) and indexed by character bigrams, which suits
- * Chinese names without a word segmenter. A name query ranks exact names first, then prefixes, then substrings,
- * then names sharing at least two thirds of the query's bigrams (by the share shared); ties go to the shorter name.
- * Substring candidates are the names holding every bigram of the query (the rarest bigram's postings, probed in the
- * others by binary search); only when they are fewer than the limit are names sharing two thirds of the bigrams
- * scored, taken from the postings of the rarest bigrams (pigeonhole: such a name holds one of them). Each phase
- * scores at most {@link #MAX_CANDIDATES} names. Building is O(total name length log); the index holds one long per
- * distinct bigram of each name.
+ * <p>Names are normalised (NFKC, lower case, white space removed) and indexed by character bigrams,
+ * which suits Chinese names without a word segmenter. A name query ranks exact names first, then
+ * prefixes, then substrings, then names sharing at least two thirds of the query's bigrams (by the
+ * share shared); ties go to the shorter name. Substring candidates are the names holding every
+ * bigram of the query (the rarest bigram's postings, probed in the others by binary search); only
+ * when they are fewer than the limit are names sharing two thirds of the bigrams scored, taken from
+ * the postings of the rarest bigrams (pigeonhole: such a name holds one of them). Each phase scores
+ * at most {@link #MAX_CANDIDATES} names. Building is O(total name length log); the index holds one
+ * long per distinct bigram of each name.
  */
 public final class SubjectSearch {
   /** At most this many candidate names are scored for one query. */
@@ -30,6 +31,7 @@ public final class SubjectSearch {
 
   private final GraphView view;
   private final String[] normalised;
+
   /** Sorted {@code bigram << 32 | node}. */
   private final long[] postings;
 
@@ -66,13 +68,15 @@ public final class SubjectSearch {
   }
 
   /**
-   * One search box: an 18-character USCC finds that organisation, an 18-character resident ID number finds that person
-   * (only when {@code mayUseIdNumber}, else {@link SearchNotPermittedException}), anything else is a name query.
+   * One search box: an 18-character USCC finds that organisation, an 18-character resident ID
+   * number finds that person (only when {@code mayUseIdNumber}, else {@link
+   * SearchNotPermittedException}), anything else is a name query.
    */
   public List<SearchHit> search(String query, boolean mayUseIdNumber, int limit) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
-      throw new ValidationException("q", "the search query is empty: give a name, a USCC or an ID number");
+      throw new ValidationException(
+          "q", "the search query is empty: give a name, a USCC or an ID number");
     }
     String upper = q.toUpperCase(Locale.ROOT);
     if (upper.length() == 18 && Uscc.isValid(upper)) {
@@ -83,7 +87,8 @@ public final class SubjectSearch {
         throw new SearchNotPermittedException("searching by ID number needs the INVESTIGATOR role");
       }
       if (!ResidentId.isValid(upper)) {
-        throw new ValidationException("q", "the query looks like an ID number but its check digit is wrong");
+        throw new ValidationException(
+            "q", "the query looks like an ID number but its check digit is wrong");
       }
       return byKey(SubjectKey.resident(upper), SearchHit.Match.ID_NUMBER);
     }
@@ -155,7 +160,8 @@ public final class SubjectSearch {
         }
       }
       if (scored.size() < limit) {
-        // then names sharing at least two thirds of the bigrams: by pigeonhole each holds one of the rarest ones
+        // then names sharing at least two thirds of the bigrams: by pigeonhole each holds one of
+        // the rarest ones
         int need = (2 * grams.length + 2) / 3;
         int use = grams.length - need + 1;
         int candidates = 0;
@@ -182,10 +188,12 @@ public final class SubjectSearch {
         }
       }
     }
-    Comparator<Scored> rank = Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparingInt((Scored x) -> normalised[x.node].length())
-        .thenComparing(x -> normalised[x.node])
-        .thenComparingInt(Scored::node);
+    Comparator<Scored> rank =
+        Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparingInt((Scored x) -> normalised[x.node].length())
+            .thenComparing(x -> normalised[x.node])
+            .thenComparingInt(Scored::node);
     PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, rank.reversed());
     for (Scored x : scored) {
       best.add(x);
@@ -229,7 +237,10 @@ public final class SubjectSearch {
     return name.contains(q) ? 2 : 0;
   }
 
-  /** Whether posting range {@code r} of {@code gram} holds node {@code v} (binary search: the range is by node). */
+  /**
+   * Whether posting range {@code r} of {@code gram} holds node {@code v} (binary search: the range
+   * is by node).
+   */
   private boolean contains(int[] r, int gram, int v) {
     long x = ((long) gram << 32) | v;
     int lo = r[0];

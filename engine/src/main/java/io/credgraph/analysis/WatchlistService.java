@@ -33,22 +33,27 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Investigators' watchlists and the alerts they raise. {@link #onWrite(WriteBatch)} is called with every committed
- * batch (after the graph view reflects it): each new record and each status change of a record raises an alert for
- * every investigator who watches its subject, or a subject within two control hops of it (control relations in force
- * on the event's date, DOMAIN.md section 3), with the path. A replayed batch raises nothing twice.
+ * Investigators' watchlists and the alerts they raise. {@link #onWrite(WriteBatch)} is called with
+ * every committed batch (after the graph view reflects it): each new record and each status change
+ * of a record raises an alert for every investigator who watches its subject, or a subject within
+ * two control hops of it (control relations in force on the event's date, DOMAIN.md section 3),
+ * with the path. A replayed batch raises nothing twice.
  *
- * <p>State (watchlists and alerts) lives in memory and, when opened on a file, is written back after every change
- * (write to a temporary file, then atomic rename), so a restart keeps it. The file holds natural keys (ID numbers):
- * keep it in the data directory, with the database. Thread-safe.
+ * <p>State (watchlists and alerts) lives in memory and, when opened on a file, is written back
+ * after every change (write to a temporary file, then atomic rename), so a restart keeps it. The
+ * file holds natural keys (ID numbers): keep it in the data directory, with the database.
+ * Thread-safe.
  */
 public final class WatchlistService {
   /** Control hops from a watched subject within which events raise alerts. */
   public static final int HOPS = 2;
 
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .registerModule(new Jdk8Module())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Optional<Path> file;
   private final Supplier<GraphView> view;
@@ -60,8 +65,11 @@ public final class WatchlistService {
   private final Set<String> raised = new HashSet<>();
   private long nextId = 1;
 
-  private WatchlistService(Optional<Path> file, Supplier<GraphView> view,
-      Function<String, Optional<CreditRecord>> records, Clock clock) {
+  private WatchlistService(
+      Optional<Path> file,
+      Supplier<GraphView> view,
+      Function<String, Optional<CreditRecord>> records,
+      Clock clock) {
     this.file = file;
     this.view = view;
     this.records = records;
@@ -72,11 +80,14 @@ public final class WatchlistService {
    * A service kept in {@code stateFile} (created on first change; read if present).
    *
    * @param view the current graph, read when a batch arrives
-   * @param records finds a stored record by id (for status changes, whose subject the batch does not name), e.g.
-   *     {@code store::record}
+   * @param records finds a stored record by id (for status changes, whose subject the batch does
+   *     not name), e.g. {@code store::record}
    */
-  public static WatchlistService open(Path stateFile, Supplier<GraphView> view,
-      Function<String, Optional<CreditRecord>> records, Clock clock) {
+  public static WatchlistService open(
+      Path stateFile,
+      Supplier<GraphView> view,
+      Function<String, Optional<CreditRecord>> records,
+      Clock clock) {
     WatchlistService s = new WatchlistService(Optional.of(stateFile), view, records, clock);
     if (Files.exists(stateFile)) {
       s.read(stateFile);
@@ -85,8 +96,8 @@ public final class WatchlistService {
   }
 
   /** A service that keeps its state in memory only. */
-  public static WatchlistService inMemory(Supplier<GraphView> view, Function<String, Optional<CreditRecord>> records,
-      Clock clock) {
+  public static WatchlistService inMemory(
+      Supplier<GraphView> view, Function<String, Optional<CreditRecord>> records, Clock clock) {
     return new WatchlistService(Optional.empty(), view, records, clock);
   }
 
@@ -102,7 +113,8 @@ public final class WatchlistService {
   }
 
   /** Removes subjects from the investigator's watchlist; returns what remains. */
-  public synchronized List<SubjectKey> unwatch(String investigator, Collection<SubjectKey> subjects) {
+  public synchronized List<SubjectKey> unwatch(
+      String investigator, Collection<SubjectKey> subjects) {
     requireInvestigator(investigator);
     Set<SubjectKey> list = watchlists.getOrDefault(investigator, new LinkedHashSet<>());
     for (SubjectKey k : subjects) {
@@ -127,16 +139,20 @@ public final class WatchlistService {
   }
 
   /**
-   * The investigator's alerts raised at or after {@code since} (all when absent), oldest first, from {@code offset},
-   * at most {@code limit}.
+   * The investigator's alerts raised at or after {@code since} (all when absent), oldest first,
+   * from {@code offset}, at most {@code limit}.
    */
-  public synchronized List<WatchAlert> alerts(String investigator, Optional<Instant> since, int offset, int limit) {
+  public synchronized List<WatchAlert> alerts(
+      String investigator, Optional<Instant> since, int offset, int limit) {
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw new ValidationException("limit", "offset must be >= 0 and limit between 1 and 1000");
     }
-    return alerts.stream().filter(a -> a.investigator().equals(investigator))
+    return alerts.stream()
+        .filter(a -> a.investigator().equals(investigator))
         .filter(a -> since.map(s -> !a.raisedAt().isBefore(s)).orElse(true))
-        .skip(offset).limit(limit).toList();
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   /** Raises the alerts of a committed batch and returns them. */
@@ -162,26 +178,40 @@ public final class WatchlistService {
     return List.copyOf(out);
   }
 
-  /** Whether anybody watches anything (when not, no alert can be raised and callers may skip their work). */
+  /**
+   * Whether anybody watches anything (when not, no alert can be raised and callers may skip their
+   * work).
+   */
   public synchronized boolean watching() {
     return !watchers.isEmpty();
   }
 
   /**
-   * Raises the alerts of a change of an organisation's credit grade (DOMAIN.md 9) caused by a committed record or
-   * status change, for its watchers and the watchers of subjects within two control hops, like a record's event.
+   * Raises the alerts of a change of an organisation's credit grade (DOMAIN.md 9) caused by a
+   * committed record or status change, for its watchers and the watchers of subjects within two
+   * control hops, like a record's event.
    *
-   * @param on the day the cause took effect (the grade is compared on that day, without and with the cause)
+   * @param on the day the cause took effect (the grade is compared on that day, without and with
+   *     the cause)
    * @return the alerts raised (none when the grade did not change or nobody watches)
    */
-  public synchronized List<WatchAlert> onGradeChange(SubjectKey subject, String recordId, String list, LocalDate on,
-      String before, String after) {
+  public synchronized List<WatchAlert> onGradeChange(
+      SubjectKey subject, String recordId, String list, LocalDate on, String before, String after) {
     if (watchers.isEmpty() || before.equals(after)) {
       return List.of();
     }
     List<WatchAlert> out = new ArrayList<>();
-    raise(view.get(), new WatchAlert.Event(WatchAlert.Type.GRADE_CHANGE, recordId, list, subject, after, on,
-        Optional.of("credit grade " + before + " -> " + after)), out);
+    raise(
+        view.get(),
+        new WatchAlert.Event(
+            WatchAlert.Type.GRADE_CHANGE,
+            recordId,
+            list,
+            subject,
+            after,
+            on,
+            Optional.of("credit grade " + before + " -> " + after)),
+        out);
     if (!out.isEmpty()) {
       save();
     }
@@ -191,12 +221,29 @@ public final class WatchlistService {
   private Optional<WatchAlert.Event> event(WriteOp op) {
     if (op instanceof WriteOp.PutRecord p) {
       CreditRecord r = p.record();
-      return Optional.of(new WatchAlert.Event(WatchAlert.Type.NEW_RECORD, r.id(), r.list(), r.subject(), "ACTIVE",
-          r.decidedOn(), Optional.empty()));
+      return Optional.of(
+          new WatchAlert.Event(
+              WatchAlert.Type.NEW_RECORD,
+              r.id(),
+              r.list(),
+              r.subject(),
+              "ACTIVE",
+              r.decidedOn(),
+              Optional.empty()));
     }
     if (op instanceof WriteOp.AppendStatus a) {
-      return records.apply(a.recordId()).map(r -> new WatchAlert.Event(WatchAlert.Type.STATUS_CHANGE, r.id(),
-          r.list(), r.subject(), a.change().event().name(), a.change().on(), a.change().note()));
+      return records
+          .apply(a.recordId())
+          .map(
+              r ->
+                  new WatchAlert.Event(
+                      WatchAlert.Type.STATUS_CHANGE,
+                      r.id(),
+                      r.list(),
+                      r.subject(),
+                      a.change().event().name(),
+                      a.change().on(),
+                      a.change().note()));
     }
     return Optional.empty();
   }
@@ -204,7 +251,10 @@ public final class WatchlistService {
   private void raise(GraphView g, WatchAlert.Event e, List<WatchAlert> out) {
     Instant now = clock.instant();
     for (String who : watchers.getOrDefault(e.subject(), Set.of())) {
-      add(new WatchAlert("w" + nextId, "WATCH", who, e.subject(), e, List.of(e.subject()), List.of(), now), out);
+      add(
+          new WatchAlert(
+              "w" + nextId, "WATCH", who, e.subject(), e, List.of(e.subject()), List.of(), now),
+          out);
     }
     int s = g.node(e.subject());
     if (s < 0) {
@@ -242,7 +292,9 @@ public final class WatchlistService {
               subjects.add(g.key(x));
             }
             for (String inv : who) {
-              add(new WatchAlert("w" + nextId, "WATCH", inv, g.key(w), e, subjects, relations, now), out);
+              add(
+                  new WatchAlert("w" + nextId, "WATCH", inv, g.key(w), e, subjects, relations, now),
+                  out);
             }
           }
         }
@@ -261,22 +313,46 @@ public final class WatchlistService {
 
   private static String identity(WatchAlert a) {
     WatchAlert.Event e = a.event();
-    return a.investigator() + "|" + a.watched().canonical() + "|" + e.type() + "|" + e.recordId() + "|" + e.status()
-        + "|" + e.on() + "|" + e.subject().canonical();
+    return a.investigator()
+        + "|"
+        + a.watched().canonical()
+        + "|"
+        + e.type()
+        + "|"
+        + e.recordId()
+        + "|"
+        + e.status()
+        + "|"
+        + e.on()
+        + "|"
+        + e.subject().canonical();
   }
 
   private static void requireInvestigator(String investigator) {
     if (investigator == null || investigator.isBlank()) {
-      throw new ValidationException("investigator", "a watchlist belongs to an investigator (the caller's key name)");
+      throw new ValidationException(
+          "investigator", "a watchlist belongs to an investigator (the caller's key name)");
     }
   }
 
   /** The file form: keys as their stored (canonical) strings. */
   record State(long nextId, Map<String, List<String>> watchlists, List<StoredAlert> alerts) {}
 
-  record StoredAlert(String id, String kind, String investigator, String watched, WatchAlert.Type type,
-      String recordId, String list, String subject, String status, LocalDate on, String note,
-      List<String> subjects, List<RelationType> relations, Instant raisedAt) {}
+  record StoredAlert(
+      String id,
+      String kind,
+      String investigator,
+      String watched,
+      WatchAlert.Type type,
+      String recordId,
+      String list,
+      String subject,
+      String status,
+      LocalDate on,
+      String note,
+      List<String> subjects,
+      List<RelationType> relations,
+      Instant raisedAt) {}
 
   private void save() {
     if (file.isEmpty()) {
@@ -284,10 +360,26 @@ public final class WatchlistService {
     }
     Map<String, List<String>> lists = new TreeMap<>();
     watchlists.forEach((k, v) -> lists.put(k, v.stream().map(SubjectKey::canonical).toList()));
-    List<StoredAlert> stored = alerts.stream().map(a -> new StoredAlert(a.id(), a.kind(), a.investigator(),
-        a.watched().canonical(), a.event().type(), a.event().recordId(), a.event().list(),
-        a.event().subject().canonical(), a.event().status(), a.event().on(), a.event().note().orElse(null),
-        a.subjects().stream().map(SubjectKey::canonical).toList(), a.relations(), a.raisedAt())).toList();
+    List<StoredAlert> stored =
+        alerts.stream()
+            .map(
+                a ->
+                    new StoredAlert(
+                        a.id(),
+                        a.kind(),
+                        a.investigator(),
+                        a.watched().canonical(),
+                        a.event().type(),
+                        a.event().recordId(),
+                        a.event().list(),
+                        a.event().subject().canonical(),
+                        a.event().status(),
+                        a.event().on(),
+                        a.event().note().orElse(null),
+                        a.subjects().stream().map(SubjectKey::canonical).toList(),
+                        a.relations(),
+                        a.raisedAt()))
+            .toList();
     Path target = file.get();
     try {
       Path dir = target.toAbsolutePath().getParent();
@@ -296,7 +388,8 @@ public final class WatchlistService {
       JSON.writeValue(tmp.toFile(), new State(nextId, lists, stored));
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new CredgraphException("cannot write the watchlist state " + target + ": " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot write the watchlist state " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -305,25 +398,45 @@ public final class WatchlistService {
     try {
       st = JSON.readValue(path.toFile(), State.class);
     } catch (IOException e) {
-      throw new CredgraphException("cannot read the watchlist state " + path + ": " + e.getMessage()
-          + " (fix or move the file; it is rewritten on the next change)", e);
+      throw new CredgraphException(
+          "cannot read the watchlist state "
+              + path
+              + ": "
+              + e.getMessage()
+              + " (fix or move the file; it is rewritten on the next change)",
+          e);
     }
     nextId = st.nextId();
     if (st.watchlists() != null) {
-      st.watchlists().forEach((inv, keys) -> {
-        for (String k : keys) {
-          SubjectKey key = SubjectKey.fromCanonical(k);
-          watchlists.computeIfAbsent(inv, x -> new LinkedHashSet<>()).add(key);
-          watchers.computeIfAbsent(key, x -> new TreeSet<>()).add(inv);
-        }
-      });
+      st.watchlists()
+          .forEach(
+              (inv, keys) -> {
+                for (String k : keys) {
+                  SubjectKey key = SubjectKey.fromCanonical(k);
+                  watchlists.computeIfAbsent(inv, x -> new LinkedHashSet<>()).add(key);
+                  watchers.computeIfAbsent(key, x -> new TreeSet<>()).add(inv);
+                }
+              });
     }
     if (st.alerts() != null) {
       for (StoredAlert s : st.alerts()) {
-        WatchAlert a = new WatchAlert(s.id(), s.kind(), s.investigator(), SubjectKey.fromCanonical(s.watched()),
-            new WatchAlert.Event(s.type(), s.recordId(), s.list(), SubjectKey.fromCanonical(s.subject()), s.status(),
-                s.on(), Optional.ofNullable(s.note())),
-            s.subjects().stream().map(SubjectKey::fromCanonical).toList(), s.relations(), s.raisedAt());
+        WatchAlert a =
+            new WatchAlert(
+                s.id(),
+                s.kind(),
+                s.investigator(),
+                SubjectKey.fromCanonical(s.watched()),
+                new WatchAlert.Event(
+                    s.type(),
+                    s.recordId(),
+                    s.list(),
+                    SubjectKey.fromCanonical(s.subject()),
+                    s.status(),
+                    s.on(),
+                    Optional.ofNullable(s.note())),
+                s.subjects().stream().map(SubjectKey::fromCanonical).toList(),
+                s.relations(),
+                s.raisedAt());
         alerts.add(a);
         raised.add(identity(a));
       }

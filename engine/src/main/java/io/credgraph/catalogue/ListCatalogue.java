@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalogue of lists, read from a YAML data file ({@code lists.yaml}) and validated when loaded: a wrong entry
- * fails with a message naming the file, the list and the field. More lists can be added as data.
+ * The catalogue of lists, read from a YAML data file ({@code lists.yaml}) and validated when
+ * loaded: a wrong entry fails with a message naming the file, the list and the field. More lists
+ * can be added as data.
  */
 public final class ListCatalogue {
   /** Classpath resource of the default catalogue (DOMAIN.md section 4). */
@@ -37,8 +38,8 @@ public final class ListCatalogue {
   }
 
   /**
-   * The repair and objection settings of a list (DOMAIN.md 4); for ADMINISTRATIVE_PENALTY those of the record's
-   * severity. A list without settings is not repairable and has the default days.
+   * The repair and objection settings of a list (DOMAIN.md 4); for ADMINISTRATIVE_PENALTY those of
+   * the record's severity. A list without settings is not repairable and has the default days.
    */
   public ListSettings settings(String code, Optional<String> severity) {
     ListSettings s = severity.map(v -> settings.get(code + "/" + v)).orElse(null);
@@ -51,16 +52,29 @@ public final class ListCatalogue {
   private static ListSettings settings(JsonNode n, ListSettings base) {
     for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!java.util.Set.of("repairable", "minPublication", "maxPublication", "objectionDays", "repairDecisionDays",
-          "bySeverity").contains(k)) {
-        throw new ValidationException("settings." + k, "unknown field '" + k + "' (allowed: bySeverity, "
-            + "maxPublication, minPublication, objectionDays, repairable, repairDecisionDays)");
+      if (!java.util.Set.of(
+              "repairable",
+              "minPublication",
+              "maxPublication",
+              "objectionDays",
+              "repairDecisionDays",
+              "bySeverity")
+          .contains(k)) {
+        throw new ValidationException(
+            "settings." + k,
+            "unknown field '"
+                + k
+                + "' (allowed: bySeverity, "
+                + "maxPublication, minPublication, objectionDays, repairable, repairDecisionDays)");
       }
     }
-    return new ListSettings(n.path("repairable").asBoolean(base.repairable()),
-        n.has("minPublication") ? Optional.of(period(n.path("minPublication"), "minPublication"))
+    return new ListSettings(
+        n.path("repairable").asBoolean(base.repairable()),
+        n.has("minPublication")
+            ? Optional.of(period(n.path("minPublication"), "minPublication"))
             : base.minPublication(),
-        n.has("maxPublication") ? Optional.of(period(n.path("maxPublication"), "maxPublication"))
+        n.has("maxPublication")
+            ? Optional.of(period(n.path("maxPublication"), "maxPublication"))
             : base.maxPublication(),
         n.path("objectionDays").asInt(base.objectionDays()),
         n.path("repairDecisionDays").asInt(base.repairDecisionDays()));
@@ -70,14 +84,16 @@ public final class ListCatalogue {
     try {
       return java.time.Period.parse(v.asText());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new ValidationException("settings." + field, "'" + v.asText() + "' is not a period such as P1Y or P3M");
+      throw new ValidationException(
+          "settings." + field, "'" + v.asText() + "' is not a period such as P1Y or P3M");
     }
   }
 
   public static ListCatalogue defaults() {
     try (InputStream in = ListCatalogue.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new CredgraphException("the default list catalogue " + DEFAULT_RESOURCE + " is not on the classpath");
+        throw new CredgraphException(
+            "the default list catalogue " + DEFAULT_RESOURCE + " is not on the classpath");
       }
       return read(in, "lists.yaml (built in)");
     } catch (IOException e) {
@@ -116,27 +132,37 @@ public final class ListCatalogue {
         try {
           kind = ListKind.valueOf(n.path("kind").asText("").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw new ValidationException("kind", "kind '" + n.path("kind").asText("")
-              + "' is not one of BLACK, RED, WATCH, EVENT");
+          throw new ValidationException(
+              "kind",
+              "kind '" + n.path("kind").asText("") + "' is not one of BLACK, RED, WATCH, EVENT");
         }
         List<String> fields = new ArrayList<>();
         n.path("fields").forEach(f -> fields.add(f.asText()));
-        ListDefinition def = new ListDefinition(code, n.path("name").asText(null), kind, n.path("issuer").asText(""),
-            fields, n.path("severity").asDouble(0), n.path("objectedInForce").asBoolean(true));
+        ListDefinition def =
+            new ListDefinition(
+                code,
+                n.path("name").asText(null),
+                kind,
+                n.path("issuer").asText(""),
+                fields,
+                n.path("severity").asDouble(0),
+                n.path("objectedInForce").asBoolean(true));
         if (lists.putIfAbsent(def.code(), def) != null) {
           throw new ValidationException("code", "list code " + def.code() + " appears twice");
         }
         if (n.has("settings")) {
           ListSettings base = settings(n.path("settings"), ListSettings.defaults());
           pendingSettings.put(def.code(), base);
-          for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.path("settings").path("bySeverity").properties().iterator();
+          for (java.util.Iterator<Map.Entry<String, JsonNode>> it =
+                  n.path("settings").path("bySeverity").properties().iterator();
               it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             pendingSettings.put(def.code() + "/" + e.getKey(), settings(e.getValue(), base));
           }
         }
       } catch (ValidationException e) {
-        throw new CredgraphException(where + ", field " + e.field().orElse("?") + ": " + e.getMessage(), e);
+        throw new CredgraphException(
+            where + ", field " + e.field().orElse("?") + ": " + e.getMessage(), e);
       }
     }
     ListCatalogue out = new ListCatalogue(version, Map.copyOf(lists));
@@ -156,13 +182,20 @@ public final class ListCatalogue {
   public ListDefinition require(String code) {
     ListDefinition d = code == null ? null : lists.get(code);
     if (d == null) {
-      throw new ValidationException("list", "unknown list '" + code + "' (known: "
-          + String.join(", ", lists.keySet().stream().sorted().toList()) + ")");
+      throw new ValidationException(
+          "list",
+          "unknown list '"
+              + code
+              + "' (known: "
+              + String.join(", ", lists.keySet().stream().sorted().toList())
+              + ")");
     }
     return d;
   }
 
   public Collection<ListDefinition> all() {
-    return lists.values().stream().sorted(java.util.Comparator.comparing(ListDefinition::code)).toList();
+    return lists.values().stream()
+        .sorted(java.util.Comparator.comparing(ListDefinition::code))
+        .toList();
   }
 }

@@ -3,9 +3,9 @@ package io.credgraph.engine;
 import io.credgraph.NotFoundException;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.catalogue.ListDefinition;
 import io.credgraph.grades.CreditGrade;
 import io.credgraph.grades.GradeCatalogue;
-import io.credgraph.catalogue.ListDefinition;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.LegalForm;
 import io.credgraph.model.ListKind;
@@ -45,21 +45,23 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The credgraph engine: appointment and sanctions checks that explain themselves, alerts, associated risk and
- * what-if, answered from an in-memory {@link Projection projection} of the store (never through the store per
- * request).
+ * The credgraph engine: appointment and sanctions checks that explain themselves, alerts,
+ * associated risk and what-if, answered from an in-memory {@link Projection projection} of the
+ * store (never through the store per request).
  *
- * <p>At {@link #open} the engine reads the store once (forEachSubject, forEachRelation, forEachRecord), builds the
- * projection and derives every measure of every record (full propagation). Writes go through {@link #write} (or
- * {@link #writer()}): the batch is committed to the store first (the source of truth); then the projection takes the
- * changed facts as the store now holds them, and only the records whose measures can have changed are derived again:
- * a changed record; the records held by subjects within (longest rule path - 1) hops of a changed relation; the
- * records held within (longest rule path) hops of a subject whose kind changed. A full recomputation
- * ({@link #rebuild()}) gives exactly the same derived measures.
+ * <p>At {@link #open} the engine reads the store once (forEachSubject, forEachRelation,
+ * forEachRecord), builds the projection and derives every measure of every record (full
+ * propagation). Writes go through {@link #write} (or {@link #writer()}): the batch is committed to
+ * the store first (the source of truth); then the projection takes the changed facts as the store
+ * now holds them, and only the records whose measures can have changed are derived again: a changed
+ * record; the records held by subjects within (longest rule path - 1) hops of a changed relation;
+ * the records held within (longest rule path) hops of a subject whose kind changed. A full
+ * recomputation ({@link #rebuild()}) gives exactly the same derived measures.
  *
- * <p>Derived measures are independent of the day asked about: each carries the span of days it holds, with the
- * record's lifecycle, the period and the path's relation conditions folded in. A check filters them by its asOf and by
- * the rules in force on it. All writes to the store must go through the engine, or the projection goes stale.
+ * <p>Derived measures are independent of the day asked about: each carries the span of days it
+ * holds, with the record's lifecycle, the period and the path's relation conditions folded in. A
+ * check filters them by its asOf and by the rules in force on it. All writes to the store must go
+ * through the engine, or the projection goes stale.
  *
  * <p>Thread-safe: checks run concurrently; a write excludes them while it updates the projection.
  */
@@ -114,7 +116,9 @@ public final class CredgraphEngine {
     return store;
   }
 
-  /** Grades organisations with {@code catalogue} from now on (the built-in grades.yaml by default). */
+  /**
+   * Grades organisations with {@code catalogue} from now on (the built-in grades.yaml by default).
+   */
   public void useGrades(GradeCatalogue catalogue) {
     this.grades = Objects.requireNonNull(catalogue, "catalogue");
   }
@@ -124,7 +128,8 @@ public final class CredgraphEngine {
   }
 
   /**
-   * The credit grade of an organisation on {@code asOf} (DOMAIN.md 9); empty for a person (persons are not graded).
+   * The credit grade of an organisation on {@code asOf} (DOMAIN.md 9); empty for a person (persons
+   * are not graded).
    *
    * @throws NotFoundException when the subject is not known
    */
@@ -159,8 +164,8 @@ public final class CredgraphEngine {
   }
 
   /**
-   * Changes whenever an answer may change (it is the store's version after the last write through the engine); caches
-   * of answers key on it together with the request.
+   * Changes whenever an answer may change (it is the store's version after the last write through
+   * the engine); caches of answers key on it together with the request.
    */
   public long version() {
     return version;
@@ -169,7 +174,8 @@ public final class CredgraphEngine {
   public EngineStats stats() {
     lock.readLock().lock();
     try {
-      return new EngineStats(p.n, p.m, p.r, derivedCount, version, projectionMillis, propagationMillis);
+      return new EngineStats(
+          p.n, p.m, p.r, derivedCount, version, projectionMillis, propagationMillis);
     } finally {
       lock.readLock().unlock();
     }
@@ -177,7 +183,10 @@ public final class CredgraphEngine {
 
   // ------------------------------------------------------------------ propagation
 
-  /** Full propagation: reads the whole store again, rebuilds the projection and derives every record's measures. */
+  /**
+   * Full propagation: reads the whole store again, rebuilds the projection and derives every
+   * record's measures.
+   */
   public void rebuild() {
     lock.writeLock().lock();
     try {
@@ -226,8 +235,8 @@ public final class CredgraphEngine {
   }
 
   /**
-   * Commits {@code batch} to the store, then brings the projection and the derived measures of the affected subjects
-   * up to date. If the store refuses the batch nothing changes here either.
+   * Commits {@code batch} to the store, then brings the projection and the derived measures of the
+   * affected subjects up to date. If the store refuses the batch nothing changes here either.
    */
   public WriteResult write(WriteBatch batch) {
     Objects.requireNonNull(batch, "batch");
@@ -240,7 +249,8 @@ public final class CredgraphEngine {
       try {
         apply(batch);
       } catch (RuntimeException e) {
-        // the store has the batch; start again from it rather than answer from a half-updated projection
+        // the store has the batch; start again from it rather than answer from a half-updated
+        // projection
         rebuildOrFail(e);
         throw e;
       }
@@ -252,8 +262,9 @@ public final class CredgraphEngine {
   }
 
   /**
-   * Why the in-memory graph no longer matches the store (a committed batch could not be applied and the rebuild from
-   * the store failed too), or empty while it does. While it is present every read answers {@link OutOfSyncException}.
+   * Why the in-memory graph no longer matches the store (a committed batch could not be applied and
+   * the rebuild from the store failed too), or empty while it does. While it is present every read
+   * answers {@link OutOfSyncException}.
    */
   public Optional<String> outOfSync() {
     RuntimeException e = outOfSync;
@@ -264,9 +275,15 @@ public final class CredgraphEngine {
     try {
       rebuild();
     } catch (RuntimeException r) {
-      OutOfSyncException down = new OutOfSyncException("the in-memory graph no longer matches the store: "
-          + "applying a committed batch failed (" + cause.getMessage() + ") and so did the rebuild from the store ("
-          + r.getMessage() + "); restart the server or send a batch once the store is readable again", r);
+      OutOfSyncException down =
+          new OutOfSyncException(
+              "the in-memory graph no longer matches the store: "
+                  + "applying a committed batch failed ("
+                  + cause.getMessage()
+                  + ") and so did the rebuild from the store ("
+                  + r.getMessage()
+                  + "); restart the server or send a batch once the store is readable again",
+              r);
       if (cause != outOfSync && cause != r) {
         down.addSuppressed(cause);
       }
@@ -275,7 +292,10 @@ public final class CredgraphEngine {
     }
   }
 
-  /** Takes the read lock, or answers {@link OutOfSyncException} while the graph does not match the store. */
+  /**
+   * Takes the read lock, or answers {@link OutOfSyncException} while the graph does not match the
+   * store.
+   */
   private void readLock() {
     lock.readLock().lock();
     RuntimeException down = outOfSync;
@@ -286,10 +306,11 @@ public final class CredgraphEngine {
   }
 
   /**
-   * Brings the projection up to date with a committed batch. The projection mirrors the store (every write goes
-   * through here), so a subject, relation or record it does not know yet was created by this batch exactly as the
-   * operation carries it, and is taken from the operation; only facts that a merge may have combined with what was
-   * stored before are read back from the store.
+   * Brings the projection up to date with a committed batch. The projection mirrors the store
+   * (every write goes through here), so a subject, relation or record it does not know yet was
+   * created by this batch exactly as the operation carries it, and is taken from the operation;
+   * only facts that a merge may have combined with what was stored before are read back from the
+   * store.
    */
   private void apply(WriteBatch batch) {
     Set<Integer> dirty = new TreeSet<>();
@@ -297,8 +318,10 @@ public final class CredgraphEngine {
     Set<Integer> changedSubjects = new HashSet<>();
     for (WriteOp op : batch.ops()) {
       if (op instanceof WriteOp.PutSubject ps) {
-        Subject s = p.indexOf(ps.subject().key()) < 0 ? ps.subject()
-            : store.subject(ps.subject().key()).orElseThrow();
+        Subject s =
+            p.indexOf(ps.subject().key()) < 0
+                ? ps.subject()
+                : store.subject(ps.subject().key()).orElseThrow();
         int before = p.indexOf(s.key());
         byte kind = before < 0 ? -1 : p.kind[before];
         int i = p.putSubject(s);
@@ -311,15 +334,20 @@ public final class CredgraphEngine {
           touch(p.upsertEdge(want), relationEnds);
           continue;
         }
-        for (Relation stored : store.relations(want.from(), GraphStore.Direction.OUTGOING, Set.of(want.type()),
-            Optional.empty())) {
+        for (Relation stored :
+            store.relations(
+                want.from(),
+                GraphStore.Direction.OUTGOING,
+                Set.of(want.type()),
+                Optional.empty())) {
           if (stored.identity().equals(want.identity())) {
             touch(p.upsertEdge(stored), relationEnds);
           }
         }
       } else if (op instanceof WriteOp.EndRelation er) {
-        for (Relation stored : store.relations(er.from(), GraphStore.Direction.OUTGOING, Set.of(er.type()),
-            Optional.empty())) {
+        for (Relation stored :
+            store.relations(
+                er.from(), GraphStore.Direction.OUTGOING, Set.of(er.type()), Optional.empty())) {
           if (stored.from().equals(er.from()) && stored.to().equals(er.to())) {
             touch(p.upsertEdge(stored), relationEnds);
           }
@@ -346,7 +374,8 @@ public final class CredgraphEngine {
     for (int holder : within(changedSubjects, depth)) {
       addRecords(holder, dirty);
     }
-    // a counting trigger (DOMAIN.md 5.3) reads the holder's other records: derive them again with the changed one
+    // a counting trigger (DOMAIN.md 5.3) reads the holder's other records: derive them again with
+    // the changed one
     for (int rec : List.copyOf(dirty)) {
       if (deriver.counts(p.recs[rec].list())) {
         addRecords(p.recHolder[rec], dirty);
@@ -379,7 +408,10 @@ public final class CredgraphEngine {
     }
   }
 
-  /** The subjects within {@code hops} relations (any type, any date, either direction) of {@code seeds}. */
+  /**
+   * The subjects within {@code hops} relations (any type, any date, either direction) of {@code
+   * seeds}.
+   */
   private Set<Integer> within(Set<Integer> seeds, int hops) {
     Map<Integer, Integer> dist = new HashMap<>();
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -393,14 +425,15 @@ public final class CredgraphEngine {
       if (d >= hops) {
         continue;
       }
-      Projection.EdgeVisitor v = e -> {
-        for (int nb : new int[] {p.rFrom[e], p.rTo[e]}) {
-          if (!dist.containsKey(nb)) {
-            dist.put(nb, d + 1);
-            queue.add(nb);
-          }
-        }
-      };
+      Projection.EdgeVisitor v =
+          e -> {
+            for (int nb : new int[] {p.rFrom[e], p.rTo[e]}) {
+              if (!dist.containsKey(nb)) {
+                dist.put(nb, d + 1);
+                queue.add(nb);
+              }
+            }
+          };
       p.forEachOut(node, v);
       p.forEachIn(node, v);
     }
@@ -410,24 +443,27 @@ public final class CredgraphEngine {
   // ------------------------------------------------------------------ appointment check
 
   /**
-   * May {@code person} hold {@code role} on {@code asOf}, in {@code enterprise} (a company when absent)? Applies the
-   * appointment rules in force on asOf that cover the role under the law governing it: the Company Law for a
-   * company's LEGAL_REP and for DIRECTOR, SUPERVISOR and SENIOR_MANAGER (CL146 up to 2024-06-30, CL178 from
-   * 2024-07-01); the Market Entity Registration Regulation for the LEGAL_REP of any other form (MER12 from
-   * 2022-03-01); EIP17 on top, except in the enterprise that is itself on the serious list. An enterprise whose legal
-   * form is not known is taken to be a company. A person the store does not know has no record and is eligible.
+   * May {@code person} hold {@code role} on {@code asOf}, in {@code enterprise} (a company when
+   * absent)? Applies the appointment rules in force on asOf that cover the role under the law
+   * governing it: the Company Law for a company's LEGAL_REP and for DIRECTOR, SUPERVISOR and
+   * SENIOR_MANAGER (CL146 up to 2024-06-30, CL178 from 2024-07-01); the Market Entity Registration
+   * Regulation for the LEGAL_REP of any other form (MER12 from 2022-03-01); EIP17 on top, except in
+   * the enterprise that is itself on the serious list. An enterprise whose legal form is not known
+   * is taken to be a company. A person the store does not know has no record and is eligible.
    *
    * @throws NotFoundException when {@code enterprise} is named but not known
-   * @throws ValidationException when the key is not a person's, or the role cannot be held in that organisation
+   * @throws ValidationException when the key is not a person's, or the role cannot be held in that
+   *     organisation
    */
-  public AppointmentCheck checkAppointment(SubjectKey person, Role role, Optional<SubjectKey> enterprise,
-      LocalDate asOf) {
+  public AppointmentCheck checkAppointment(
+      SubjectKey person, Role role, Optional<SubjectKey> enterprise, LocalDate asOf) {
     Objects.requireNonNull(person, "person");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(asOf, "asOf");
     enterprise = enterprise == null ? Optional.empty() : enterprise;
     if (!person.mayBePerson()) {
-      throw new ValidationException("person", "an appointment check is about a person (idNumber), not " + person);
+      throw new ValidationException(
+          "person", "an appointment check is about a person (idNumber), not " + person);
     }
     readLock();
     try {
@@ -436,8 +472,11 @@ public final class CredgraphEngine {
       if (enterprise.isPresent()) {
         t = p.indexOf(enterprise.get());
         if (t < 0) {
-          throw new NotFoundException("enterprise " + enterprise.get() + " is not known; load it first or leave "
-              + "enterprise out to check against the rules for a company");
+          throw new NotFoundException(
+              "enterprise "
+                  + enterprise.get()
+                  + " is not known; load it first or leave "
+                  + "enterprise out to check against the rules for a company");
         }
         SubjectKind kind = p.kindOf(t);
         if (!role.relation().allows(SubjectKind.PERSON, kind)) {
@@ -448,27 +487,37 @@ public final class CredgraphEngine {
       List<Rule> applied = applicableRules(role, companyLaw, asOf);
       int ps = p.indexOf(person);
       if (ps >= 0 && p.kindOf(ps) != SubjectKind.PERSON) {
-        throw new ValidationException("person", "an appointment check is about a person; " + person + " is a "
-            + p.kindOf(ps));
+        throw new ValidationException(
+            "person",
+            "an appointment check is about a person; " + person + " is a " + p.kindOf(ps));
       }
-      List<Reason> reasons = ps < 0 ? List.of()
-          : appointmentReasons(ps, applied, t, asOf, entries(ps));
-      return new AppointmentCheck(person, ps < 0 ? Optional.empty() : Optional.of(ref(ps)), role,
-          t < 0 ? Optional.empty() : Optional.of(ref(t)), asOf, companyLaw,
-          applied.stream().map(Rule::id).toList(), reasons.isEmpty(), reasons);
+      List<Reason> reasons =
+          ps < 0 ? List.of() : appointmentReasons(ps, applied, t, asOf, entries(ps));
+      return new AppointmentCheck(
+          person,
+          ps < 0 ? Optional.empty() : Optional.of(ref(ps)),
+          role,
+          t < 0 ? Optional.empty() : Optional.of(ref(t)),
+          asOf,
+          companyLaw,
+          applied.stream().map(Rule::id).toList(),
+          reasons.isEmpty(),
+          reasons);
     } finally {
       lock.readLock().unlock();
     }
   }
 
   private boolean isCompanyLaw(int org) {
-    return p.kindOf(org) == SubjectKind.ENTERPRISE && p.formOf(org).map(LegalForm::isCompany).orElse(true);
+    return p.kindOf(org) == SubjectKind.ENTERPRISE
+        && p.formOf(org).map(LegalForm::isCompany).orElse(true);
   }
 
   private List<Rule> applicableRules(Role role, boolean companyLaw, LocalDate asOf) {
     List<Rule> out = new ArrayList<>();
     for (Rule r : rules.rules()) {
-      if (r.scope() == RuleScope.APPOINTMENT && r.inForceOn(asOf)
+      if (r.scope() == RuleScope.APPOINTMENT
+          && r.inForceOn(asOf)
           && r.roles().stream().anyMatch(s -> s.covers(role, companyLaw))) {
         out.add(r);
       }
@@ -476,13 +525,15 @@ public final class CredgraphEngine {
     return out;
   }
 
-  private List<Reason> appointmentReasons(int person, List<Rule> applied, int target, LocalDate asOf,
-      List<Entry> entries) {
+  private List<Reason> appointmentReasons(
+      int person, List<Rule> applied, int target, LocalDate asOf, List<Entry> entries) {
     int day = Projection.day(asOf);
     Set<Rule> ruleSet = new HashSet<>(applied);
     Map<String, Entry> best = new LinkedHashMap<>();
     for (Entry e : entries) {
-      if (ruleSet.contains(e.rule()) && e.holdsOn(day) && !(e.rule().exceptListedEnterprise() && e.holder() == target)) {
+      if (ruleSet.contains(e.rule())
+          && e.holdsOn(day)
+          && !(e.rule().exceptListedEnterprise() && e.holder() == target)) {
         keepBest(best, e.rule().id() + "|" + e.rec().id(), e);
       }
     }
@@ -493,7 +544,10 @@ public final class CredgraphEngine {
     return byTarget.getOrDefault(s, List.of());
   }
 
-  /** Keeps, per key, the entry that holds longest, then with the shortest path, then the first by path. */
+  /**
+   * Keeps, per key, the entry that holds longest, then with the shortest path, then the first by
+   * path.
+   */
   private void keepBest(Map<String, Entry> best, String key, Entry e) {
     Entry cur = best.get(key);
     if (cur == null || better(e, cur)) {
@@ -514,21 +568,37 @@ public final class CredgraphEngine {
   private String pathKey(Entry e) {
     StringBuilder b = new StringBuilder();
     for (int edge : e.edges()) {
-      b.append(p.typeOf(edge)).append(':').append(p.keys[p.rFrom[edge]].canonical()).append('>')
-          .append(p.keys[p.rTo[edge]].canonical()).append('@').append(p.rSince[edge]).append(';');
+      b.append(p.typeOf(edge))
+          .append(':')
+          .append(p.keys[p.rFrom[edge]].canonical())
+          .append('>')
+          .append(p.keys[p.rTo[edge]].canonical())
+          .append('@')
+          .append(p.rSince[edge])
+          .append(';');
     }
     return b.toString();
   }
 
   private Comparator<Entry> entryOrder() {
     return Comparator.<Entry>comparingInt(e -> ruleOrder.getOrDefault(e.rule(), Integer.MAX_VALUE))
-        .thenComparing(e -> e.rec().id()).thenComparingInt(Entry::targetIndex).thenComparingInt(Entry::from);
+        .thenComparing(e -> e.rec().id())
+        .thenComparingInt(Entry::targetIndex)
+        .thenComparingInt(Entry::from);
   }
 
   private Reason reason(Entry e, LocalDate asOf) {
     Rule r = e.rule();
-    return new Reason(r.id(), r.title(), r.basis(), List.of(e.rec().id()), e.rec().list(), path(e),
-        Projection.date(e.from()), Projection.until(e.to()), disputed(e, asOf));
+    return new Reason(
+        r.id(),
+        r.title(),
+        r.basis(),
+        List.of(e.rec().id()),
+        e.rec().list(),
+        path(e),
+        Projection.date(e.from()),
+        Projection.until(e.to()),
+        disputed(e, asOf));
   }
 
   private boolean disputed(Entry e, LocalDate asOf) {
@@ -556,25 +626,35 @@ public final class CredgraphEngine {
   }
 
   private PathHop hop(int edge, int fromNode) {
-    return new PathHop(p.typeOf(edge), Projection.date(p.rSince[edge]), Projection.until(p.rUntil[edge]),
+    return new PathHop(
+        p.typeOf(edge),
+        Projection.date(p.rSince[edge]),
+        Projection.until(p.rUntil[edge]),
         p.rFrom[edge] == fromNode);
   }
 
   // ------------------------------------------------------------------ sanctions check
 
   /**
-   * The measures that apply on {@code asOf} to each of {@code subjects} (at most {@value #MAX_SANCTION_SUBJECTS}), in
-   * {@code domain} or all domains, from every rule of the sanction catalogue in force on asOf, directly or through
-   * related subjects. INCENTIVE measures are left out on a day the subject has a BLACK record in force. A key the
-   * store does not know gets a result without measures.
+   * The measures that apply on {@code asOf} to each of {@code subjects} (at most {@value
+   * #MAX_SANCTION_SUBJECTS}), in {@code domain} or all domains, from every rule of the sanction
+   * catalogue in force on asOf, directly or through related subjects. INCENTIVE measures are left
+   * out on a day the subject has a BLACK record in force. A key the store does not know gets a
+   * result without measures.
    */
-  public SanctionsCheck checkSanctions(List<SubjectKey> subjects, Optional<Domain> domain, LocalDate asOf) {
+  public SanctionsCheck checkSanctions(
+      List<SubjectKey> subjects, Optional<Domain> domain, LocalDate asOf) {
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(asOf, "asOf");
     domain = domain == null ? Optional.empty() : domain;
     if (subjects.size() > MAX_SANCTION_SUBJECTS) {
-      throw new ValidationException("subjects", "a sanctions check takes at most " + MAX_SANCTION_SUBJECTS
-          + " subjects, got " + subjects.size() + "; split the request");
+      throw new ValidationException(
+          "subjects",
+          "a sanctions check takes at most "
+              + MAX_SANCTION_SUBJECTS
+              + " subjects, got "
+              + subjects.size()
+              + "; split the request");
     }
     readLock();
     try {
@@ -586,7 +666,9 @@ public final class CredgraphEngine {
           out.add(SanctionResult.of(key, Optional.empty(), List.of(), Optional.empty()));
           continue;
         }
-        out.add(SanctionResult.of(key, Optional.of(ref(s)), measures(s, entries(s), domain, asOf), gradeOf(s, asOf)));
+        out.add(
+            SanctionResult.of(
+                key, Optional.of(ref(s)), measures(s, entries(s), domain, asOf), gradeOf(s, asOf)));
       }
       return new SanctionsCheck(asOf, domain, out);
     } finally {
@@ -594,7 +676,8 @@ public final class CredgraphEngine {
     }
   }
 
-  private List<MeasureHit> measures(int s, List<Entry> entries, Optional<Domain> domain, LocalDate asOf) {
+  private List<MeasureHit> measures(
+      int s, List<Entry> entries, Optional<Domain> domain, LocalDate asOf) {
     int day = Projection.day(asOf);
     int[] black = null;
     Map<String, Entry> best = new LinkedHashMap<>();
@@ -636,12 +719,27 @@ public final class CredgraphEngine {
         }
       }
       Rule r = e.rule();
-      hits.add(new MeasureHit(m.code(), m.title(), m.domain(), m.kind(), m.department(), r.id(), r.basis(),
-          List.of(e.rec().id()), e.rec().list(), path(e), Projection.date(from), Projection.until(to),
-          disputed(e, asOf)));
+      hits.add(
+          new MeasureHit(
+              m.code(),
+              m.title(),
+              m.domain(),
+              m.kind(),
+              m.department(),
+              r.id(),
+              r.basis(),
+              List.of(e.rec().id()),
+              e.rec().list(),
+              path(e),
+              Projection.date(from),
+              Projection.until(to),
+              disputed(e, asOf)));
     }
-    hits.sort(Comparator.comparing(MeasureHit::domain).thenComparing(MeasureHit::measure)
-        .thenComparing(MeasureHit::rule).thenComparing(h -> h.records().get(0)));
+    hits.sort(
+        Comparator.comparing(MeasureHit::domain)
+            .thenComparing(MeasureHit::measure)
+            .thenComparing(MeasureHit::rule)
+            .thenComparing(h -> h.records().get(0)));
     return hits;
   }
 
@@ -671,7 +769,8 @@ public final class CredgraphEngine {
     return java.util.Arrays.copyOf(out, len);
   }
 
-  // ------------------------------------------------------------------ profile, alerts, risk, what-if
+  // ------------------------------------------------------------------ profile, alerts, risk,
+  // what-if
 
   /** Every measure and appointment restriction that applies to the subject on {@code asOf}. */
   public SubjectMeasures subjectMeasures(SubjectKey key, LocalDate asOf) {
@@ -681,8 +780,8 @@ public final class CredgraphEngine {
     try {
       int s = require(key);
       List<Entry> es = entries(s);
-      return new SubjectMeasures(ref(s), asOf, measures(s, es, Optional.empty(), asOf), appointmentRestrictions(es,
-          asOf));
+      return new SubjectMeasures(
+          ref(s), asOf, measures(s, es, Optional.empty(), asOf), appointmentRestrictions(es, asOf));
     } finally {
       lock.readLock().unlock();
     }
@@ -708,12 +807,16 @@ public final class CredgraphEngine {
   }
 
   /**
-   * The alerts that hold on {@code asOf} ({@code kind} empty: all kinds), raised on or after {@code since} when given:
+   * The alerts that hold on {@code asOf} ({@code kind} empty: all kinds), raised on or after {@code
+   * since} when given:
+   *
    * <ul>
-   *   <li>SITTING_OFFICER: each role a person holds on asOf (an officer relation in force) that the appointment check
-   *       of that person, role and organisation refuses on asOf;</li>
-   *   <li>ESCALATION: each ESCALATION alert measure in force on asOf (ABNORMAL_OPERATION in force three years).</li>
+   *   <li>SITTING_OFFICER: each role a person holds on asOf (an officer relation in force) that the
+   *       appointment check of that person, role and organisation refuses on asOf;
+   *   <li>ESCALATION: each ESCALATION alert measure in force on asOf (ABNORMAL_OPERATION in force
+   *       three years).
    * </ul>
+   *
    * Ordered by raisedOn, most recent first.
    */
   public List<Alert> alerts(Optional<AlertKind> kind, LocalDate asOf, Optional<LocalDate> since) {
@@ -727,7 +830,8 @@ public final class CredgraphEngine {
       if (kind.isEmpty() || kind.get() == AlertKind.SITTING_OFFICER) {
         for (Map.Entry<Integer, List<Entry>> te : byTarget.entrySet()) {
           if (p.kindOf(te.getKey()) == SubjectKind.PERSON
-              && te.getValue().stream().anyMatch(e -> e.rule().scope() == RuleScope.APPOINTMENT && e.holdsOn(day))) {
+              && te.getValue().stream()
+                  .anyMatch(e -> e.rule().scope() == RuleScope.APPOINTMENT && e.holdsOn(day))) {
             out.addAll(sittingOfficer(te.getKey(), te.getValue(), asOf, List.of()));
           }
         }
@@ -736,23 +840,35 @@ public final class CredgraphEngine {
         for (Map.Entry<Integer, List<Entry>> te : byTarget.entrySet()) {
           Map<String, Entry> best = new LinkedHashMap<>();
           for (Entry e : te.getValue()) {
-            if (e.rule().inForceOn(asOf) && e.holdsOn(day) && e.targetSpec().measures().stream()
-                .anyMatch(m -> m.alert() == AlertCategory.ESCALATION)) {
+            if (e.rule().inForceOn(asOf)
+                && e.holdsOn(day)
+                && e.targetSpec().measures().stream()
+                    .anyMatch(m -> m.alert() == AlertCategory.ESCALATION)) {
               keepBest(best, e.rule().id() + "|" + e.rec().id(), e);
             }
           }
           for (Entry e : best.values()) {
-            out.add(new Alert(AlertKind.ESCALATION, ref(te.getKey()), Optional.empty(), Optional.empty(),
-                Projection.date(e.from()), List.of(reason(e, asOf))));
+            out.add(
+                new Alert(
+                    AlertKind.ESCALATION,
+                    ref(te.getKey()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Projection.date(e.from()),
+                    List.of(reason(e, asOf))));
           }
         }
       }
       LocalDate from = since.orElse(LocalDate.MIN);
-      return out.stream().filter(a -> !a.raisedOn().isBefore(from))
-          .sorted(Comparator.comparing(Alert::raisedOn).reversed().thenComparing(a -> a.kind())
-              .thenComparing(a -> a.subject().id().value())
-              .thenComparing(a -> a.organisation().map(o -> o.id().value()).orElse(""))
-              .thenComparing(a -> a.role().map(Enum::name).orElse("")))
+      return out.stream()
+          .filter(a -> !a.raisedOn().isBefore(from))
+          .sorted(
+              Comparator.comparing(Alert::raisedOn)
+                  .reversed()
+                  .thenComparing(a -> a.kind())
+                  .thenComparing(a -> a.subject().id().value())
+                  .thenComparing(a -> a.organisation().map(o -> o.id().value()).orElse(""))
+                  .thenComparing(a -> a.role().map(Enum::name).orElse("")))
           .toList();
     } finally {
       lock.readLock().unlock();
@@ -760,10 +876,11 @@ public final class CredgraphEngine {
   }
 
   /**
-   * The sitting-officer alerts of {@code person} on asOf, from its entries plus {@code extra}; with {@code extra}
-   * given, only the roles that {@code extra} makes ineligible (what-if).
+   * The sitting-officer alerts of {@code person} on asOf, from its entries plus {@code extra}; with
+   * {@code extra} given, only the roles that {@code extra} makes ineligible (what-if).
    */
-  private List<Alert> sittingOfficer(int person, List<Entry> entries, LocalDate asOf, List<Entry> extra) {
+  private List<Alert> sittingOfficer(
+      int person, List<Entry> entries, LocalDate asOf, List<Entry> extra) {
     int day = Projection.day(asOf);
     List<Alert> out = new ArrayList<>();
     List<Entry> all = entries;
@@ -772,34 +889,46 @@ public final class CredgraphEngine {
       all.addAll(extra);
     }
     List<Entry> withExtra = all;
-    p.forEachOut(person, edge -> {
-      RelationType type = p.typeOf(edge);
-      if (!type.isOfficerRole() || !p.edgeInForce(edge, day)) {
-        return;
-      }
-      Role role = Role.of(type).orElseThrow();
-      int org = p.rTo[edge];
-      List<Rule> applied = applicableRules(role, isCompanyLaw(org), asOf);
-      List<Reason> reasons = appointmentReasons(person, applied, org, asOf, withExtra);
-      if (reasons.isEmpty()) {
-        return;
-      }
-      if (!extra.isEmpty() && !appointmentReasons(person, applied, org, asOf, entries).isEmpty()) {
-        return;
-      }
-      LocalDate restrictedFrom = reasons.stream().map(Reason::restrictedFrom).min(Comparator.naturalOrder())
-          .orElseThrow();
-      LocalDate roleSince = Projection.date(p.rSince[edge]);
-      LocalDate raised = roleSince.isAfter(restrictedFrom) ? roleSince : restrictedFrom;
-      out.add(new Alert(AlertKind.SITTING_OFFICER, ref(person), Optional.of(ref(org)), Optional.of(role), raised,
-          reasons));
-    });
+    p.forEachOut(
+        person,
+        edge -> {
+          RelationType type = p.typeOf(edge);
+          if (!type.isOfficerRole() || !p.edgeInForce(edge, day)) {
+            return;
+          }
+          Role role = Role.of(type).orElseThrow();
+          int org = p.rTo[edge];
+          List<Rule> applied = applicableRules(role, isCompanyLaw(org), asOf);
+          List<Reason> reasons = appointmentReasons(person, applied, org, asOf, withExtra);
+          if (reasons.isEmpty()) {
+            return;
+          }
+          if (!extra.isEmpty()
+              && !appointmentReasons(person, applied, org, asOf, entries).isEmpty()) {
+            return;
+          }
+          LocalDate restrictedFrom =
+              reasons.stream()
+                  .map(Reason::restrictedFrom)
+                  .min(Comparator.naturalOrder())
+                  .orElseThrow();
+          LocalDate roleSince = Projection.date(p.rSince[edge]);
+          LocalDate raised = roleSince.isAfter(restrictedFrom) ? roleSince : restrictedFrom;
+          out.add(
+              new Alert(
+                  AlertKind.SITTING_OFFICER,
+                  ref(person),
+                  Optional.of(ref(org)),
+                  Optional.of(role),
+                  raised,
+                  reasons));
+        });
     return out;
   }
 
   /**
-   * Associated risk on {@code asOf}: the largest BLACK severity within three control hops, halved per hop, with the
-   * path (DOMAIN.md 6.3).
+   * Associated risk on {@code asOf}: the largest BLACK severity within three control hops, halved
+   * per hop, with the path (DOMAIN.md 6.3).
    */
   public AssociatedRisk associatedRisk(SubjectKey key, LocalDate asOf) {
     Objects.requireNonNull(key, "key");
@@ -808,7 +937,8 @@ public final class CredgraphEngine {
     try {
       int s = require(key);
       Optional<AssociatedRiskSearch.Found> found =
-          AssociatedRiskSearch.search(p, s, Projection.day(asOf), AssociatedRiskSearch.DEFAULT_HOPS);
+          AssociatedRiskSearch.search(
+              p, s, Projection.day(asOf), AssociatedRiskSearch.DEFAULT_HOPS);
       if (found.isEmpty()) {
         return new AssociatedRisk(ref(s), asOf, 0, Optional.empty());
       }
@@ -823,20 +953,30 @@ public final class CredgraphEngine {
         }
       }
       CreditRecord rec = p.recs[f.record()];
-      return new AssociatedRisk(ref(s), asOf, f.score(), Optional.of(new AssociatedRisk.Source(
-          ref(nodes[nodes.length - 1]), rec.id(), rec.list(), f.severity(), f.hops(),
-          new EvidencePath(subjects, hops))));
+      return new AssociatedRisk(
+          ref(s),
+          asOf,
+          f.score(),
+          Optional.of(
+              new AssociatedRisk.Source(
+                  ref(nodes[nodes.length - 1]),
+                  rec.id(),
+                  rec.list(),
+                  f.severity(),
+                  f.hops(),
+                  new EvidencePath(subjects, hops))));
     } finally {
       lock.readLock().unlock();
     }
   }
 
   /**
-   * The marks of many subjects on {@code asOf} under one read lock, for drawing a graph: the lists of their records
-   * in force and (when {@code withRisk}) their associated risk score. Subjects the engine does not know are left out.
+   * The marks of many subjects on {@code asOf} under one read lock, for drawing a graph: the lists
+   * of their records in force and (when {@code withRisk}) their associated risk score. Subjects the
+   * engine does not know are left out.
    */
-  public Map<SubjectKey, SubjectMarks> marks(java.util.Collection<SubjectKey> keys, LocalDate asOf,
-      boolean withRisk) {
+  public Map<SubjectKey, SubjectMarks> marks(
+      java.util.Collection<SubjectKey> keys, LocalDate asOf, boolean withRisk) {
     Objects.requireNonNull(asOf, "asOf");
     Map<SubjectKey, SubjectMarks> out = new HashMap<>();
     int day = Projection.day(asOf);
@@ -853,8 +993,12 @@ public final class CredgraphEngine {
             on.add(p.recs[rec].list());
           }
         }
-        double risk = withRisk ? AssociatedRiskSearch.search(p, s, day, AssociatedRiskSearch.DEFAULT_HOPS)
-            .map(AssociatedRiskSearch.Found::score).orElse(0.0) : 0.0;
+        double risk =
+            withRisk
+                ? AssociatedRiskSearch.search(p, s, day, AssociatedRiskSearch.DEFAULT_HOPS)
+                    .map(AssociatedRiskSearch.Found::score)
+                    .orElse(0.0)
+                : 0.0;
         out.put(key, new SubjectMarks(List.copyOf(on), risk));
       }
     } finally {
@@ -864,8 +1008,9 @@ public final class CredgraphEngine {
   }
 
   /**
-   * What-if (DOMAIN.md 6.7): the measures and appointment restrictions a hypothetical record would add on
-   * {@code asOf}, the subjects they reach, and the sitting officers it would make ineligible. Nothing is stored.
+   * What-if (DOMAIN.md 6.7): the measures and appointment restrictions a hypothetical record would
+   * add on {@code asOf}, the subjects they reach, and the sitting officers it would make
+   * ineligible. Nothing is stored.
    *
    * @throws NotFoundException when the record's subject is not known
    * @throws ValidationException when its list is not in the catalogue
@@ -878,11 +1023,13 @@ public final class CredgraphEngine {
     try {
       int holder = p.indexOf(hypothetical.subject());
       if (holder < 0) {
-        throw new NotFoundException("subject " + hypothetical.subject() + " of the hypothetical record is not known");
+        throw new NotFoundException(
+            "subject " + hypothetical.subject() + " of the hypothetical record is not known");
       }
       int day = Projection.day(asOf);
-      List<Entry> derived = deriver.derive(hypothetical, -1, holder,
-          Projection.spans(hypothetical, def.objectedInForce()));
+      List<Entry> derived =
+          deriver.derive(
+              hypothetical, -1, holder, Projection.spans(hypothetical, def.objectedInForce()));
       Map<Integer, List<Entry>> byT = new LinkedHashMap<>();
       for (Entry e : derived) {
         if (e.holdsOn(day) && e.rule().inForceOn(asOf)) {
@@ -893,8 +1040,11 @@ public final class CredgraphEngine {
       List<Alert> officers = new ArrayList<>();
       for (Map.Entry<Integer, List<Entry>> te : byT.entrySet()) {
         int s = te.getKey();
-        impacts.add(new Simulation.Impact(ref(s), measures(s, te.getValue(), Optional.empty(), asOf),
-            appointmentRestrictions(te.getValue(), asOf)));
+        impacts.add(
+            new Simulation.Impact(
+                ref(s),
+                measures(s, te.getValue(), Optional.empty(), asOf),
+                appointmentRestrictions(te.getValue(), asOf)));
         if (p.kindOf(s) == SubjectKind.PERSON) {
           officers.addAll(sittingOfficer(s, entries(s), asOf, te.getValue()));
         }
@@ -922,8 +1072,8 @@ public final class CredgraphEngine {
   // ------------------------------------------------------------------ for tests
 
   /**
-   * Every derived measure as a canonical line (target, rule, target index, record, path, first and last day), sorted:
-   * equal for two engines exactly when they derived the same measures.
+   * Every derived measure as a canonical line (target, rule, target index, record, path, first and
+   * last day), sorted: equal for two engines exactly when they derived the same measures.
    */
   List<String> derivedFingerprint() {
     readLock();
@@ -931,8 +1081,20 @@ public final class CredgraphEngine {
       List<String> out = new ArrayList<>();
       for (List<Entry> es : byTarget.values()) {
         for (Entry e : es) {
-          out.add(p.keys[e.target()].canonical() + " " + e.rule().id() + "#" + e.targetIndex() + " " + e.rec().id()
-              + " " + pathKey(e) + " " + e.from() + ".." + e.to());
+          out.add(
+              p.keys[e.target()].canonical()
+                  + " "
+                  + e.rule().id()
+                  + "#"
+                  + e.targetIndex()
+                  + " "
+                  + e.rec().id()
+                  + " "
+                  + pathKey(e)
+                  + " "
+                  + e.from()
+                  + ".."
+                  + e.to());
         }
       }
       out.sort(null);

@@ -1,6 +1,7 @@
 package io.credgraph.engine;
 
 import io.credgraph.model.CreditRecord;
+import io.credgraph.model.RecordStatus;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.rules.Condition;
 import io.credgraph.rules.Period;
@@ -10,7 +11,6 @@ import io.credgraph.rules.RuleScope;
 import io.credgraph.rules.Step;
 import io.credgraph.rules.Target;
 import io.credgraph.rules.Trigger;
-import io.credgraph.model.RecordStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,17 +18,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies the rule catalogue to one record on the projection (DOMAIN.md 5): the derived measures it gives, each with
- * the days it holds. The days are the intersection of
+ * Applies the rule catalogue to one record on the projection (DOMAIN.md 5): the derived measures it
+ * gives, each with the days it holds. The days are the intersection of
+ *
  * <ol>
- *   <li>the period's window (the record's own, N years from a date field, or a period function);</li>
- *   <li>the days the record is in force (its lifecycle: never when REVOKED, up to the day before a repair, not after
- *       effectiveUntil, OBJECTED as the list says);</li>
- *   <li>for each relation on the path, the asOf days its held condition allows (TODAY: the relation's own days;
- *       ANY_TIME_DECIDED_TO_ASOF: from its since on, if it did not end before decidedOn); ON_DECIDED_ON and
- *       ANY_TIME either hold or not;</li>
- *   <li>for a person the court released from an organisation's record, the days before the release date (joint
- *       sanctions only: appointment restrictions follow their own rules).</li>
+ *   <li>the period's window (the record's own, N years from a date field, or a period function);
+ *   <li>the days the record is in force (its lifecycle: never when REVOKED, up to the day before a
+ *       repair, not after effectiveUntil, OBJECTED as the list says);
+ *   <li>for each relation on the path, the asOf days its held condition allows (TODAY: the
+ *       relation's own days; ANY_TIME_DECIDED_TO_ASOF: from its since on, if it did not end before
+ *       decidedOn); ON_DECIDED_ON and ANY_TIME either hold or not;
+ *   <li>for a person the court released from an organisation's record, the days before the release
+ *       date (joint sanctions only: appointment restrictions follow their own rules).
  * </ol>
  */
 final class Deriver {
@@ -44,7 +45,10 @@ final class Deriver {
     }
   }
 
-  /** The derived measures of {@code rec} (int id {@code recIdx}, or -1 for a hypothetical one) held by {@code holder}. */
+  /**
+   * The derived measures of {@code rec} (int id {@code recIdx}, or -1 for a hypothetical one) held
+   * by {@code holder}.
+   */
   List<Entry> derive(CreditRecord rec, int recIdx, int holder, int[] spans) {
     List<Rule> rules = rulesByList.get(rec.list());
     if (rules == null || spans.length == 0) {
@@ -52,7 +56,8 @@ final class Deriver {
     }
     List<Entry> out = new ArrayList<>();
     for (Rule rule : rules) {
-      if (!rule.trigger().subjectKinds().isEmpty() && !rule.trigger().subjectKinds().contains(p.kindOf(holder))) {
+      if (!rule.trigger().subjectKinds().isEmpty()
+          && !rule.trigger().subjectKinds().contains(p.kindOf(holder))) {
         continue;
       }
       boolean ok = true;
@@ -83,10 +88,11 @@ final class Deriver {
   }
 
   /**
-   * Whether {@code rec} is at least the n-th record meeting the counting trigger of {@code rule} (DOMAIN.md 5.3):
-   * n - 1 earlier records of the same holder on the trigger's lists, meeting its conditions, decided within the
-   * window of M months ending on rec's decidedOn (both ends included), not REVOKED, and not REPAIRED before rec's
-   * decidedOn. "Earlier" is by decidedOn, then by id.
+   * Whether {@code rec} is at least the n-th record meeting the counting trigger of {@code rule}
+   * (DOMAIN.md 5.3): n - 1 earlier records of the same holder on the trigger's lists, meeting its
+   * conditions, decided within the window of M months ending on rec's decidedOn (both ends
+   * included), not REVOKED, and not REPAIRED before rec's decidedOn. "Earlier" is by decidedOn,
+   * then by id.
    */
   private boolean counted(Rule rule, CreditRecord rec, int holder) {
     Trigger.Count count = rule.trigger().count().orElseThrow();
@@ -118,7 +124,10 @@ final class Deriver {
     return false;
   }
 
-  /** Whether some rule counts records of {@code list} (a change to one such record can change its siblings). */
+  /**
+   * Whether some rule counts records of {@code list} (a change to one such record can change its
+   * siblings).
+   */
   boolean counts(String list) {
     List<Rule> rules = rulesByList.get(list);
     return rules != null && rules.stream().anyMatch(r -> r.trigger().count().isPresent());
@@ -149,7 +158,15 @@ final class Deriver {
     final List<Entry> out;
     final int decided;
 
-    Walk(Rule rule, int ti, Target t, CreditRecord rec, int recIdx, int holder, int[] base, List<Entry> out) {
+    Walk(
+        Rule rule,
+        int ti,
+        Target t,
+        CreditRecord rec,
+        int recIdx,
+        int holder,
+        int[] base,
+        List<Entry> out) {
       this.rule = rule;
       this.ti = ti;
       this.t = t;
@@ -167,39 +184,40 @@ final class Deriver {
         return;
       }
       Step s = t.via().get(depth);
-      Projection.EdgeVisitor visit = e -> {
-        if (!s.rels().contains(p.typeOf(e))) {
-          return;
-        }
-        int since = p.rSince[e];
-        int until = p.rUntil[e];
-        int nlo = lo;
-        int nhi = hi;
-        switch (s.held()) {
-          case ON_DECIDED_ON -> {
-            if (since > decided || until < decided) {
+      Projection.EdgeVisitor visit =
+          e -> {
+            if (!s.rels().contains(p.typeOf(e))) {
               return;
             }
-          }
-          case ANY_TIME_DECIDED_TO_ASOF -> {
-            if (until < decided) {
-              return;
+            int since = p.rSince[e];
+            int until = p.rUntil[e];
+            int nlo = lo;
+            int nhi = hi;
+            switch (s.held()) {
+              case ON_DECIDED_ON -> {
+                if (since > decided || until < decided) {
+                  return;
+                }
+              }
+              case ANY_TIME_DECIDED_TO_ASOF -> {
+                if (until < decided) {
+                  return;
+                }
+                nlo = Math.max(nlo, since);
+              }
+              case TODAY -> {
+                nlo = Math.max(nlo, since);
+                nhi = Math.min(nhi, until);
+              }
+              case ANY_TIME -> {}
             }
-            nlo = Math.max(nlo, since);
-          }
-          case TODAY -> {
-            nlo = Math.max(nlo, since);
-            nhi = Math.min(nhi, until);
-          }
-          case ANY_TIME -> { }
-        }
-        int next = s.dir() == Step.Dir.IN ? p.rFrom[e] : p.rTo[e];
-        int[] nn = java.util.Arrays.copyOf(nodes, nodes.length + 1);
-        nn[nodes.length] = next;
-        int[] ne = java.util.Arrays.copyOf(edges, edges.length + 1);
-        ne[edges.length] = e;
-        step(depth + 1, next, nn, ne, nlo, nhi);
-      };
+            int next = s.dir() == Step.Dir.IN ? p.rFrom[e] : p.rTo[e];
+            int[] nn = java.util.Arrays.copyOf(nodes, nodes.length + 1);
+            nn[nodes.length] = next;
+            int[] ne = java.util.Arrays.copyOf(edges, edges.length + 1);
+            ne[edges.length] = e;
+            step(depth + 1, next, nn, ne, nlo, nhi);
+          };
       if (s.dir() == Step.Dir.IN) {
         p.forEachIn(node, visit);
       } else {
@@ -218,7 +236,8 @@ final class Deriver {
       if (t.liable() && !rec.liablePersons().contains(key)) {
         return;
       }
-      // a court's release ends, from its date, the joint sanctions that reach the person through an organisation's
+      // a court's release ends, from its date, the joint sanctions that reach the person through an
+      // organisation's
       // record; not those from records on the person, nor appointment restrictions (DOMAIN.md 4)
       if (key.mayBePerson() && target != holder && rule.scope() == RuleScope.SANCTION) {
         Optional<java.time.LocalDate> released = rec.releaseDate(key);
@@ -228,7 +247,8 @@ final class Deriver {
       }
       int[] spans = clip(base, lo, hi);
       for (int i = 0; i < spans.length; i += 2) {
-        out.add(new Entry(target, rule, ti, recIdx, rec, holder, nodes, edges, spans[i], spans[i + 1]));
+        out.add(
+            new Entry(target, rule, ti, recIdx, rec, holder, nodes, edges, spans[i], spans[i + 1]));
       }
     }
   }

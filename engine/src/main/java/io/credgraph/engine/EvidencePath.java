@@ -4,9 +4,10 @@ import io.credgraph.ValidationException;
 import java.util.List;
 
 /**
- * How a measure reaches a subject: {@code subjects} from the subject the measure applies to (first) to the subject
- * that holds the record (last), with {@code relations.get(i)} joining {@code subjects.get(i)} and
- * {@code subjects.get(i + 1)}. A record of the subject itself has a path of one subject and no relation.
+ * How a measure reaches a subject: {@code subjects} from the subject the measure applies to (first)
+ * to the subject that holds the record (last), with {@code relations.get(i)} joining {@code
+ * subjects.get(i)} and {@code subjects.get(i + 1)}. A record of the subject itself has a path of
+ * one subject and no relation.
  */
 public record EvidencePath(List<SubjectRef> subjects, List<PathHop> relations) {
   public EvidencePath {

@@ -4,8 +4,8 @@ import io.credgraph.grades.CreditGrade;
 import java.util.Objects;
 
 /**
- * A change of an organisation's credit grade (DOMAIN.md 9): the grade it had and the grade it would have (a
- * simulation) or has (an alert).
+ * A change of an organisation's credit grade (DOMAIN.md 9): the grade it had and the grade it would
+ * have (a simulation) or has (an alert).
  *
  * @param subject the organisation
  * @param before its grade without the record

@@ -20,12 +20,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The in-memory projection of the credit graph the engine answers from, in compact primitive arrays in the manner of
- * Neo4j's Graph Data Science projections: subjects are dense ints; relations are parallel arrays (from, to, type,
- * since and until as epoch days, ratio); adjacency is CSR (an offsets array and an edge-id array per direction) built
- * once at start-up, plus small per-subject overflow arrays for relations added since; records are indexed per
- * subject with their in-force spans precomputed. Built from a {@link GraphStore} and kept current by the engine's
- * write path. Not thread-safe: the engine guards it with a read-write lock.
+ * The in-memory projection of the credit graph the engine answers from, in compact primitive arrays
+ * in the manner of Neo4j's Graph Data Science projections: subjects are dense ints; relations are
+ * parallel arrays (from, to, type, since and until as epoch days, ratio); adjacency is CSR (an
+ * offsets array and an edge-id array per direction) built once at start-up, plus small per-subject
+ * overflow arrays for relations added since; records are indexed per subject with their in-force
+ * spans precomputed. Built from a {@link GraphStore} and kept current by the engine's write path.
+ * Not thread-safe: the engine guards it with a read-write lock.
  */
 final class Projection implements ControlGraph {
   static final int OPEN = Integer.MAX_VALUE;
@@ -100,7 +101,9 @@ final class Projection implements ControlGraph {
 
   // ---------------------------------------------------------------- subjects
 
-  /** Adds or updates a subject; returns its int id and whether a rule-relevant attribute changed. */
+  /**
+   * Adds or updates a subject; returns its int id and whether a rule-relevant attribute changed.
+   */
   int putSubject(Subject s) {
     Integer existing = index.get(s.key());
     int i;
@@ -145,8 +148,8 @@ final class Projection implements ControlGraph {
   // ---------------------------------------------------------------- relations
 
   /**
-   * Appends a relation; with {@code linked}, also to the overflow adjacency (after the CSR is built). Returns false
-   * when an end is not a known subject.
+   * Appends a relation; with {@code linked}, also to the overflow adjacency (after the CSR is
+   * built). Returns false when an end is not a known subject.
    */
   boolean appendEdge(Relation rel, boolean linked) {
     int a = indexOf(rel.from());
@@ -183,8 +186,9 @@ final class Projection implements ControlGraph {
   }
 
   /**
-   * Makes the projection hold {@code rel} as the store now has it: updates the edge with the same identity (type,
-   * from, to, since) or appends a new one. Returns the edge, or -1 when an end is unknown.
+   * Makes the projection hold {@code rel} as the store now has it: updates the edge with the same
+   * identity (type, from, to, since) or appends a new one. Returns the edge, or -1 when an end is
+   * unknown.
    */
   int upsertEdge(Relation rel) {
     if (indexOf(rel.from()) < 0 || indexOf(rel.to()) < 0) {
@@ -199,7 +203,10 @@ final class Projection implements ControlGraph {
     return m - 1;
   }
 
-  /** The edge with the identity of {@code rel} (type, from, to, since), or -1 when the projection has none. */
+  /**
+   * The edge with the identity of {@code rel} (type, from, to, since), or -1 when the projection
+   * has none.
+   */
   int findEdge(Relation rel) {
     int a = indexOf(rel.from());
     int b = indexOf(rel.to());
@@ -209,11 +216,13 @@ final class Projection implements ControlGraph {
     int type = rel.type().ordinal();
     int since = day(rel.since());
     int[] found = {-1};
-    forEachOut(a, e -> {
-      if (rTo[e] == b && rType[e] == type && rSince[e] == since) {
-        found[0] = e;
-      }
-    });
+    forEachOut(
+        a,
+        e -> {
+          if (rTo[e] == b && rType[e] == type && rSince[e] == since) {
+            found[0] = e;
+          }
+        });
     return found[0];
   }
 
@@ -264,7 +273,9 @@ final class Projection implements ControlGraph {
     overflowEdges = 0;
   }
 
-  /** Folds the overflow arrays back into the CSR once they hold more than an eighth of the edges. */
+  /**
+   * Folds the overflow arrays back into the CSR once they hold more than an eighth of the edges.
+   */
   void compactIfWorthIt() {
     if (overflowEdges > Math.max(4096, m / 8)) {
       buildCsr();
@@ -307,8 +318,10 @@ final class Projection implements ControlGraph {
     return rSince[e] <= day && day <= rUntil[e];
   }
 
-  /** Control relation: LEGAL_REP, DIRECTOR, SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER, BRANCH_OF, and
-   * SHAREHOLDER with a known ratio of at least 0.25. */
+  /**
+   * Control relation: LEGAL_REP, DIRECTOR, SENIOR_MANAGER, MAIN_RESPONSIBLE, ACTUAL_CONTROLLER,
+   * BRANCH_OF, and SHAREHOLDER with a known ratio of at least 0.25.
+   */
   boolean isControl(int e) {
     RelationType t = TYPES[rType[e]];
     if (t == RelationType.SHAREHOLDER) {
@@ -319,16 +332,20 @@ final class Projection implements ControlGraph {
 
   @Override
   public void forEachControlNeighbour(int node, int day, NeighbourVisitor visit) {
-    forEachOut(node, e -> {
-      if (isControl(e) && edgeInForce(e, day)) {
-        visit.visit(rTo[e], e);
-      }
-    });
-    forEachIn(node, e -> {
-      if (isControl(e) && edgeInForce(e, day)) {
-        visit.visit(rFrom[e], e);
-      }
-    });
+    forEachOut(
+        node,
+        e -> {
+          if (isControl(e) && edgeInForce(e, day)) {
+            visit.visit(rTo[e], e);
+          }
+        });
+    forEachIn(
+        node,
+        e -> {
+          if (isControl(e) && edgeInForce(e, day)) {
+            visit.visit(rFrom[e], e);
+          }
+        });
   }
 
   @Override
@@ -353,7 +370,10 @@ final class Projection implements ControlGraph {
 
   // ---------------------------------------------------------------- records
 
-  /** Adds or replaces a record (as the store now has it); returns its int id, or -1 when its subject is unknown. */
+  /**
+   * Adds or replaces a record (as the store now has it); returns its int id, or -1 when its subject
+   * is unknown.
+   */
   int putRecord(CreditRecord rec) {
     int holder = indexOf(rec.subject());
     if (holder < 0) {
@@ -395,19 +415,21 @@ final class Projection implements ControlGraph {
   }
 
   /**
-   * The days {@code rec} is in force, as sorted disjoint {@code [first, last]} pairs of epoch days ({@link #OPEN} for
-   * an open end). Computed from {@link CreditRecord#inForceOn}: the status can only change on {@code effectiveFrom},
-   * on the date of a status change, and on the day after {@code effectiveUntil}, so the record's state on each such
-   * day holds until the next one.
+   * The days {@code rec} is in force, as sorted disjoint {@code [first, last]} pairs of epoch days
+   * ({@link #OPEN} for an open end). Computed from {@link CreditRecord#inForceOn}: the status can
+   * only change on {@code effectiveFrom}, on the date of a status change, and on the day after
+   * {@code effectiveUntil}, so the record's state on each such day holds until the next one.
    */
   static int[] spans(CreditRecord rec, boolean objectedInForce) {
     TreeSet<LocalDate> points = new TreeSet<>();
     points.add(rec.effectiveFrom());
-    rec.history().forEach(c -> {
-      if (c.on().isAfter(rec.effectiveFrom())) {
-        points.add(c.on());
-      }
-    });
+    rec.history()
+        .forEach(
+            c -> {
+              if (c.on().isAfter(rec.effectiveFrom())) {
+                points.add(c.on());
+              }
+            });
     rec.effectiveUntil().ifPresent(u -> points.add(u.plusDays(1)));
     int[] out = new int[2 * points.size()];
     int len = 0;

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The answer to a sanctions check: one result per subject asked about, in the order asked. */
-public record SanctionsCheck(LocalDate asOf, Optional<Domain> domain, List<SanctionResult> results) {
+public record SanctionsCheck(
+    LocalDate asOf, Optional<Domain> domain, List<SanctionResult> results) {
   public SanctionsCheck {
     results = List.copyOf(results);
   }

@@ -1,6 +1,9 @@
 package io.credgraph.engine;
 
-/** Sorted, disjoint {@code [first, last]} pairs of epoch days; {@link Projection#OPEN} is an open end. */
+/**
+ * Sorted, disjoint {@code [first, last]} pairs of epoch days; {@link Projection#OPEN} is an open
+ * end.
+ */
 final class Spans {
   private Spans() {}
 

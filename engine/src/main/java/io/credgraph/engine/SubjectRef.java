@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A subject as answers name it: opaque id, kind, name and natural key. The key of a person is personal data: as JSON
- * a subject is {@code {"id", "kind", "name"}} plus {@code uscc} for an organisation or the <em>masked</em>
- * {@code idNumber} for a person (API.md); the full key never leaves through serialisation. Callers allowed to see
- * the full number read {@link #key()} explicitly.
+ * A subject as answers name it: opaque id, kind, name and natural key. The key of a person is
+ * personal data: as JSON a subject is {@code {"id", "kind", "name"}} plus {@code uscc} for an
+ * organisation or the <em>masked</em> {@code idNumber} for a person (API.md); the full key never
+ * leaves through serialisation. Callers allowed to see the full number read {@link #key()}
+ * explicitly.
  */
 public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnore SubjectKey key) {
   public SubjectRef {
@@ -28,13 +29,17 @@ public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnor
     return key instanceof SubjectKey.Org o ? Optional.of(o.uscc().value()) : Optional.empty();
   }
 
-  /** The person's document number, masked ({@code 4420**********123X}); empty for an organisation. */
+  /**
+   * The person's document number, masked ({@code 4420**********123X}); empty for an organisation.
+   */
   @JsonProperty("idNumber")
   public Optional<String> maskedIdNumber() {
     return key.isPerson() ? Optional.of(key.masked()) : Optional.empty();
   }
 
-  /** The scheme of a subject keyed by an external id ({@code ftm}, {@code icij}); empty otherwise. */
+  /**
+   * The scheme of a subject keyed by an external id ({@code ftm}, {@code icij}); empty otherwise.
+   */
   @JsonProperty("scheme")
   public Optional<String> scheme() {
     return key instanceof SubjectKey.External e ? Optional.of(e.scheme()) : Optional.empty();
@@ -44,6 +49,7 @@ public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnor
   @JsonProperty("externalId")
   public Optional<String> shownExternalId() {
     return key instanceof SubjectKey.External e
-        ? Optional.of(kind == SubjectKind.PERSON ? e.masked() : e.externalId()) : Optional.empty();
+        ? Optional.of(kind == SubjectKind.PERSON ? e.masked() : e.externalId())
+        : Optional.empty();
   }
 }

@@ -10,19 +10,36 @@ import java.util.Objects;
  * @param hash SHA-256 of the batch content (after gunzip), the batch's identity
  * @param department the batch's default department
  * @param outcome what happened to the batch as a whole
- * @param resumedAfterLine lines committed by an earlier, interrupted load and not written again (0 for a fresh load)
+ * @param resumedAfterLine lines committed by an earlier, interrupted load and not written again (0
+ *     for a fresh load)
  * @param lines lines in the batch (blank lines included)
  * @param accepted lines whose facts are stored (or already were)
  * @param rejected lines set aside, each in {@code rejections} up to the report limit
  * @param pending lines stored as pending facts, waiting for a subject
- * @param resolved pending facts (of this or earlier batches) applied because this batch delivered their subject
+ * @param resolved pending facts (of this or earlier batches) applied because this batch delivered
+ *     their subject
  * @param conflicts conflicts found among the facts this batch touched
  * @param rejectionsTruncated whether more rejections were found than listed here
  * @param error why the batch was refused as a whole; empty otherwise
  */
-public record BatchReport(String name, String hash, String department, Outcome outcome, long resumedAfterLine,
-    long lines, long blank, long accepted, long rejected, long pending, long resolved, List<Conflict> conflicts,
-    List<Rejection> rejections, boolean rejectionsTruncated, String error, long millis, long versionBefore,
+public record BatchReport(
+    String name,
+    String hash,
+    String department,
+    Outcome outcome,
+    long resumedAfterLine,
+    long lines,
+    long blank,
+    long accepted,
+    long rejected,
+    long pending,
+    long resolved,
+    List<Conflict> conflicts,
+    List<Rejection> rejections,
+    boolean rejectionsTruncated,
+    String error,
+    long millis,
+    long versionBefore,
     long versionAfter) {
 
   public BatchReport {
@@ -36,9 +53,27 @@ public record BatchReport(String name, String hash, String department, Outcome o
   }
 
   /** A batch refused before any line was stored. */
-  static BatchReport refused(String name, String hash, String department, String error, long millis, long version) {
-    return new BatchReport(name, hash, department, Outcome.REFUSED, 0, 0, 0, 0, 0, 0, 0, List.of(),
-        List.of(new Rejection(name, 0, "(file)", error)), false, error, millis, version, version);
+  static BatchReport refused(
+      String name, String hash, String department, String error, long millis, long version) {
+    return new BatchReport(
+        name,
+        hash,
+        department,
+        Outcome.REFUSED,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        List.of(),
+        List.of(new Rejection(name, 0, "(file)", error)),
+        false,
+        error,
+        millis,
+        version,
+        version);
   }
 
   public double linesPerSecond() {
@@ -49,12 +84,27 @@ public record BatchReport(String name, String hash, String department, Outcome o
   public String summary() {
     return switch (outcome) {
       case REFUSED -> name + ": refused: " + error;
-      case ALREADY_LOADED -> name + ": already loaded (same content, sha256 " + hash.substring(0, 12)
-          + "...), nothing changed";
-      case LOADED -> String.format("%s: %,d lines, %,d accepted, %,d rejected, %,d pending, %,d resolved, %,d "
-              + "conflicts%s, %.1f s, %,.0f lines/s", name, lines, accepted, rejected, pending, resolved,
-          conflicts.size(), resumedAfterLine > 0 ? String.format(", resumed after line %,d", resumedAfterLine) : "",
-          millis / 1000.0, linesPerSecond());
+      case ALREADY_LOADED ->
+          name
+              + ": already loaded (same content, sha256 "
+              + hash.substring(0, 12)
+              + "...), nothing changed";
+      case LOADED ->
+          String.format(
+              "%s: %,d lines, %,d accepted, %,d rejected, %,d pending, %,d resolved, %,d "
+                  + "conflicts%s, %.1f s, %,.0f lines/s",
+              name,
+              lines,
+              accepted,
+              rejected,
+              pending,
+              resolved,
+              conflicts.size(),
+              resumedAfterLine > 0
+                  ? String.format(", resumed after line %,d", resumedAfterLine)
+                  : "",
+              millis / 1000.0,
+              linesPerSecond());
     };
   }
 

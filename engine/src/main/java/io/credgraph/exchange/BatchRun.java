@@ -34,16 +34,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Loads one batch: reads its lines, turns each into write operations against the store plus what this chunk has
- * written so far, and commits every {@link LoadOptions#chunkLines()} lines with the batch checkpoint in the same
- * write. Rejections, conflicts and counts of a chunk are published only once the chunk is committed, so a chunk that
- * the store refuses can be redone line by line (isolating the line at fault) without counting anything twice.
+ * Loads one batch: reads its lines, turns each into write operations against the store plus what
+ * this chunk has written so far, and commits every {@link LoadOptions#chunkLines()} lines with the
+ * batch checkpoint in the same write. Rejections, conflicts and counts of a chunk are published
+ * only once the chunk is committed, so a chunk that the store refuses can be redone line by line
+ * (isolating the line at fault) without counting anything twice.
  */
 final class BatchRun {
   private static final int MAX_OPS_PER_CHUNK = 50_000;
   private static final long PROGRESS_NANOS = 500_000_000L;
 
-  private enum Result { ACCEPTED, PENDING }
+  private enum Result {
+    ACCEPTED,
+    PENDING
+  }
 
   private final GraphStore store;
   private final BatchWriter writer;
@@ -63,16 +67,27 @@ final class BatchRun {
   private final Map<String, CreditRecord> chunkRecords = new HashMap<>();
   private final Map<String, List<LocalDate>> chunkRelations = new HashMap<>();
   private final Map<String, List<PendingFact>> chunkPending = new HashMap<>();
+
   /** Pending fact id to the canonical key it awaits after this chunk ("" once removed). */
   private final Map<String, String> chunkFacts = new HashMap<>();
+
   /** The latest pending fact this chunk put under each id, and its operation. */
   private final Map<String, PendingFact> chunkFactObjects = new HashMap<>();
+
   private final Map<PendingFact, WriteOp> chunkPutOps = new java.util.IdentityHashMap<>();
+
   /** PutPending operations whose fact this same chunk applied: neither is written. */
-  private final Set<WriteOp> cancelled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<WriteOp> cancelled =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private final Map<String, SubjectKey> touched = new LinkedHashMap<>();
-  /** Relations (type, from, to) this chunk ended: a later relation between them keeps the chunk in line order. */
+
+  /**
+   * Relations (type, from, to) this chunk ended: a later relation between them keeps the chunk in
+   * line order.
+   */
   private final Set<String> chunkEnded = new HashSet<>();
+
   private boolean keepLineOrder;
   private final List<Long> chunkLineNumbers = new ArrayList<>();
   private final List<byte[]> chunkLineBytes = new ArrayList<>();
@@ -95,8 +110,18 @@ final class BatchRun {
   private BatchScan.Counting raw;
   private long lastProgress;
 
-  BatchRun(GraphStore store, BatchWriter writer, LineParser parser, LoadOptions options, LoadContext ctx,
-      String name, String hash, String dept, LoadListener listener, long startNanos, long totalBytes) {
+  BatchRun(
+      GraphStore store,
+      BatchWriter writer,
+      LineParser parser,
+      LoadOptions options,
+      LoadContext ctx,
+      String name,
+      String hash,
+      String dept,
+      LoadListener listener,
+      long startNanos,
+      long totalBytes) {
     this.store = store;
     this.writer = writer;
     this.parser = parser;
@@ -142,7 +167,11 @@ final class BatchRun {
           chunkLineNumbers.add(line.number());
           chunkLineBytes.add(line.tooLong() ? null : Arrays.copyOf(line.bytes(), line.length()));
           chunkLineLengths.add(line.fullLength());
-          handle(line.number(), line.tooLong() ? null : line.bytes(), line.length(), line.fullLength());
+          handle(
+              line.number(),
+              line.tooLong() ? null : line.bytes(),
+              line.length(),
+              line.fullLength());
           if (chunkLineNumbers.size() >= options.chunkLines() || ops.size() >= MAX_OPS_PER_CHUNK) {
             commit(line.number(), false);
           }
@@ -160,23 +189,53 @@ final class BatchRun {
     long now = System.nanoTime();
     if (force || now - lastProgress >= PROGRESS_NANOS) {
       lastProgress = now;
-      listener.progress(new LoadProgress(name, lines, raw == null ? 0 : raw.count(), totalBytes,
-          (now - startNanos) / 1_000_000));
+      listener.progress(
+          new LoadProgress(
+              name,
+              lines,
+              raw == null ? 0 : raw.count(),
+              totalBytes,
+              (now - startNanos) / 1_000_000));
     }
   }
 
   BatchReport report(long millis, long versionBefore, long versionAfter) {
-    return new BatchReport(name, hash, dept, BatchReport.Outcome.LOADED, resumedAfter, lines, blank, accepted,
-        rejected, pending, resolved, conflicts, reported, truncated, "", millis, versionBefore, versionAfter);
+    return new BatchReport(
+        name,
+        hash,
+        dept,
+        BatchReport.Outcome.LOADED,
+        resumedAfter,
+        lines,
+        blank,
+        accepted,
+        rejected,
+        pending,
+        resolved,
+        conflicts,
+        reported,
+        truncated,
+        "",
+        millis,
+        versionBefore,
+        versionAfter);
   }
 
   // ---- one line
 
   private void handle(long no, byte[] bytes, int length, long fullLength) {
     if (bytes == null) {
-      staged.rejections.add(new Rejection(name, no, LineParser.LINE, "the line has " + fullLength
-          + " bytes, more than the limit of " + options.maxLineBytes() + " bytes; split the record or raise "
-          + "--max-line-bytes"));
+      staged.rejections.add(
+          new Rejection(
+              name,
+              no,
+              LineParser.LINE,
+              "the line has "
+                  + fullLength
+                  + " bytes, more than the limit of "
+                  + options.maxLineBytes()
+                  + " bytes; split the record or raise "
+                  + "--max-line-bytes"));
       return;
     }
     if (isBlank(bytes, length)) {
@@ -186,7 +245,8 @@ final class BatchRun {
     try {
       JsonNode node = parser.read(bytes, length);
       ParsedLine p = parser.parse(node, name, hash, no, dept);
-      Result r = apply(p, hash + "#" + no, () -> new String(bytes, 0, length, StandardCharsets.UTF_8));
+      Result r =
+          apply(p, hash + "#" + no, () -> new String(bytes, 0, length, StandardCharsets.UTF_8));
       if (r == Result.ACCEPTED) {
         staged.accepted++;
       } else {
@@ -207,7 +267,8 @@ final class BatchRun {
   }
 
   private void reject(String file, long line, ValidationException e) {
-    staged.rejections.add(new Rejection(file, line, e.field().orElse(LineParser.LINE), e.getMessage()));
+    staged.rejections.add(
+        new Rejection(file, line, e.field().orElse(LineParser.LINE), e.getMessage()));
   }
 
   private Result apply(ParsedLine p, String factId, Supplier<String> rawLine) {
@@ -235,27 +296,57 @@ final class BatchRun {
     Subject view = s;
     if (existing != null) {
       if (existing.kind() != s.kind()) {
-        throw new ValidationException("kind", "subject " + s.key().masked() + " is stored as " + existing.kind()
-            + ", this line says " + s.kind() + " (a subject's kind does not change)");
+        throw new ValidationException(
+            "kind",
+            "subject "
+                + s.key().masked()
+                + " is stored as "
+                + existing.kind()
+                + ", this line says "
+                + s.kind()
+                + " (a subject's kind does not change)");
       }
       Map<String, String> attrs = new HashMap<>(s.attributes());
       if (!existing.name().equals(s.name())) {
         List<NameVariants.Variant> variants = NameVariants.merge(existing, s);
         attrs.put(NameVariants.ATTRIBUTE, NameVariants.encode(variants));
         Provenance in = s.provenance().get(0);
-        staged.conflicts.add(new Conflict(Conflict.Kind.NAME, s.key().masked(), "",
-            "delivered as '" + s.name() + "' by " + in.department() + " " + in.batch() + ":" + in.line()
-                + ", stored as '" + existing.name() + "'",
-            variants.stream().map(NameVariants.Variant::source).toList()));
+        staged.conflicts.add(
+            new Conflict(
+                Conflict.Kind.NAME,
+                s.key().masked(),
+                "",
+                "delivered as '"
+                    + s.name()
+                    + "' by "
+                    + in.department()
+                    + " "
+                    + in.batch()
+                    + ":"
+                    + in.line()
+                    + ", stored as '"
+                    + existing.name()
+                    + "'",
+                variants.stream().map(NameVariants.Variant::source).toList()));
         put = withAttributes(s, attrs);
       }
       Map<String, String> viewAttrs = new HashMap<>(existing.attributes());
       viewAttrs.putAll(attrs);
       List<Provenance> prov = new ArrayList<>(existing.provenance());
       prov.addAll(s.provenance());
-      view = new Subject(existing.id(), s.kind(), s.key(), s.name(), s.legalForm().or(existing::legalForm),
-          s.status().or(existing::status), s.registeredOn().or(existing::registeredOn),
-          s.district().or(existing::district), s.industry().or(existing::industry), viewAttrs, prov);
+      view =
+          new Subject(
+              existing.id(),
+              s.kind(),
+              s.key(),
+              s.name(),
+              s.legalForm().or(existing::legalForm),
+              s.status().or(existing::status),
+              s.registeredOn().or(existing::registeredOn),
+              s.district().or(existing::district),
+              s.industry().or(existing::industry),
+              viewAttrs,
+              prov);
     }
     ops.add(new WriteOp.PutSubject(put));
     chunkSubjects.put(c, view);
@@ -267,8 +358,18 @@ final class BatchRun {
   }
 
   private static Subject withAttributes(Subject s, Map<String, String> attrs) {
-    return new Subject(s.id(), s.kind(), s.key(), s.name(), s.legalForm(), s.status(), s.registeredOn(),
-        s.district(), s.industry(), attrs, s.provenance());
+    return new Subject(
+        s.id(),
+        s.kind(),
+        s.key(),
+        s.name(),
+        s.legalForm(),
+        s.status(),
+        s.registeredOn(),
+        s.district(),
+        s.industry(),
+        attrs,
+        s.provenance());
   }
 
   private Result relation(Relation r, String factId, Supplier<String> rawLine) {
@@ -287,17 +388,20 @@ final class BatchRun {
     }
     if (r.type() == RelationType.LEGAL_REP || r.type() == RelationType.SHAREHOLDER) {
       touched.put(r.to().canonical(), r.to());
-      ctx.relationStored(r.to().canonical(), r.type() == RelationType.LEGAL_REP, r.ratio().orElse(0));
+      ctx.relationStored(
+          r.to().canonical(), r.type() == RelationType.LEGAL_REP, r.ratio().orElse(0));
     }
     return Result.ACCEPTED;
   }
 
   private static void requireKinds(RelationType type, SubjectKind from, SubjectKind to) {
     if (!type.fromKinds().contains(from)) {
-      throw new ValidationException("from", type + " goes from " + type.fromKinds() + ", but from is a " + from);
+      throw new ValidationException(
+          "from", type + " goes from " + type.fromKinds() + ", but from is a " + from);
     }
     if (!type.toKinds().contains(to)) {
-      throw new ValidationException("to", type + " goes to " + type.toKinds() + ", but to is a " + to);
+      throw new ValidationException(
+          "to", type + " goes to " + type.toKinds() + ", but to is a " + to);
     }
   }
 
@@ -306,10 +410,18 @@ final class BatchRun {
     if (existing != null) {
       if (!existing.sameDecision(rec)) {
         Provenance in = rec.provenance().get(0);
-        staged.conflicts.add(new Conflict(Conflict.Kind.RECORD_CONTENT, existing.subject().masked(),
-            rec.decidedOn().toString(), "record " + rec.id() + " delivered again with a different decision (subject,"
-                + " list, dates, liable persons or crime); the first delivery is kept",
-            List.of(source(existing.provenance().isEmpty() ? in : existing.provenance().get(0)), source(in))));
+        staged.conflicts.add(
+            new Conflict(
+                Conflict.Kind.RECORD_CONTENT,
+                existing.subject().masked(),
+                rec.decidedOn().toString(),
+                "record "
+                    + rec.id()
+                    + " delivered again with a different decision (subject,"
+                    + " list, dates, liable persons or crime); the first delivery is kept",
+                List.of(
+                    source(existing.provenance().isEmpty() ? in : existing.provenance().get(0)),
+                    source(in))));
       }
       ops.add(new WriteOp.PutRecord(existing.withProvenance(rec.provenance())));
       return Result.ACCEPTED;
@@ -328,8 +440,9 @@ final class BatchRun {
     }
     for (int i = 0; i < rec.liablePersons().size(); i++) {
       if (kindOf(rec.liablePersons().get(i)) != SubjectKind.PERSON) {
-        throw new ValidationException("liablePersons[" + i + "]", "liable person "
-            + rec.liablePersons().get(i).masked() + " is not a PERSON");
+        throw new ValidationException(
+            "liablePersons[" + i + "]",
+            "liable person " + rec.liablePersons().get(i).masked() + " is not a PERSON");
       }
     }
     ops.add(new WriteOp.PutRecord(rec));
@@ -347,8 +460,11 @@ final class BatchRun {
         pend(s.change().provenance(), SubjectKey.fromCanonical(awaited), factId, rawLine);
         return Result.PENDING;
       }
-      throw new ValidationException("record", "unknown record '" + s.recordId()
-          + "': no record with this id has been loaded (deliver its record line first)");
+      throw new ValidationException(
+          "record",
+          "unknown record '"
+              + s.recordId()
+              + "': no record with this id has been loaded (deliver its record line first)");
     }
     Optional<SubjectKey> person = s.change().person();
     if (person.isPresent() && kindOf(person.get()) == null) {
@@ -368,16 +484,34 @@ final class BatchRun {
       pend(e.provenance(), from == null ? e.from() : e.to(), factId, rawLine);
       return Result.PENDING;
     }
-    boolean found = chunkRelations.getOrDefault(relKey(e.type(), e.from(), e.to()), List.of()).stream()
-        .anyMatch(since -> !since.isAfter(e.until()));
+    boolean found =
+        chunkRelations.getOrDefault(relKey(e.type(), e.from(), e.to()), List.of()).stream()
+            .anyMatch(since -> !since.isAfter(e.until()));
     if (!found) {
-      found = store.relations(e.from(), GraphStore.Direction.OUTGOING, Set.of(e.type()), Optional.empty()).stream()
-          .anyMatch(r -> r.from().equals(e.from()) && r.to().equals(e.to()) && !r.since().isAfter(e.until()));
+      found =
+          store
+              .relations(
+                  e.from(), GraphStore.Direction.OUTGOING, Set.of(e.type()), Optional.empty())
+              .stream()
+              .anyMatch(
+                  r ->
+                      r.from().equals(e.from())
+                          && r.to().equals(e.to())
+                          && !r.since().isAfter(e.until()));
     }
     if (!found) {
-      throw new ValidationException("until", "no " + e.type() + " relation from " + e.from().masked() + " to "
-          + e.to().masked() + " began on or before " + e.until() + ": nothing to end (an until before since, or "
-          + "the relation was never delivered)");
+      throw new ValidationException(
+          "until",
+          "no "
+              + e.type()
+              + " relation from "
+              + e.from().masked()
+              + " to "
+              + e.to().masked()
+              + " began on or before "
+              + e.until()
+              + ": nothing to end (an until before since, or "
+              + "the relation was never delivered)");
     }
     ops.add(e);
     chunkEnded.add(relKey(e.type(), e.from(), e.to()));
@@ -432,7 +566,10 @@ final class BatchRun {
     ctx.awaited.add(c);
   }
 
-  /** Applies, in delivery order, every fact that waited for {@code key}, which this chunk has just delivered. */
+  /**
+   * Applies, in delivery order, every fact that waited for {@code key}, which this chunk has just
+   * delivered.
+   */
   private void resolve(SubjectKey key) {
     String c = key.canonical();
     ctx.awaited.remove(c);
@@ -450,8 +587,10 @@ final class BatchRun {
         }
       }
     }
-    facts.sort(Comparator.<PendingFact>comparingInt(f -> ctx.batchOrder(f.provenance().batchHash()))
-        .thenComparingLong(f -> f.provenance().line()).thenComparing(PendingFact::id));
+    facts.sort(
+        Comparator.<PendingFact>comparingInt(f -> ctx.batchOrder(f.provenance().batchHash()))
+            .thenComparingLong(f -> f.provenance().line())
+            .thenComparing(PendingFact::id));
     for (PendingFact f : facts) {
       WriteOp put = chunkPutOps.get(f);
       if (put != null) {
@@ -462,7 +601,8 @@ final class BatchRun {
       chunkFacts.put(f.id(), "");
       Provenance p = f.provenance();
       try {
-        ParsedLine q = parser.parse(parser.read(f.line()), p.batch(), p.batchHash(), p.line(), p.department());
+        ParsedLine q =
+            parser.parse(parser.read(f.line()), p.batch(), p.batchHash(), p.line(), p.department());
         if (apply(q, f.id(), f::line) == Result.ACCEPTED) {
           staged.resolved++;
         }
@@ -486,11 +626,12 @@ final class BatchRun {
   }
 
   /**
-   * The chunk's operations grouped by kind (stores write a group of one kind in one statement): subjects, relations,
-   * ends, records, status changes, pending facts, then the checkpoint, each group in line order. The result is the
-   * same as in line order: relations and records only need their subjects to exist, which earlier subjects ensure;
-   * a record precedes its status changes within the groups as in the lines; pending facts keep their own order. The
-   * one exception, a relation delivered after an end of the same (type, from, to) in the chunk, keeps line order.
+   * The chunk's operations grouped by kind (stores write a group of one kind in one statement):
+   * subjects, relations, ends, records, status changes, pending facts, then the checkpoint, each
+   * group in line order. The result is the same as in line order: relations and records only need
+   * their subjects to exist, which earlier subjects ensure; a record precedes its status changes
+   * within the groups as in the lines; pending facts keep their own order. The one exception, a
+   * relation delivered after an end of the same (type, from, to) in the chunk, keeps line order.
    */
   static List<WriteOp> groupedByKind(List<WriteOp> ops) {
     List<List<WriteOp>> groups = new ArrayList<>();
@@ -536,7 +677,8 @@ final class BatchRun {
   }
 
   private WriteOp checkpoint(long lastLine, boolean complete) {
-    return new WriteOp.Checkpoint(new BatchCheckpoint(hash, name, dept, lastLine, complete, Instant.now()));
+    return new WriteOp.Checkpoint(
+        new BatchCheckpoint(hash, name, dept, lastLine, complete, Instant.now()));
   }
 
   private void write(WriteBatch batch) {
@@ -558,7 +700,9 @@ final class BatchRun {
     }
   }
 
-  /** The store refused a chunk: redo it one line per write, rejecting the lines the store refuses. */
+  /**
+   * The store refused a chunk: redo it one line per write, rejecting the lines the store refuses.
+   */
   private void redoLineByLine(boolean complete) {
     List<Long> numbers = new ArrayList<>(chunkLineNumbers);
     List<byte[]> bytes = new ArrayList<>(chunkLineBytes);
@@ -574,8 +718,12 @@ final class BatchRun {
         write(new WriteBatch(live(ops)));
       } catch (ValidationException | StoreException e) {
         discardChunk();
-        String field = e instanceof ValidationException v ? v.field().orElse(LineParser.LINE) : LineParser.LINE;
-        staged.rejections.add(new Rejection(name, no, field, "the store refused this line: " + e.getMessage()));
+        String field =
+            e instanceof ValidationException v
+                ? v.field().orElse(LineParser.LINE)
+                : LineParser.LINE;
+        staged.rejections.add(
+            new Rejection(name, no, field, "the store refused this line: " + e.getMessage()));
         ops.add(checkpoint(no, last));
         write(new WriteBatch(ops));
       }

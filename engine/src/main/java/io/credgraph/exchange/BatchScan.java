@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * The first pass over a batch: its SHA-256 (of the content after gunzip, so a batch's identity does not depend on
- * its compression or name), and whether it is a batch at all: gzip that is corrupt, binary data (a NUL byte) and an
- * empty batch are refused as a whole, before anything is stored.
+ * The first pass over a batch: its SHA-256 (of the content after gunzip, so a batch's identity does
+ * not depend on its compression or name), and whether it is a batch at all: gzip that is corrupt,
+ * binary data (a NUL byte) and an empty batch are refused as a whole, before anything is stored.
  */
 record BatchScan(String hash, long contentBytes, boolean gzip) {
 
@@ -39,8 +39,11 @@ record BatchScan(String hash, long contentBytes, boolean gzip) {
       while ((n = read(in, buf, total)) > 0) {
         for (int i = 0; i < n; i++) {
           if (buf[i] == 0) {
-            throw refuse("binary data (a NUL byte at content offset " + (total + i) + "): a batch is UTF-8 JSON Lines"
-                + " text, optionally gzipped");
+            throw refuse(
+                "binary data (a NUL byte at content offset "
+                    + (total + i)
+                    + "): a batch is UTF-8 JSON Lines"
+                    + " text, optionally gzipped");
           }
         }
         sha.update(buf, 0, n);
@@ -59,8 +62,12 @@ record BatchScan(String hash, long contentBytes, boolean gzip) {
     try {
       return in.read(buf, 0, buf.length);
     } catch (ZipException | EOFException e) {
-      throw refuse("corrupt gzip data after " + offset + " bytes of content (" + e.getMessage()
-          + "): send the batch again");
+      throw refuse(
+          "corrupt gzip data after "
+              + offset
+              + " bytes of content ("
+              + e.getMessage()
+              + "): send the batch again");
     }
   }
 

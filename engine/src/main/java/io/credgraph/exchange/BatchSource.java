@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A batch to load: a name and a way to read its bytes (plain or gzipped JSON Lines; gzip is recognised by its magic
- * bytes, whatever the name). The loader opens it twice: once to compute the content hash, once to load.
+ * A batch to load: a name and a way to read its bytes (plain or gzipped JSON Lines; gzip is
+ * recognised by its magic bytes, whatever the name). The loader opens it twice: once to compute the
+ * content hash, once to load.
  */
 public interface BatchSource {
 

@@ -3,12 +3,13 @@ package io.credgraph.exchange;
 import java.util.Locale;
 
 /**
- * The delivering department of a batch when neither the line nor the caller names one, read from the file name as
- * the datasets module writes them ({@code NN-department[.what][.partNNN].jsonl[.gz]}): the name up to its first
- * {@code .}, without a leading {@code NN-} and trailing {@code -NNNN} groups (dates), hyphens as underscores,
- * upper-cased. {@code 02-market-regulation.jsonl} and {@code 03-market-regulation.relations.part002.jsonl.gz} are
- * {@code MARKET_REGULATION}, {@code 0042-court-2024-05.jsonl} is {@code COURT}; a name with no letters gives
- * {@code UNKNOWN}.
+ * The delivering department of a batch when neither the line nor the caller names one, read from
+ * the file name as the datasets module writes them ({@code
+ * NN-department[.what][.partNNN].jsonl[.gz]}): the name up to its first {@code .}, without a
+ * leading {@code NN-} and trailing {@code -NNNN} groups (dates), hyphens as underscores,
+ * upper-cased. {@code 02-market-regulation.jsonl} and {@code
+ * 03-market-regulation.relations.part002.jsonl.gz} are {@code MARKET_REGULATION}, {@code
+ * 0042-court-2024-05.jsonl} is {@code COURT}; a name with no letters gives {@code UNKNOWN}.
  */
 public final class Departments {
   private Departments() {}

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines ({@code \n}, an optional {@code \r} before it is dropped) without ever holding more
- * than {@code maxLineBytes} of one line: a longer line is skipped to its end and reported as {@link Line#tooLong()}.
- * Memory is bounded by the read buffer plus the line limit, whatever the input.
+ * Splits a byte stream into lines ({@code \n}, an optional {@code \r} before it is dropped) without
+ * ever holding more than {@code maxLineBytes} of one line: a longer line is skipped to its end and
+ * reported as {@link Line#tooLong()}. Memory is bounded by the read buffer plus the line limit,
+ * whatever the input.
  *
  * <p>Not thread-safe; one reader per stream.
  */
@@ -24,13 +25,17 @@ final class LineReader {
 
   LineReader(InputStream in, int maxLineBytes) {
     if (maxLineBytes < 16) {
-      throw new IllegalArgumentException("the line limit must be at least 16 bytes, not " + maxLineBytes);
+      throw new IllegalArgumentException(
+          "the line limit must be at least 16 bytes, not " + maxLineBytes);
     }
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
-  /** One line: its 1-based number and bytes {@code [0, length)} of {@link #bytes()} (valid until the next call). */
+  /**
+   * One line: its 1-based number and bytes {@code [0, length)} of {@link #bytes()} (valid until the
+   * next call).
+   */
   record Line(long number, byte[] bytes, int length, long fullLength, boolean tooLong) {}
 
   /** Bytes consumed from the underlying stream so far. */

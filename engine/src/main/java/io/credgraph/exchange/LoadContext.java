@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a load remembers across lines and batches, always derivable from the store: the kinds of subjects seen
- * (bounded), the keys pending facts await, and which record ids are pending. {@link #rebuild()} re-derives it after a
- * chunk was rolled back.
+ * What a load remembers across lines and batches, always derivable from the store: the kinds of
+ * subjects seen (bounded), the keys pending facts await, and which record ids are pending. {@link
+ * #rebuild()} re-derives it after a chunk was rolled back.
  *
- * <p>When the store held nothing when the load began, this context knows every subject and record stored since (as
- * long as its bounded maps did not overflow and no chunk was rolled back): {@link #knowsAll()}. The loader then
- * answers "is it stored?" without asking the store, and checks for conflicts only the organisations whose delivered
- * legal representatives or shareholder ratios could conflict.
+ * <p>When the store held nothing when the load began, this context knows every subject and record
+ * stored since (as long as its bounded maps did not overflow and no chunk was rolled back): {@link
+ * #knowsAll()}. The loader then answers "is it stored?" without asking the store, and checks for
+ * conflicts only the organisations whose delivered legal representatives or shareholder ratios
+ * could conflict.
  */
 final class LoadContext {
   private static final int KIND_CACHE = 1 << 20;
@@ -30,26 +31,34 @@ final class LoadContext {
 
   private final GraphStore store;
   final Set<String> awaited = new HashSet<>();
+
   /** Pending record id to the canonical key its line awaits. */
   final Map<String, String> pendingRecords = new HashMap<>();
-  private final Map<String, SubjectKind> kinds = new LinkedHashMap<>(1024, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, SubjectKind> eldest) {
-      if (size() > KIND_CACHE) {
-        forget();
-        return true;
-      }
-      return false;
-    }
-  };
+  private final Map<String, SubjectKind> kinds =
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SubjectKind> eldest) {
+          if (size() > KIND_CACHE) {
+            forget();
+            return true;
+          }
+          return false;
+        }
+      };
   private Map<String, Integer> batchOrder;
   private boolean knowsAll;
   private long lastVersion;
   private final Set<String> records = new HashSet<>();
-  /** Per organisation: LEGAL_REP relations delivered, and the sum of every known SHAREHOLDER ratio delivered. */
+
+  /**
+   * Per organisation: LEGAL_REP relations delivered, and the sum of every known SHAREHOLDER ratio
+   * delivered.
+   */
   private final Map<String, double[]> orgs = new HashMap<>();
+
   private final Map<String, Map<String, PendingFact>> pendingByKey = new HashMap<>();
   private final Map<String, String> pendingKeyOf = new HashMap<>();
 
@@ -66,14 +75,19 @@ final class LoadContext {
     lastVersion = version;
   }
 
-  /** Stops trusting what this context knows if someone else wrote to the store since this load's last write. */
+  /**
+   * Stops trusting what this context knows if someone else wrote to the store since this load's
+   * last write.
+   */
   void checkForeignWrites() {
     if (knowsAll && store.version() != lastVersion) {
       forget();
     }
   }
 
-  /** Whether every subject and record in the store was stored by this load (and so is known here). */
+  /**
+   * Whether every subject and record in the store was stored by this load (and so is known here).
+   */
   boolean knowsAll() {
     return knowsAll;
   }
@@ -102,7 +116,9 @@ final class LoadContext {
     }
   }
 
-  /** Whether {@code org}'s relations could hold a conflict (always true unless {@link #knowsAll()}). */
+  /**
+   * Whether {@code org}'s relations could hold a conflict (always true unless {@link #knowsAll()}).
+   */
   boolean mayConflict(String org) {
     if (!knowsAll) {
       return true;
@@ -180,7 +196,10 @@ final class LoadContext {
     kinds.put(canonical, kind);
   }
 
-  /** The position of a batch among those the store has seen (for the order pending facts are applied in). */
+  /**
+   * The position of a batch among those the store has seen (for the order pending facts are applied
+   * in).
+   */
   int batchOrder(String hash) {
     if (batchOrder == null) {
       batchOrder = new HashMap<>();

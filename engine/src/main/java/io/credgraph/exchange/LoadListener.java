@@ -1,8 +1,8 @@
 package io.credgraph.exchange;
 
 /**
- * Follows a load. Called on the loading thread, about twice a second and at each batch's start and end; keep it
- * cheap. All methods do nothing by default.
+ * Follows a load. Called on the loading thread, about twice a second and at each batch's start and
+ * end; keep it cheap. All methods do nothing by default.
  */
 public interface LoadListener {
   LoadListener NONE = new LoadListener() {};

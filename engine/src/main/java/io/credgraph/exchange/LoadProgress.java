@@ -9,7 +9,8 @@ package io.credgraph.exchange;
  * @param totalBytes the batch file's size
  * @param elapsedMillis since the batch started
  */
-public record LoadProgress(String batch, long lines, long bytesRead, long totalBytes, long elapsedMillis) {
+public record LoadProgress(
+    String batch, long lines, long bytesRead, long totalBytes, long elapsedMillis) {
 
   public double linesPerSecond() {
     return elapsedMillis == 0 ? 0 : lines * 1000.0 / elapsedMillis;

@@ -3,14 +3,23 @@ package io.credgraph.exchange;
 import java.util.List;
 
 /**
- * What a load (one batch, or a folder of batches) did; what {@code POST /api/v1/batches} returns. Serialises to JSON
- * as is.
+ * What a load (one batch, or a folder of batches) did; what {@code POST /api/v1/batches} returns.
+ * Serialises to JSON as is.
  *
  * @param pendingInStore pending facts the store holds after the load (of any batch)
  * @param storeVersion the store version after the load
  */
-public record LoadReport(List<BatchReport> batches, long lines, long accepted, long rejected, long pending,
-    long resolved, long conflicts, long pendingInStore, long millis, long storeVersion) {
+public record LoadReport(
+    List<BatchReport> batches,
+    long lines,
+    long accepted,
+    long rejected,
+    long pending,
+    long resolved,
+    long conflicts,
+    long pendingInStore,
+    long millis,
+    long storeVersion) {
 
   public LoadReport {
     batches = List.copyOf(batches);
@@ -31,7 +40,16 @@ public record LoadReport(List<BatchReport> batches, long lines, long accepted, l
       resolved += b.resolved();
       conflicts += b.conflicts().size();
     }
-    return new LoadReport(batches, lines, accepted, rejected, pending, resolved, conflicts, pendingInStore, millis,
+    return new LoadReport(
+        batches,
+        lines,
+        accepted,
+        rejected,
+        pending,
+        resolved,
+        conflicts,
+        pendingInStore,
+        millis,
         version);
   }
 
@@ -51,9 +69,20 @@ public record LoadReport(List<BatchReport> batches, long lines, long accepted, l
 
   /** The one-line summary. */
   public String summary() {
-    return String.format("%d batch%s: %,d lines read, %,d accepted, %,d rejected, %,d pending (%,d in store), "
-            + "%,d resolved, %,d conflicts%s, %.1f s, %,.0f lines/s", batches.size(),
-        batches.size() == 1 ? "" : "es", lines, accepted, rejected, pending, pendingInStore, resolved, conflicts,
-        refused() > 0 ? ", " + refused() + " refused" : "", millis / 1000.0, linesPerSecond());
+    return String.format(
+        "%d batch%s: %,d lines read, %,d accepted, %,d rejected, %,d pending (%,d in store), "
+            + "%,d resolved, %,d conflicts%s, %.1f s, %,.0f lines/s",
+        batches.size(),
+        batches.size() == 1 ? "" : "es",
+        lines,
+        accepted,
+        rejected,
+        pending,
+        pendingInStore,
+        resolved,
+        conflicts,
+        refused() > 0 ? ", " + refused() + " refused" : "",
+        millis / 1000.0,
+        linesPerSecond());
   }
 }

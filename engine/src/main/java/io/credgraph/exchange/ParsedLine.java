@@ -33,7 +33,10 @@ sealed interface ParsedLine {
     }
   }
 
-  /** {@code "type":"record"}; a non-ACTIVE {@code status} on the line is the first entry of its history. */
+  /**
+   * {@code "type":"record"}; a non-ACTIVE {@code status} on the line is the first entry of its
+   * history.
+   */
   record RecordLine(CreditRecord record) implements ParsedLine {
     @Override
     public Provenance provenance() {

@@ -3,18 +3,19 @@ package io.credgraph.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credgraph.ValidationException;
-import io.credgraph.model.CreditRecord;
 import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.model.CreditRecord;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One record line of the exchange format (EXCHANGE.md) read outside a batch, for a what-if simulation: the same
- * fields, the same validation ({@code severity} and {@code penalty} of an ADMINISTRATIVE_PENALTY, {@code crime} of a
- * CRIMINAL_PENALTY, liable persons, extra fields kept), with the defaults a hypothetical record needs: {@code type}
- * may be left out (it must be {@code record} when given), {@code id} defaults to {@code WHAT-IF}, {@code department}
- * to {@code WHAT-IF}, {@code decidedOn} to the day asked about. A field {@code asOf} is not part of the record (the
- * caller reads it) and is ignored here.
+ * One record line of the exchange format (EXCHANGE.md) read outside a batch, for a what-if
+ * simulation: the same fields, the same validation ({@code severity} and {@code penalty} of an
+ * ADMINISTRATIVE_PENALTY, {@code crime} of a CRIMINAL_PENALTY, liable persons, extra fields kept),
+ * with the defaults a hypothetical record needs: {@code type} may be left out (it must be {@code
+ * record} when given), {@code id} defaults to {@code WHAT-IF}, {@code department} to {@code
+ * WHAT-IF}, {@code decidedOn} to the day asked about. A field {@code asOf} is not part of the
+ * record (the caller reads it) and is ignored here.
  */
 public final class RecordLines {
   /** The id and department of a hypothetical record that names none. */
@@ -31,14 +32,17 @@ public final class RecordLines {
     Objects.requireNonNull(lists, "lists");
     Objects.requireNonNull(day, "day");
     if (line == null || !line.isObject()) {
-      throw new ValidationException(LineParser.LINE, "the body is one record line of the exchange format: "
-          + "{\"type\": \"record\", \"subject\": {\"uscc\": ...}, \"list\": ..., ...}");
+      throw new ValidationException(
+          LineParser.LINE,
+          "the body is one record line of the exchange format: "
+              + "{\"type\": \"record\", \"subject\": {\"uscc\": ...}, \"list\": ..., ...}");
     }
     ObjectNode n = ((ObjectNode) line).deepCopy();
     JsonNode type = n.get("type");
     if (type != null && !type.isNull() && !"record".equals(type.asText())) {
-      throw new ValidationException("type", "a simulation takes one record line (\"type\": \"record\"), not '"
-          + type.asText() + "'");
+      throw new ValidationException(
+          "type",
+          "a simulation takes one record line (\"type\": \"record\"), not '" + type.asText() + "'");
     }
     n.put("type", "record");
     n.remove("asOf");

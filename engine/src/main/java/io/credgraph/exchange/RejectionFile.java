@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The machine-readable rejection report: one JSON object per rejected line, {@code {"file", "line", "field",
- * "reason"}}, flushed after each chunk's rejections so an interrupted load leaves a readable file.
+ * The machine-readable rejection report: one JSON object per rejected line, {@code {"file", "line",
+ * "field", "reason"}}, flushed after each chunk's rejections so an interrupted load leaves a
+ * readable file.
  */
 public final class RejectionFile implements Consumer<Rejection>, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,9 +34,11 @@ public final class RejectionFile implements Consumer<Rejection>, AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new RejectionFile(path, new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
+      return new RejectionFile(
+          path, new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new CredgraphException("cannot write the rejection file " + path + ": " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot write the rejection file " + path + ": " + e.getMessage(), e);
     }
   }
 

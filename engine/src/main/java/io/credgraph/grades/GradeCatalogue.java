@@ -27,18 +27,20 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The grading catalogue of credit classification supervision (信用分类监管, DOMAIN.md 9), read from a YAML data file
- * ({@code grades.yaml}) and validated when loaded: an error names the file, the grade, the condition and the field.
- * The first grade whose conditions hold on asOf applies; the format is documented at the top of the built-in file.
+ * The grading catalogue of credit classification supervision (信用分类监管, DOMAIN.md 9), read from a
+ * YAML data file ({@code grades.yaml}) and validated when loaded: an error names the file, the
+ * grade, the condition and the field. The first grade whose conditions hold on asOf applies; the
+ * format is documented at the top of the built-in file.
  */
 public final class GradeCatalogue {
   public static final String DEFAULT_RESOURCE = "/io/credgraph/catalogue/grades.yaml";
 
   private static final Set<String> GRADE_KEYS = Set.of("grade", "title", "anyOf", "otherwise");
-  private static final Set<String> CONDITION_KEYS = Set.of("id", "lists", "kinds", "where", "inForce",
-      "decidedWithinMonths", "atLeast", "without");
-  private static final Set<String> SELECTOR_KEYS = Set.of("lists", "kinds", "where", "inForce",
-      "decidedWithinMonths");
+  private static final Set<String> CONDITION_KEYS =
+      Set.of(
+          "id", "lists", "kinds", "where", "inForce", "decidedWithinMonths", "atLeast", "without");
+  private static final Set<String> SELECTOR_KEYS =
+      Set.of("lists", "kinds", "where", "inForce", "decidedWithinMonths");
 
   private final String version;
   private final List<GradeRule> grades;
@@ -50,23 +52,36 @@ public final class GradeCatalogue {
     this.lists = lists;
   }
 
-  /** What a condition looks at: records on some lists (or list kinds), meeting field conditions, on asOf. */
-  record Selector(Set<String> lists, Set<ListKind> kinds, List<Condition> where, boolean inForce,
+  /**
+   * What a condition looks at: records on some lists (or list kinds), meeting field conditions, on
+   * asOf.
+   */
+  record Selector(
+      Set<String> lists,
+      Set<ListKind> kinds,
+      List<Condition> where,
+      boolean inForce,
       OptionalInt decidedWithinMonths) {}
 
-  /** One condition: at least {@code atLeast} records the selector takes, and none that {@code without} takes. */
+  /**
+   * One condition: at least {@code atLeast} records the selector takes, and none that {@code
+   * without} takes.
+   */
   record GradeCondition(String id, Selector selector, int atLeast, Optional<Selector> without) {}
 
-  record GradeRule(CreditGrade.Grade grade, String title, List<GradeCondition> anyOf, boolean otherwise) {}
+  record GradeRule(
+      CreditGrade.Grade grade, String title, List<GradeCondition> anyOf, boolean otherwise) {}
 
   public static GradeCatalogue defaults(ListCatalogue lists) {
     try (InputStream in = GradeCatalogue.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new CredgraphException("the built-in grading catalogue " + DEFAULT_RESOURCE + " is not on the classpath");
+        throw new CredgraphException(
+            "the built-in grading catalogue " + DEFAULT_RESOURCE + " is not on the classpath");
       }
       return read(in, "grades.yaml (built in)", lists);
     } catch (IOException e) {
-      throw new CredgraphException("cannot read the built-in grading catalogue: " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot read the built-in grading catalogue: " + e.getMessage(), e);
     }
   }
 
@@ -74,7 +89,8 @@ public final class GradeCatalogue {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString(), lists);
     } catch (IOException e) {
-      throw new CredgraphException("cannot read grading catalogue " + file + ": " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot read grading catalogue " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -89,7 +105,8 @@ public final class GradeCatalogue {
       throw new CredgraphException(source + ": expected a top-level 'grades:' sequence");
     }
     if (root.path("version").asText("").isBlank()) {
-      throw new CredgraphException(source + ": field version: the catalogue file needs a version (e.g. a date)");
+      throw new CredgraphException(
+          source + ": field version: the catalogue file needs a version (e.g. a date)");
     }
     List<GradeRule> out = new ArrayList<>();
     Set<CreditGrade.Grade> seen = EnumSet.noneOf(CreditGrade.Grade.class);
@@ -118,21 +135,29 @@ public final class GradeCatalogue {
           }
         }
         if (otherwise == !anyOf.isEmpty()) {
-          throw new ValidationException("anyOf", "a grade has either conditions (anyOf) or otherwise: true");
+          throw new ValidationException(
+              "anyOf", "a grade has either conditions (anyOf) or otherwise: true");
         }
         out.add(new GradeRule(grade, g.path("title").asText(grade.name()), anyOf, otherwise));
       } catch (ValidationException e) {
-        throw new CredgraphException(where + ", field " + e.field().orElse(field) + ": " + e.getMessage(), e);
+        throw new CredgraphException(
+            where + ", field " + e.field().orElse(field) + ": " + e.getMessage(), e);
       }
     }
     if (out.isEmpty() || !out.get(out.size() - 1).otherwise()) {
-      throw new CredgraphException(source + ": field grades: the last grade must be the one given otherwise "
-          + "(otherwise: true), so every organisation has a grade");
+      throw new CredgraphException(
+          source
+              + ": field grades: the last grade must be the one given otherwise "
+              + "(otherwise: true), so every organisation has a grade");
     }
     for (int i = 0; i < out.size() - 1; i++) {
       if (out.get(i).otherwise()) {
-        throw new CredgraphException(source + ": grade " + out.get(i).grade() + ", field otherwise: only the last "
-            + "grade can be the one given otherwise");
+        throw new CredgraphException(
+            source
+                + ": grade "
+                + out.get(i).grade()
+                + ", field otherwise: only the last "
+                + "grade can be the one given otherwise");
       }
     }
     return new GradeCatalogue(root.path("version").asText(), out, lists);
@@ -142,7 +167,8 @@ public final class GradeCatalogue {
     onlyKeys(c, CONDITION_KEYS, "");
     String id = c.path("id").asText(null);
     if (id == null || !id.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) {
-      throw new ValidationException("id", "condition id '" + id + "' must be upper-case words joined by _");
+      throw new ValidationException(
+          "id", "condition id '" + id + "' must be upper-case words joined by _");
     }
     if (!ids.add(id)) {
       throw new ValidationException("id", "condition id " + id + " appears twice");
@@ -178,8 +204,9 @@ public final class GradeCatalogue {
       kinds.add(enumOf(ListKind.class, k, prefix + "kinds"));
     }
     if (codes.isEmpty() && kinds.isEmpty()) {
-      throw new ValidationException(prefix + "lists", "a condition names the lists (lists) or list kinds (kinds) "
-          + "it looks at");
+      throw new ValidationException(
+          prefix + "lists",
+          "a condition names the lists (lists) or list kinds (kinds) " + "it looks at");
     }
     List<Condition> where = new ArrayList<>();
     for (JsonNode w : c.path("where")) {
@@ -197,28 +224,37 @@ public final class GradeCatalogue {
     if (c.has("decidedWithinMonths")) {
       JsonNode m = c.path("decidedWithinMonths");
       if (!m.canConvertToInt() || m.asInt() < 1 || m.asInt() > 1200) {
-        throw new ValidationException(prefix + "decidedWithinMonths", "decidedWithinMonths must be in 1..1200, not "
-            + m.asText());
+        throw new ValidationException(
+            prefix + "decidedWithinMonths",
+            "decidedWithinMonths must be in 1..1200, not " + m.asText());
       }
       months = OptionalInt.of(m.asInt());
     }
     if (inForce == months.isPresent()) {
-      throw new ValidationException(prefix + "inForce", "a condition looks either at records in force (inForce: true)"
-          + " or at records decided in a window (decidedWithinMonths: N)");
+      throw new ValidationException(
+          prefix + "inForce",
+          "a condition looks either at records in force (inForce: true)"
+              + " or at records decided in a window (decidedWithinMonths: N)");
     }
     return new Selector(codes, kinds, where, inForce, months);
   }
 
   private static void onlyKeys(JsonNode n, Set<String> allowed, String prefix) {
     if (!n.isObject()) {
-      throw new ValidationException(prefix.isEmpty() ? "entry" : prefix.substring(0, prefix.length() - 1),
+      throw new ValidationException(
+          prefix.isEmpty() ? "entry" : prefix.substring(0, prefix.length() - 1),
           "expected a mapping");
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new ValidationException(prefix + k, "unknown field '" + k + "' (allowed: "
-            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        throw new ValidationException(
+            prefix + k,
+            "unknown field '"
+                + k
+                + "' (allowed: "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -232,8 +268,12 @@ public final class GradeCatalogue {
       for (E c : type.getEnumConstants()) {
         names.add(c.name());
       }
-      throw new ValidationException(field, (s.isEmpty() ? "missing value" : "'" + s + "' is not allowed")
-          + " (one of " + String.join(", ", names) + ")");
+      throw new ValidationException(
+          field,
+          (s.isEmpty() ? "missing value" : "'" + s + "' is not allowed")
+              + " (one of "
+              + String.join(", ", names)
+              + ")");
     }
   }
 
@@ -242,8 +282,8 @@ public final class GradeCatalogue {
   }
 
   /**
-   * The grade of an organisation with {@code records} on {@code asOf}: the first grade of the catalogue whose
-   * conditions hold, with the conditions that held and the records behind them.
+   * The grade of an organisation with {@code records} on {@code asOf}: the first grade of the
+   * catalogue whose conditions hold, with the conditions that held and the records behind them.
    */
   public CreditGrade grade(List<CreditRecord> records, LocalDate asOf) {
     for (GradeRule g : grades) {
@@ -272,7 +312,8 @@ public final class GradeCatalogue {
     List<String> out = new ArrayList<>();
     for (CreditRecord r : records) {
       Optional<ListDefinition> def = lists.find(r.list());
-      if (def.isEmpty() || !(s.lists().contains(r.list()) || s.kinds().contains(def.get().kind()))) {
+      if (def.isEmpty()
+          || !(s.lists().contains(r.list()) || s.kinds().contains(def.get().kind()))) {
         continue;
       }
       if (r.status() == RecordStatus.REVOKED) {
@@ -290,8 +331,10 @@ public final class GradeCatalogue {
         counts = r.inForceOn(asOf, def.get().objectedInForce());
       } else {
         int months = s.decidedWithinMonths().getAsInt();
-        counts = !r.decidedOn().isAfter(asOf) && !r.decidedOn().plusMonths(months).isBefore(asOf)
-            && r.repairedOn().map(d -> d.isAfter(asOf)).orElse(true);
+        counts =
+            !r.decidedOn().isAfter(asOf)
+                && !r.decidedOn().plusMonths(months).isBefore(asOf)
+                && r.repairedOn().map(d -> d.isAfter(asOf)).orElse(true);
       }
       if (counts) {
         out.add(r.id());

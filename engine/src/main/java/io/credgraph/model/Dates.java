@@ -16,8 +16,8 @@ public final class Dates {
   }
 
   /**
-   * "Within N years of D": {@code D <= day <= D.plusYears(N)}, both ends inclusive (29 February plus one year is
-   * 28 February).
+   * "Within N years of D": {@code D <= day <= D.plusYears(N)}, both ends inclusive (29 February
+   * plus one year is 28 February).
    */
   public static boolean within(LocalDate day, LocalDate from, LocalDate until) {
     return !day.isBefore(from) && (until == null || !day.isAfter(until));
@@ -31,8 +31,8 @@ public final class Dates {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new io.credgraph.ValidationException(field,
-          field + " '" + text + "' is not a date of the form YYYY-MM-DD");
+      throw new io.credgraph.ValidationException(
+          field, field + " '" + text + "' is not a date of the form YYYY-MM-DD");
     }
   }
 }

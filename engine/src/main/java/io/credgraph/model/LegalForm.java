@@ -1,8 +1,9 @@
 package io.credgraph.model;
 
 /**
- * The legal form of an enterprise. Appointment rules depend on it: a {@link #COMPANY}'s officers follow the Company
- * Law, every other form's legal representative the Market Entity Registration Regulation.
+ * The legal form of an enterprise. Appointment rules depend on it: a {@link #COMPANY}'s officers
+ * follow the Company Law, every other form's legal representative the Market Entity Registration
+ * Regulation.
  */
 public enum LegalForm {
   /** 有限责任公司, 股份有限公司. */

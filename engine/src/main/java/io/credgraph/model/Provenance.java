@@ -3,13 +3,14 @@ package io.credgraph.model;
 import io.credgraph.ValidationException;
 
 /**
- * Where a fact came from: the delivering department, the batch (its name and content hash) and the line in it.
- * Facts written through the API carry batch {@code api:<caller>} and line 0.
+ * Where a fact came from: the delivering department, the batch (its name and content hash) and the
+ * line in it. Facts written through the API carry batch {@code api:<caller>} and line 0.
  */
 public record Provenance(String department, String batch, String batchHash, long line) {
   public Provenance {
     if (department == null || department.isBlank()) {
-      throw new ValidationException("department", "a provenance needs the department that delivered the fact");
+      throw new ValidationException(
+          "department", "a provenance needs the department that delivered the fact");
     }
     if (batch == null || batch.isBlank()) {
       throw new ValidationException("batch", "a provenance needs the batch name");

@@ -1,7 +1,8 @@
 package io.credgraph.model;
 
 /**
- * The status of a credit record. {@link #EXPIRED} is never stored: it is derived from {@code effectiveUntil}.
+ * The status of a credit record. {@link #EXPIRED} is never stored: it is derived from {@code
+ * effectiveUntil}.
  */
 public enum RecordStatus {
   ACTIVE,

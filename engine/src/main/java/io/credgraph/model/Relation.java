@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A dated relation between two subjects, addressed by their natural keys. Its identity is
- * {@code (type, from, to, since)}: the same relation delivered twice is one relation with two provenances.
- * It is in force on every day from {@code since} to {@code until}, both inclusive; an absent {@code until} means it
- * still holds.
+ * A dated relation between two subjects, addressed by their natural keys. Its identity is {@code
+ * (type, from, to, since)}: the same relation delivered twice is one relation with two provenances.
+ * It is in force on every day from {@code since} to {@code until}, both inclusive; an absent {@code
+ * until} means it still holds.
  *
  * @param ratio SHAREHOLDER only: the share in (0, 1]; absent when unknown
- * @param attributes {@code profession}, {@code licenceNo} (PRACTISES_AT), {@code position} (SERVES_IN),
- *     {@code relation} (RELATIVE_OF), and unknown fields of the exchange line
+ * @param attributes {@code profession}, {@code licenceNo} (PRACTISES_AT), {@code position}
+ *     (SERVES_IN), {@code relation} (RELATIVE_OF), and unknown fields of the exchange line
  */
 public record Relation(
     RelationType type,
@@ -38,8 +38,10 @@ public record Relation(
       throw new ValidationException("to", "a relation needs its to subject");
     }
     if (from.equals(to) && type != RelationType.SHAREHOLDER) {
-      throw new ValidationException("to", "a relation cannot join a subject to itself (only SHAREHOLDER can: an "
-          + "enterprise holding its own shares, 库存股)");
+      throw new ValidationException(
+          "to",
+          "a relation cannot join a subject to itself (only SHAREHOLDER can: an "
+              + "enterprise holding its own shares, 库存股)");
     }
     if (since == null) {
       throw new ValidationException("since", "a relation needs the date it began (since)");
@@ -55,7 +57,8 @@ public record Relation(
       }
       double r = ratio.getAsDouble();
       if (!(r > 0 && r <= 1)) {
-        throw new ValidationException("ratio", "ratio " + r + " is outside (0, 1] (omit it when unknown)");
+        throw new ValidationException(
+            "ratio", "ratio " + r + " is outside (0, 1] (omit it when unknown)");
       }
     }
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -63,16 +66,26 @@ public record Relation(
   }
 
   public static Relation of(RelationType type, SubjectKey from, SubjectKey to, LocalDate since) {
-    return new Relation(type, from, to, since, Optional.empty(), OptionalDouble.empty(), Map.of(), List.of());
+    return new Relation(
+        type, from, to, since, Optional.empty(), OptionalDouble.empty(), Map.of(), List.of());
   }
 
-  public static Relation shareholder(SubjectKey from, SubjectKey to, double ratio, LocalDate since) {
-    return new Relation(RelationType.SHAREHOLDER, from, to, since, Optional.empty(), OptionalDouble.of(ratio),
-        Map.of(), List.of());
+  public static Relation shareholder(
+      SubjectKey from, SubjectKey to, double ratio, LocalDate since) {
+    return new Relation(
+        RelationType.SHAREHOLDER,
+        from,
+        to,
+        since,
+        Optional.empty(),
+        OptionalDouble.of(ratio),
+        Map.of(),
+        List.of());
   }
 
   public Relation withUntil(LocalDate newUntil) {
-    return new Relation(type, from, to, since, Optional.ofNullable(newUntil), ratio, attributes, provenance);
+    return new Relation(
+        type, from, to, since, Optional.ofNullable(newUntil), ratio, attributes, provenance);
   }
 
   public Relation withProvenance(List<Provenance> p) {

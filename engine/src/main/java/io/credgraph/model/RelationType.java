@@ -4,11 +4,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Relation types of DOMAIN.md section 3, with the subject kinds each may join. {@link #isControl()} marks the
- * relations propagation, associated risk and clusters follow (SHAREHOLDER only from a ratio of 0.25 by default).
+ * Relation types of DOMAIN.md section 3, with the subject kinds each may join. {@link #isControl()}
+ * marks the relations propagation, associated risk and clusters follow (SHAREHOLDER only from a
+ * ratio of 0.25 by default).
  */
 public enum RelationType {
-  LEGAL_REP(persons(), EnumSet.of(SubjectKind.ENTERPRISE, SubjectKind.INSTITUTION, SubjectKind.SOCIAL_ORG), true),
+  LEGAL_REP(
+      persons(),
+      EnumSet.of(SubjectKind.ENTERPRISE, SubjectKind.INSTITUTION, SubjectKind.SOCIAL_ORG),
+      true),
   DIRECTOR(persons(), enterprises(), true),
   SUPERVISOR(persons(), enterprises(), false),
   SENIOR_MANAGER(persons(), enterprises(), true),
@@ -21,9 +25,10 @@ public enum RelationType {
   /** Undirected; stored from the first-named person to the second. */
   RELATIVE_OF(persons(), persons(), false),
   /**
-   * A link without a legal role (an associate, a shared address or intermediary, an unspecified tie in imported
-   * data): any subject to any other, {@code relation} says what kind of link. For exploration and paths only: not a
-   * control relation, and no rule follows it, so it never carries a sanction.
+   * A link without a legal role (an associate, a shared address or intermediary, an unspecified tie
+   * in imported data): any subject to any other, {@code relation} says what kind of link. For
+   * exploration and paths only: not a control relation, and no rule follows it, so it never carries
+   * a sanction.
    */
   LINKED_TO(EnumSet.allOf(SubjectKind.class), EnumSet.allOf(SubjectKind.class), false);
 
@@ -52,14 +57,21 @@ public enum RelationType {
     return from.contains(fromKind) && to.contains(toKind);
   }
 
-  /** A control relation type (for SHAREHOLDER, only when the ratio reaches {@link #CONTROL_RATIO}). */
+  /**
+   * A control relation type (for SHAREHOLDER, only when the ratio reaches {@link #CONTROL_RATIO}).
+   */
   public boolean isControl() {
     return control;
   }
 
-  /** Roles a person holds in an organisation: the officer relations appointment checks are about. */
+  /**
+   * Roles a person holds in an organisation: the officer relations appointment checks are about.
+   */
   public boolean isOfficerRole() {
-    return this == LEGAL_REP || this == DIRECTOR || this == SUPERVISOR || this == SENIOR_MANAGER
+    return this == LEGAL_REP
+        || this == DIRECTOR
+        || this == SUPERVISOR
+        || this == SENIOR_MANAGER
         || this == MAIN_RESPONSIBLE;
   }
 

@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * One dated entry of a record's status history. {@code person} is required for RELEASED and absent otherwise.
+ * One dated entry of a record's status history. {@code person} is required for RELEASED and absent
+ * otherwise.
  */
 public record StatusChange(
-    StatusEvent event, LocalDate on, Optional<String> note, Optional<SubjectKey> person, Provenance provenance) {
+    StatusEvent event,
+    LocalDate on,
+    Optional<String> note,
+    Optional<SubjectKey> person,
+    Provenance provenance) {
 
   public StatusChange {
     if (event == null) {
@@ -33,7 +38,10 @@ public record StatusChange(
     }
   }
 
-  /** Two changes are the same fact when event, date and person agree (notes and provenance may differ). */
+  /**
+   * Two changes are the same fact when event, date and person agree (notes and provenance may
+   * differ).
+   */
   public boolean sameFact(StatusChange other) {
     return event == other.event && on.equals(other.on) && person.equals(other.person);
   }

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A dated change to a record: a new status, or a court's release of one person ({@link #RELEASED}), which leaves the
- * record's status as it is.
+ * A dated change to a record: a new status, or a court's release of one person ({@link #RELEASED}),
+ * which leaves the record's status as it is.
  */
 public enum StatusEvent {
   ACTIVE,
@@ -20,8 +20,9 @@ public enum StatusEvent {
   }
 
   /**
-   * Events allowed from {@code current}: ACTIVE to OBJECTED, REPAIRED or REVOKED; OBJECTED back to ACTIVE, or to
-   * REVOKED or REPAIRED; REPAIRED and REVOKED are final. A release is allowed while the record is not revoked.
+   * Events allowed from {@code current}: ACTIVE to OBJECTED, REPAIRED or REVOKED; OBJECTED back to
+   * ACTIVE, or to REVOKED or REPAIRED; REPAIRED and REVOKED are final. A release is allowed while
+   * the record is not revoked.
    */
   public static Set<StatusEvent> allowedFrom(RecordStatus current) {
     return switch (current) {

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A credit subject (信用主体). Organisations carry a {@link SubjectKey.Org}, persons a {@link SubjectKey.Person}.
- * {@code id} is the opaque handle; it is assigned by the store when the subject is first written, so a subject
- * built from a batch line carries a candidate id that a store keeps only when the key is new.
+ * A credit subject (信用主体). Organisations carry a {@link SubjectKey.Org}, persons a {@link
+ * SubjectKey.Person}. {@code id} is the opaque handle; it is assigned by the store when the subject
+ * is first written, so a subject built from a batch line carries a candidate id that a store keeps
+ * only when the key is new.
  *
  * @param attributes unknown fields of the exchange line, kept as strings
  * @param provenance every batch line that delivered this subject
@@ -43,7 +44,8 @@ public record Subject(
     }
     legalForm = legalForm == null ? Optional.empty() : legalForm;
     if (legalForm.isPresent() && kind != SubjectKind.ENTERPRISE) {
-      throw new ValidationException("legalForm", "legalForm applies to ENTERPRISE subjects only, not " + kind);
+      throw new ValidationException(
+          "legalForm", "legalForm applies to ENTERPRISE subjects only, not " + kind);
     }
     status = status == null ? Optional.empty() : status;
     registeredOn = registeredOn == null ? Optional.empty() : registeredOn;
@@ -55,8 +57,18 @@ public record Subject(
 
   /** A subject with only the required fields; for tests and fixtures. */
   public static Subject of(SubjectKind kind, SubjectKey key, String name) {
-    return new Subject(SubjectId.random(), kind, key, name, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), List.of());
+    return new Subject(
+        SubjectId.random(),
+        kind,
+        key,
+        name,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        List.of());
   }
 
   public static Subject person(String idNumber, String name) {
@@ -68,20 +80,43 @@ public record Subject(
   }
 
   public Subject withId(SubjectId newId) {
-    return new Subject(newId, kind, key, name, legalForm, status, registeredOn, district, industry, attributes,
+    return new Subject(
+        newId,
+        kind,
+        key,
+        name,
+        legalForm,
+        status,
+        registeredOn,
+        district,
+        industry,
+        attributes,
         provenance);
   }
 
   public Subject withLegalForm(LegalForm form) {
-    return new Subject(id, kind, key, name, Optional.of(form), status, registeredOn, district, industry, attributes,
+    return new Subject(
+        id,
+        kind,
+        key,
+        name,
+        Optional.of(form),
+        status,
+        registeredOn,
+        district,
+        industry,
+        attributes,
         provenance);
   }
 
   public Subject withProvenance(List<Provenance> p) {
-    return new Subject(id, kind, key, name, legalForm, status, registeredOn, district, industry, attributes, p);
+    return new Subject(
+        id, kind, key, name, legalForm, status, registeredOn, district, industry, attributes, p);
   }
 
-  /** Whether the Company Law governs this subject's officers (an enterprise of legal form COMPANY). */
+  /**
+   * Whether the Company Law governs this subject's officers (an enterprise of legal form COMPANY).
+   */
   public boolean isCompany() {
     return kind == SubjectKind.ENTERPRISE && legalForm.map(LegalForm::isCompany).orElse(false);
   }

@@ -4,7 +4,10 @@ import io.credgraph.model.CreditRecord;
 import java.util.Map;
 import java.util.Optional;
 
-/** A named period computation referenced from the rule catalogue ({@code period: {kind: FUNCTION, name: ...}}). */
+/**
+ * A named period computation referenced from the rule catalogue ({@code period: {kind: FUNCTION,
+ * name: ...}}).
+ */
 public interface PeriodFunction {
   /** The function's name in the catalogue. */
   String name();

@@ -26,24 +26,32 @@ public final class PeriodFunctions {
   public static PeriodFunction require(String name) {
     PeriodFunction f = FUNCTIONS.get(name);
     if (f == null) {
-      throw new ValidationException("period.function", "unknown period function '" + name + "' (known: "
-          + String.join(", ", FUNCTIONS.keySet()) + ")");
+      throw new ValidationException(
+          "period.function",
+          "unknown period function '"
+              + name
+              + "' (known: "
+              + String.join(", ", FUNCTIONS.keySet())
+              + ")");
     }
     return f;
   }
 
   /**
-   * {@code CRIMINAL_BAR(years, probationYears)}: Company Law 2018 art. 146 (2), 2023 art. 178 (2), MER art. 12 (2).
-   * Arises for a CRIMINAL_PENALTY whose crime bars office (corruption, bribery, embezzlement, misappropriation,
-   * economic order), or that deprived political rights for any crime. The window starts on {@code decidedOn} and ends
-   * on the latest of:
+   * {@code CRIMINAL_BAR(years, probationYears)}: Company Law 2018 art. 146 (2), 2023 art. 178 (2),
+   * MER art. 12 (2). Arises for a CRIMINAL_PENALTY whose crime bars office (corruption, bribery,
+   * embezzlement, misappropriation, economic order), or that deprived political rights for any
+   * crime. The window starts on {@code decidedOn} and ends on the latest of:
+   *
    * <ul>
-   *   <li>for a barring crime on probation: {@code probationEndsOn + probationYears};</li>
-   *   <li>for a barring crime otherwise: {@code sentenceCompletedOn + years}; open-ended while the completion date is
-   *       not known (the sentence is still being served);</li>
-   *   <li>when political rights were deprived: {@code politicalRightsDeprivedUntil + years}.</li>
+   *   <li>for a barring crime on probation: {@code probationEndsOn + probationYears};
+   *   <li>for a barring crime otherwise: {@code sentenceCompletedOn + years}; open-ended while the
+   *       completion date is not known (the sentence is still being served);
+   *   <li>when political rights were deprived: {@code politicalRightsDeprivedUntil + years}.
    * </ul>
-   * CL146-2 and MER12-2 use {@code years = probationYears = 5}; CL178-2 uses {@code probationYears = 2}.
+   *
+   * CL146-2 and MER12-2 use {@code years = probationYears = 5}; CL178-2 uses {@code probationYears
+   * = 2}.
    */
   static final class CriminalBar implements PeriodFunction {
     @Override
@@ -56,12 +64,14 @@ public final class PeriodFunctions {
       for (String p : new String[] {"years", "probationYears"}) {
         Integer v = params.get(p);
         if (v == null || v < 0 || v > 100) {
-          throw new ValidationException("period." + p, "CRIMINAL_BAR needs " + p + " in 0..100, got " + v);
+          throw new ValidationException(
+              "period." + p, "CRIMINAL_BAR needs " + p + " in 0..100, got " + v);
         }
       }
       for (String p : params.keySet()) {
         if (!p.equals("years") && !p.equals("probationYears")) {
-          throw new ValidationException("period." + p, "CRIMINAL_BAR takes years and probationYears, not " + p);
+          throw new ValidationException(
+              "period." + p, "CRIMINAL_BAR takes years and probationYears, not " + p);
         }
       }
     }
@@ -88,7 +98,8 @@ public final class PeriodFunctions {
       if (r.politicalRightsDeprivedUntil().isPresent()) {
         last = later(last, r.politicalRightsDeprivedUntil().get().plusYears(years));
       }
-      return Optional.of(new Period.Window(r.decidedOn(), open ? Optional.empty() : Optional.of(last)));
+      return Optional.of(
+          new Period.Window(r.decidedOn(), open ? Optional.empty() : Optional.of(last)));
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

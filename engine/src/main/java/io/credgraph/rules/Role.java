@@ -16,6 +16,8 @@ public enum Role {
 
   /** The role held through {@code type}, if it is an officer relation. */
   public static java.util.Optional<Role> of(RelationType type) {
-    return type.isOfficerRole() ? java.util.Optional.of(valueOf(type.name())) : java.util.Optional.empty();
+    return type.isOfficerRole()
+        ? java.util.Optional.of(valueOf(type.name()))
+        : java.util.Optional.empty();
   }
 }

@@ -3,9 +3,9 @@ package io.credgraph.rules;
 import io.credgraph.ValidationException;
 
 /**
- * A role an appointment rule restricts, and the organisations it covers: {@link Forms#COMPANY} (a company, also
- * assumed when the check names no enterprise or the enterprise's legal form is not known), {@link Forms#NON_COMPANY}
- * (every other organisation) or {@link Forms#ANY}.
+ * A role an appointment rule restricts, and the organisations it covers: {@link Forms#COMPANY} (a
+ * company, also assumed when the check names no enterprise or the enterprise's legal form is not
+ * known), {@link Forms#NON_COMPANY} (every other organisation) or {@link Forms#ANY}.
  */
 public record RoleScope(Role role, Forms forms) {
   public RoleScope {
@@ -16,11 +16,12 @@ public record RoleScope(Role role, Forms forms) {
   }
 
   public boolean covers(Role r, boolean companyLaw) {
-    return role == r && switch (forms) {
-      case ANY -> true;
-      case COMPANY -> companyLaw;
-      case NON_COMPANY -> !companyLaw;
-    };
+    return role == r
+        && switch (forms) {
+          case ANY -> true;
+          case COMPANY -> companyLaw;
+          case NON_COMPANY -> !companyLaw;
+        };
   }
 
   public enum Forms {

@@ -28,9 +28,10 @@ import java.util.Set;
 
 /**
  * The measure and rule catalogue (DOMAIN.md section 5), read from two versioned YAML data files
- * ({@code measures.yaml}, {@code rules.yaml}) and validated when loaded: a wrong entry fails start-up with a message
- * that names the file, the rule (or measure) and the field. Unknown keys are errors too, so a misspelt field cannot be
- * silently ignored. A RESTRICT measure or a restricting rule without a legal basis does not load.
+ * ({@code measures.yaml}, {@code rules.yaml}) and validated when loaded: a wrong entry fails
+ * start-up with a message that names the file, the rule (or measure) and the field. Unknown keys
+ * are errors too, so a misspelt field cannot be silently ignored. A RESTRICT measure or a
+ * restricting rule without a legal basis does not load.
  *
  * <p>The format is documented at the top of the built-in files.
  */
@@ -38,23 +39,37 @@ public final class RuleCatalogue {
   public static final String DEFAULT_RULES = "/io/credgraph/catalogue/rules.yaml";
   public static final String DEFAULT_MEASURES = "/io/credgraph/catalogue/measures.yaml";
 
-  private static final Set<String> MEASURE_KEYS = Set.of("code", "title", "domain", "kind", "department", "basis",
-      "alert");
-  private static final Set<String> RULE_KEYS = Set.of("id", "title", "basis", "scope", "inForce", "trigger",
-      "targets", "period", "roles", "exceptListedEnterprise");
-  private static final Set<String> TRIGGER_KEYS = Set.of("lists", "subjectKinds", "conditions", "count");
-  private static final Set<String> TARGET_KEYS = Set.of("via", "kinds", "liable", "notHolder", "measures",
-      "period");
+  private static final Set<String> MEASURE_KEYS =
+      Set.of("code", "title", "domain", "kind", "department", "basis", "alert");
+  private static final Set<String> RULE_KEYS =
+      Set.of(
+          "id",
+          "title",
+          "basis",
+          "scope",
+          "inForce",
+          "trigger",
+          "targets",
+          "period",
+          "roles",
+          "exceptListedEnterprise");
+  private static final Set<String> TRIGGER_KEYS =
+      Set.of("lists", "subjectKinds", "conditions", "count");
+  private static final Set<String> TARGET_KEYS =
+      Set.of("via", "kinds", "liable", "notHolder", "measures", "period");
   private static final Set<String> STEP_KEYS = Set.of("rel", "dir", "held");
-  private static final Set<String> PERIOD_KEYS = Set.of("kind", "field", "years", "months", "function",
-      "params");
+  private static final Set<String> PERIOD_KEYS =
+      Set.of("kind", "field", "years", "months", "function", "params");
 
   private final String version;
   private final String measuresVersion;
   private final Map<String, Measure> measures;
   private final Map<String, Rule> rules;
 
-  private RuleCatalogue(String version, String measuresVersion, Map<String, Measure> measures,
+  private RuleCatalogue(
+      String version,
+      String measuresVersion,
+      Map<String, Measure> measures,
       Map<String, Rule> rules) {
     this.version = version;
     this.measuresVersion = measuresVersion;
@@ -64,7 +79,8 @@ public final class RuleCatalogue {
 
   /** The built-in catalogue: exactly DOMAIN.md's tables 5.1 and 5.2. */
   public static RuleCatalogue defaults(ListCatalogue lists) {
-    try (InputStream m = resource(DEFAULT_MEASURES); InputStream r = resource(DEFAULT_RULES)) {
+    try (InputStream m = resource(DEFAULT_MEASURES);
+        InputStream r = resource(DEFAULT_RULES)) {
       return read(m, "measures.yaml (built in)", r, "rules.yaml (built in)", lists);
     } catch (IOException e) {
       throw new CredgraphException("cannot read the built-in rule catalogue: " + e.getMessage(), e);
@@ -73,25 +89,32 @@ public final class RuleCatalogue {
 
   /** Loads an administrator's catalogue files. */
   public static RuleCatalogue load(Path measuresFile, Path rulesFile, ListCatalogue lists) {
-    try (InputStream m = Files.newInputStream(measuresFile); InputStream r = Files.newInputStream(rulesFile)) {
+    try (InputStream m = Files.newInputStream(measuresFile);
+        InputStream r = Files.newInputStream(rulesFile)) {
       return read(m, measuresFile.toString(), r, rulesFile.toString(), lists);
     } catch (IOException e) {
-      throw new CredgraphException("cannot read rule catalogue " + measuresFile + " / " + rulesFile + ": "
-          + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot read rule catalogue " + measuresFile + " / " + rulesFile + ": " + e.getMessage(),
+          e);
     }
   }
 
   private static InputStream resource(String name) {
     InputStream in = RuleCatalogue.class.getResourceAsStream(name);
     if (in == null) {
-      throw new CredgraphException("the built-in catalogue file " + name + " is not on the classpath");
+      throw new CredgraphException(
+          "the built-in catalogue file " + name + " is not on the classpath");
     }
     return in;
   }
 
   /** Reads and validates both files; {@code *Source} names them in error messages. */
-  public static RuleCatalogue read(InputStream measuresIn, String measuresSource, InputStream rulesIn,
-      String rulesSource, ListCatalogue lists) {
+  public static RuleCatalogue read(
+      InputStream measuresIn,
+      String measuresSource,
+      InputStream rulesIn,
+      String rulesSource,
+      ListCatalogue lists) {
     JsonNode mroot = parse(measuresIn, measuresSource, "measures");
     Map<String, Measure> measures = new LinkedHashMap<>();
     int index = 0;
@@ -101,9 +124,17 @@ public final class RuleCatalogue {
       String where = measuresSource + ": measure " + (code == null ? "#" + index : code);
       try {
         onlyKeys(n, MEASURE_KEYS, "");
-        Measure m = new Measure(code, text(n, "title"), enumOf(Domain.class, n.path("domain"), "domain"),
-            enumOf(MeasureKind.class, n.path("kind"), "kind"), text(n, "department"), text(n, "basis"),
-            n.has("alert") ? enumOf(AlertCategory.class, n.path("alert"), "alert") : AlertCategory.NOTICE);
+        Measure m =
+            new Measure(
+                code,
+                text(n, "title"),
+                enumOf(Domain.class, n.path("domain"), "domain"),
+                enumOf(MeasureKind.class, n.path("kind"), "kind"),
+                text(n, "department"),
+                text(n, "basis"),
+                n.has("alert")
+                    ? enumOf(AlertCategory.class, n.path("alert"), "alert")
+                    : AlertCategory.NOTICE);
         if (measures.putIfAbsent(m.code(), m) != null) {
           throw new ValidationException("code", "measure code " + m.code() + " appears twice");
         }
@@ -128,8 +159,11 @@ public final class RuleCatalogue {
         throw failure(where, e);
       }
     }
-    return new RuleCatalogue(rroot.path("version").asText(""), mroot.path("version").asText(""),
-        Map.copyOf(measures), java.util.Collections.unmodifiableMap(rules));
+    return new RuleCatalogue(
+        rroot.path("version").asText(""),
+        mroot.path("version").asText(""),
+        Map.copyOf(measures),
+        java.util.Collections.unmodifiableMap(rules));
   }
 
   private static JsonNode parse(InputStream in, String source, String top) {
@@ -143,13 +177,15 @@ public final class RuleCatalogue {
       throw new CredgraphException(source + ": expected a top-level '" + top + ":' sequence");
     }
     if (root.path("version").asText("").isBlank()) {
-      throw new CredgraphException(source + ": field version: the catalogue file needs a version (e.g. a date)");
+      throw new CredgraphException(
+          source + ": field version: the catalogue file needs a version (e.g. a date)");
     }
     return root;
   }
 
   private static CredgraphException failure(String where, ValidationException e) {
-    return new CredgraphException(where + ", field " + e.field().orElse("?") + ": " + e.getMessage(), e);
+    return new CredgraphException(
+        where + ", field " + e.field().orElse("?") + ": " + e.getMessage(), e);
   }
 
   private static Rule rule(JsonNode n, Map<String, Measure> measures, ListCatalogue lists) {
@@ -198,10 +234,12 @@ public final class RuleCatalogue {
           throw new ValidationException("trigger.count." + k, k + " must be an integer");
         }
       }
-      count = Optional.of(new Trigger.Count(cn.path("nth").asInt(), cn.path("withinMonths").asInt()));
+      count =
+          Optional.of(new Trigger.Count(cn.path("nth").asInt(), cn.path("withinMonths").asInt()));
     }
-    Trigger trigger = new Trigger(triggerLists, kinds(t.path("subjectKinds"), "trigger.subjectKinds"), conditions,
-        count);
+    Trigger trigger =
+        new Trigger(
+            triggerLists, kinds(t.path("subjectKinds"), "trigger.subjectKinds"), conditions, count);
 
     List<Target> targets = new ArrayList<>();
     int ti = 0;
@@ -230,15 +268,22 @@ public final class RuleCatalogue {
       for (JsonNode mn : tn.path("measures")) {
         Measure m = measures.get(mn.asText());
         if (m == null) {
-          throw new ValidationException(f + ".measures", "unknown measure '" + mn.asText()
-              + "' (define it in the measures file; known: " + String.join(", ", measures.keySet()) + ")");
+          throw new ValidationException(
+              f + ".measures",
+              "unknown measure '"
+                  + mn.asText()
+                  + "' (define it in the measures file; known: "
+                  + String.join(", ", measures.keySet())
+                  + ")");
         }
         ms.add(m);
       }
       Set<SubjectKind> targetKinds = kinds(tn.path("kinds"), f + ".kinds");
       try {
-        Optional<Period> own = tn.has("period") ? Optional.of(period(tn.path("period"))) : Optional.empty();
-        targets.add(new Target(via, targetKinds, bool(tn, "liable"), bool(tn, "notHolder"), ms, own));
+        Optional<Period> own =
+            tn.has("period") ? Optional.of(period(tn.path("period"))) : Optional.empty();
+        targets.add(
+            new Target(via, targetKinds, bool(tn, "liable"), bool(tn, "notHolder"), ms, own));
       } catch (ValidationException e) {
         throw e.under(f);
       }
@@ -251,20 +296,36 @@ public final class RuleCatalogue {
     for (JsonNode rn : n.path("roles")) {
       String rf = "roles[" + ri++ + "]";
       onlyKeys(rn, Set.of("role", "forms"), rf + ".");
-      roles.add(new RoleScope(enumOf(Role.class, rn.path("role"), rf + ".role"),
-          rn.has("forms") ? enumOf(RoleScope.Forms.class, rn.path("forms"), rf + ".forms") : RoleScope.Forms.ANY));
+      roles.add(
+          new RoleScope(
+              enumOf(Role.class, rn.path("role"), rf + ".role"),
+              rn.has("forms")
+                  ? enumOf(RoleScope.Forms.class, rn.path("forms"), rf + ".forms")
+                  : RoleScope.Forms.ANY));
     }
-    return new Rule(id, text(n, "title"), text(n, "basis"), scope, from, until, trigger, targets, period, roles,
+    return new Rule(
+        id,
+        text(n, "title"),
+        text(n, "basis"),
+        scope,
+        from,
+        until,
+        trigger,
+        targets,
+        period,
+        roles,
         bool(n, "exceptListedEnterprise"));
   }
 
   private static Period period(JsonNode p) {
     onlyKeys(p, PERIOD_KEYS, "period.");
     Map<String, Integer> params = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = p.path("params").properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = p.path("params").properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().canConvertToInt()) {
-        throw new ValidationException("period.params." + e.getKey(), "period parameter must be an integer");
+        throw new ValidationException(
+            "period.params." + e.getKey(), "period parameter must be an integer");
       }
       params.put(e.getKey(), e.getValue().asInt());
     }
@@ -274,21 +335,31 @@ public final class RuleCatalogue {
     if (p.has("months") && !p.path("months").canConvertToInt()) {
       throw new ValidationException("period.months", "period months must be an integer");
     }
-    return new Period(enumOf(Period.Kind.class, p.path("kind"), "period.kind"),
-        Optional.ofNullable(p.path("field").asText(null)), p.path("years").asInt(0), p.path("months").asInt(0),
-        Optional.ofNullable(p.path("function").asText(null)), params);
+    return new Period(
+        enumOf(Period.Kind.class, p.path("kind"), "period.kind"),
+        Optional.ofNullable(p.path("field").asText(null)),
+        p.path("years").asInt(0),
+        p.path("months").asInt(0),
+        Optional.ofNullable(p.path("function").asText(null)),
+        params);
   }
 
   private static void onlyKeys(JsonNode n, Set<String> allowed, String prefix) {
     if (!n.isObject()) {
-      throw new ValidationException(prefix.isEmpty() ? "entry" : prefix.substring(0, prefix.length() - 1),
+      throw new ValidationException(
+          prefix.isEmpty() ? "entry" : prefix.substring(0, prefix.length() - 1),
           "expected a mapping");
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        throw new ValidationException(prefix + k, "unknown field '" + k + "' (allowed: "
-            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        throw new ValidationException(
+            prefix + k,
+            "unknown field '"
+                + k
+                + "' (allowed: "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -304,7 +375,8 @@ public final class RuleCatalogue {
       return false;
     }
     if (!v.isBoolean()) {
-      throw new ValidationException(field, field + " must be true or false, not '" + v.asText() + "'");
+      throw new ValidationException(
+          field, field + " must be true or false, not '" + v.asText() + "'");
     }
     return v.asBoolean();
   }
@@ -316,7 +388,8 @@ public final class RuleCatalogue {
     try {
       return Optional.of(LocalDate.parse(v.asText()));
     } catch (DateTimeParseException e) {
-      throw new ValidationException(field, "'" + v.asText() + "' is not a date of the form YYYY-MM-DD");
+      throw new ValidationException(
+          field, "'" + v.asText() + "' is not a date of the form YYYY-MM-DD");
     }
   }
 
@@ -337,8 +410,12 @@ public final class RuleCatalogue {
       for (E c : type.getEnumConstants()) {
         names.add(c.name());
       }
-      throw new ValidationException(field, (s.isEmpty() ? "missing value" : "'" + s + "' is not allowed")
-          + " (one of " + String.join(", ", names) + ")");
+      throw new ValidationException(
+          field,
+          (s.isEmpty() ? "missing value" : "'" + s + "' is not allowed")
+              + " (one of "
+              + String.join(", ", names)
+              + ")");
     }
   }
 
@@ -362,7 +439,9 @@ public final class RuleCatalogue {
   }
 
   public Collection<Measure> measures() {
-    return measures.values().stream().sorted(java.util.Comparator.comparing(Measure::code)).toList();
+    return measures.values().stream()
+        .sorted(java.util.Comparator.comparing(Measure::code))
+        .toList();
   }
 
   public Optional<Measure> measure(String code) {

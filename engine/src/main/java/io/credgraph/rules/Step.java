@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One hop of a target path, from the record holder outwards: follow relations of {@code rels} that point
- * {@link Dir#IN into} the current subject (to their {@code from}) or {@link Dir#OUT out of} it (to their {@code to}),
- * when they held as {@code held} says.
+ * One hop of a target path, from the record holder outwards: follow relations of {@code rels} that
+ * point {@link Dir#IN into} the current subject (to their {@code from}) or {@link Dir#OUT out of}
+ * it (to their {@code to}), when they held as {@code held} says.
  */
 public record Step(Set<RelationType> rels, Dir dir, Held held) {
   public Step {

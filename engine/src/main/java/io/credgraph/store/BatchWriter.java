@@ -1,8 +1,9 @@
 package io.credgraph.store;
 
 /**
- * Where writes go. {@link GraphStore#write} is one; the engine offers another that writes to the store and keeps its
- * in-memory projection current, so loaders and the API write through the engine without knowing it.
+ * Where writes go. {@link GraphStore#write} is one; the engine offers another that writes to the
+ * store and keeps its in-memory projection current, so loaders and the API write through the engine
+ * without knowing it.
  */
 @FunctionalInterface
 public interface BatchWriter {

@@ -1,8 +1,8 @@
 package io.credgraph.store;
 
 /**
- * What a backend can do. The contract kit skips the tests of a capability a backend does not declare; nothing else
- * may differ between backends.
+ * What a backend can do. The contract kit skips the tests of a capability a backend does not
+ * declare; nothing else may differ between backends.
  */
 public enum Capability {
   /** Data survive closing and reopening the store at the same location. */

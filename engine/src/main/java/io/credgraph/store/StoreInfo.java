@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A store's description for start-up messages and {@code /health}: backend name, where it is, what it can do.
+ * A store's description for start-up messages and {@code /health}: backend name, where it is, what
+ * it can do.
  */
 public record StoreInfo(String backend, String location, Set<Capability> capabilities) {
   public StoreInfo {

@@ -10,12 +10,15 @@ import io.credgraph.model.SubjectKey;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** One operation of a {@link WriteBatch}. Every operation is idempotent: applying it twice changes nothing more. */
+/**
+ * One operation of a {@link WriteBatch}. Every operation is idempotent: applying it twice changes
+ * nothing more.
+ */
 public sealed interface WriteOp {
 
   /**
-   * Creates the subject, keeping the candidate id, or, when the key exists, keeps the stored id, overwrites the
-   * attributes the new subject carries and adds its provenance.
+   * Creates the subject, keeping the candidate id, or, when the key exists, keeps the stored id,
+   * overwrites the attributes the new subject carries and adds its provenance.
    */
   record PutSubject(Subject subject) implements WriteOp {
     public PutSubject {
@@ -24,8 +27,9 @@ public sealed interface WriteOp {
   }
 
   /**
-   * Creates the relation or merges it into the one with the same identity (type, from, to, since): {@code until},
-   * {@code ratio} and attributes are overwritten when present, provenance added. Both subjects must exist.
+   * Creates the relation or merges it into the one with the same identity (type, from, to, since):
+   * {@code until}, {@code ratio} and attributes are overwritten when present, provenance added.
+   * Both subjects must exist.
    */
   record PutRelation(Relation relation) implements WriteOp {
     public PutRelation {
@@ -34,11 +38,13 @@ public sealed interface WriteOp {
   }
 
   /**
-   * Ends every open relation of {@code type} from {@code from} to {@code to} that began on or before {@code until}:
-   * sets its until and adds {@code provenance} to it. Relations that already ended are left as they are; when no
-   * relation matches, nothing changes (missing subjects included).
+   * Ends every open relation of {@code type} from {@code from} to {@code to} that began on or
+   * before {@code until}: sets its until and adds {@code provenance} to it. Relations that already
+   * ended are left as they are; when no relation matches, nothing changes (missing subjects
+   * included).
    */
-  record EndRelation(RelationType type, SubjectKey from, SubjectKey to, LocalDate until, Provenance provenance)
+  record EndRelation(
+      RelationType type, SubjectKey from, SubjectKey to, LocalDate until, Provenance provenance)
       implements WriteOp {
     public EndRelation {
       Objects.requireNonNull(type, "type");
@@ -50,8 +56,8 @@ public sealed interface WriteOp {
   }
 
   /**
-   * Creates the record, or when its id exists adds the provenance (the decision and the history are kept as stored).
-   * Its subject must exist.
+   * Creates the record, or when its id exists adds the provenance (the decision and the history are
+   * kept as stored). Its subject must exist.
    */
   record PutRecord(CreditRecord record) implements WriteOp {
     public PutRecord {
@@ -60,9 +66,9 @@ public sealed interface WriteOp {
   }
 
   /**
-   * Appends a status change to a stored record, as {@link CreditRecord#withStatusChange} allows: an identical change
-   * already in the history is a no-op, an impossible one a {@link io.credgraph.ValidationException}, as is a record
-   * the store does not hold.
+   * Appends a status change to a stored record, as {@link CreditRecord#withStatusChange} allows: an
+   * identical change already in the history is a no-op, an impossible one a {@link
+   * io.credgraph.ValidationException}, as is a record the store does not hold.
    */
   record AppendStatus(String recordId, StatusChange change) implements WriteOp {
     public AppendStatus {

@@ -102,6 +102,7 @@ class LouvainTest {
     assertArrayEquals(first, Louvain.communities(g));
     int[] singletons = new int[300];
     Arrays.setAll(singletons, i -> i);
-    assertTrue(Louvain.modularity(g, first) > 0.3, "a sparse random graph has clear modular structure");
+    assertTrue(
+        Louvain.modularity(g, first) > 0.3, "a sparse random graph has clear modular structure");
   }
 }

@@ -29,15 +29,18 @@ class OwnershipAnalysisTest {
 
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.25);
 
-    // 张三: 0.6 * 0.5 (through 甲) + 0.1 (direct) = 0.40; 乙: 0.40 direct, and an owner because its only shareholder
+    // 张三: 0.6 * 0.5 (through 甲) + 0.1 (direct) = 0.40; 乙: 0.40 direct, and an owner because its
+    // only shareholder
     // (王五) has no known ratio; 李四: 0.4 * 0.5 = 0.20, below 25 %. Equal ratios are ordered by name.
-    assertEquals(List.of("乙控股有限公司", "张三"), c.owners().stream().map(o -> o.subject().name()).toList());
+    assertEquals(
+        List.of("乙控股有限公司", "张三"), c.owners().stream().map(o -> o.subject().name()).toList());
     assertEquals(0.40, c.owners().get(0).ratio(), 1e-12);
     assertEquals(0.40, c.owners().get(1).ratio(), 1e-12);
     List<Controllers.Walk> walks = c.owners().get(1).paths();
     assertEquals(2, walks.size());
     assertEquals(0.30, walks.get(0).product(), 1e-12);
-    assertEquals(List.of("张三", "甲投资有限公司", "目标有限公司"),
+    assertEquals(
+        List.of("张三", "甲投资有限公司", "目标有限公司"),
         walks.get(0).subjects().stream().map(SubjectRef::name).toList());
     assertEquals(0.10, walks.get(1).product(), 1e-12);
     assertTrue(c.actualController().isEmpty(), "nobody holds more than 50 %");
@@ -79,7 +82,8 @@ class OwnershipAnalysisTest {
     SubjectKey c = f.company("交叉持股有限公司");
     SubjectKey p = f.person("孙八");
     SubjectKey q = f.person("周九");
-    // T and C hold each other: C holds 20 % of T, T holds 30 % of C. P holds 50 % of T, Q 70 % of C.
+    // T and C hold each other: C holds 20 % of T, T holds 30 % of C. P holds 50 % of T, Q 70 % of
+    // C.
     f.share(c, t, 0.2).share(t, c, 0.3).share(p, t, 0.5).share(q, c, 0.7);
     StoreGraphView v = f.view();
 
@@ -96,7 +100,8 @@ class OwnershipAnalysisTest {
     List<Controllers.Walk> walks = r.owners().get(0).paths();
     assertEquals(0.5, walks.get(0).product(), 1e-12);
     assertEquals(0.5 * 0.3 * 0.2, walks.get(1).product(), 1e-12);
-    assertEquals(List.of("孙八", "目标有限公司", "交叉持股有限公司", "目标有限公司"),
+    assertEquals(
+        List.of("孙八", "目标有限公司", "交叉持股有限公司", "目标有限公司"),
         walks.get(1).subjects().stream().map(SubjectRef::name).toList());
     assertEquals("孙八", r.actualController().orElseThrow().subject().name(), "53.2 % is above 50 %");
     assertEquals(Controllers.Basis.OWNERSHIP, r.actualController().get().basis());
@@ -117,14 +122,25 @@ class OwnershipAnalysisTest {
 
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.25);
 
-    Controllers.Conflict cycle = c.conflicts().stream()
-        .filter(k -> k.kind() == Controllers.Conflict.Kind.DIVERGENT_CYCLE).findFirst().orElseThrow();
+    Controllers.Conflict cycle =
+        c.conflicts().stream()
+            .filter(k -> k.kind() == Controllers.Conflict.Kind.DIVERGENT_CYCLE)
+            .findFirst()
+            .orElseThrow();
     assertEquals(1.0, cycle.product(), 1e-12);
-    assertEquals(List.of("乙公司", "甲公司"), cycle.cycle().stream().map(SubjectRef::name).sorted().toList());
-    assertEquals(List.of("郑十一"), cycle.affectedOwners().stream().map(SubjectRef::name).toList(),
+    assertEquals(
+        List.of("乙公司", "甲公司"), cycle.cycle().stream().map(SubjectRef::name).sorted().toList());
+    assertEquals(
+        List.of("郑十一"),
+        cycle.affectedOwners().stream().map(SubjectRef::name).toList(),
         "郑十一 holds through the cycle, so gets no number");
-    assertTrue(c.conflicts().stream().anyMatch(k -> k.kind() == Controllers.Conflict.Kind.SHARES_ABOVE_100
-        && k.cycle().get(0).name().equals("甲公司") && Math.abs(k.product() - 1.3) < 1e-12),
+    assertTrue(
+        c.conflicts().stream()
+            .anyMatch(
+                k ->
+                    k.kind() == Controllers.Conflict.Kind.SHARES_ABOVE_100
+                        && k.cycle().get(0).name().equals("甲公司")
+                        && Math.abs(k.product() - 1.3) < 1e-12),
         "甲公司's holders sum to 130 %");
     assertEquals(List.of("吴十"), c.owners().stream().map(o -> o.subject().name()).toList());
     assertEquals(0.5, c.owners().get(0).ratio(), 1e-12);

@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Bidirectional search against a one-sided breadth-first count of shortest paths, on random sparse graphs. */
+/**
+ * Bidirectional search against a one-sided breadth-first count of shortest paths, on random sparse
+ * graphs.
+ */
 class PathFinderRandomTest {
   static final LocalDate ASOF = LocalDate.of(2024, 6, 30);
 
@@ -27,16 +30,24 @@ class PathFinderRandomTest {
       int n = 40 + r.nextInt(60);
       StoreGraphView.Builder b = StoreGraphView.builder();
       for (int i = 0; i < n; i++) {
-        b.addNode(new SubjectId(String.format("s%08d", i)), SubjectKind.ENTERPRISE,
-            SubjectKey.uscc(Fixture.uscc(i + 1)), "c" + i);
+        b.addNode(
+            new SubjectId(String.format("s%08d", i)),
+            SubjectKind.ENTERPRISE,
+            SubjectKey.uscc(Fixture.uscc(i + 1)),
+            "c" + i);
       }
       int m = n + r.nextInt(n);
       for (int k = 0; k < m; k++) {
         int from = r.nextInt(n);
         int to = (from + 1 + r.nextInt(n - 1)) % n;
         boolean ended = r.nextInt(8) == 0;
-        b.addEdge(from, to, RelationType.BRANCH_OF, GraphView.day(LocalDate.of(2020, 1, 1)),
-            ended ? GraphView.day(LocalDate.of(2021, 1, 1)) : GraphView.OPEN_UNTIL, Double.NaN);
+        b.addEdge(
+            from,
+            to,
+            RelationType.BRANCH_OF,
+            GraphView.day(LocalDate.of(2020, 1, 1)),
+            ended ? GraphView.day(LocalDate.of(2021, 1, 1)) : GraphView.OPEN_UNTIL,
+            Double.NaN);
       }
       StoreGraphView v = b.build(1);
       PathFinder finder = new PathFinder(v);
@@ -54,7 +65,8 @@ class PathFinderRandomTest {
           continue;
         }
         assertEquals(dist[t], res.hops());
-        assertEquals(Math.min(count[t], 20), res.paths().size(), "round " + round + " " + s + " -> " + t);
+        assertEquals(
+            Math.min(count[t], 20), res.paths().size(), "round " + round + " " + s + " -> " + t);
         assertEquals(count[t] > 20, res.truncated());
         Set<List<Integer>> distinct = new HashSet<>();
         for (PathResult.Path p : res.paths()) {
@@ -63,7 +75,8 @@ class PathFinderRandomTest {
           assertEquals(t, nodes.get(nodes.size() - 1));
           assertEquals(dist[t] + 1, nodes.size());
           for (List<EdgeRef> hop : p.hops()) {
-            assertTrue(!hop.isEmpty() && hop.stream().allMatch(e -> e.until().isEmpty()), "hops in force");
+            assertTrue(
+                !hop.isEmpty() && hop.stream().allMatch(e -> e.until().isEmpty()), "hops in force");
           }
           assertTrue(distinct.add(nodes), "paths are distinct");
         }
@@ -71,7 +84,10 @@ class PathFinderRandomTest {
     }
   }
 
-  /** Undirected BFS over relations in force on ASOF, counting shortest paths by distinct node sequences. */
+  /**
+   * Undirected BFS over relations in force on ASOF, counting shortest paths by distinct node
+   * sequences.
+   */
   static int[] bfs(GraphView v, int s, long[] count) {
     int day = GraphView.day(ASOF);
     int[] dist = new int[v.nodeCount()];

@@ -22,8 +22,10 @@ class StoreGraphViewTest {
     SubjectKey a = f.company("甲公司");
     SubjectKey b = f.company("乙公司");
     SubjectKey p = f.person("张三");
-    f.share(p, a, 0.4).rel(Relation.of(RelationType.LEGAL_REP, p, b, LocalDate.of(2021, 3, 1))
-        .withUntil(LocalDate.of(2022, 3, 1)));
+    f.share(p, a, 0.4)
+        .rel(
+            Relation.of(RelationType.LEGAL_REP, p, b, LocalDate.of(2021, 3, 1))
+                .withUntil(LocalDate.of(2022, 3, 1)));
     f.rel(new Relation(RelationType.SHAREHOLDER, a, b, Fixture.SINCE, null, null, null, null));
 
     StoreGraphView v = f.view();
@@ -58,17 +60,24 @@ class StoreGraphViewTest {
   void investigationRebuildsItsSearchIndexWhenTheStoreChanges() {
     Fixture f = new Fixture();
     f.company("华强电子");
-    Investigation inv = new Investigation(f::view, ListCatalogue.defaults(), f.store::forEachRecord,
-        f.store::forEachSubject);
+    Investigation inv =
+        new Investigation(
+            f::view, ListCatalogue.defaults(), f.store::forEachRecord, f.store::forEachSubject);
     assertEquals(1, inv.search("华强", false, 10).size());
     SubjectKey second = f.company("华强实业");
-    assertEquals(2, inv.search("华强", false, 10).size(), "the store's version moved on: a new index");
-    f.record(CreditRecord.of("R1", second, "DISHONEST_JUDGMENT_DEBTOR", "court", LocalDate.of(2024, 1, 2)));
+    assertEquals(
+        2, inv.search("华强", false, 10).size(), "the store's version moved on: a new index");
+    f.record(
+        CreditRecord.of(
+            "R1", second, "DISHONEST_JUDGMENT_DEBTOR", "court", LocalDate.of(2024, 1, 2)));
     assertEquals(1, inv.clusters(LocalDate.of(2024, 6, 30), 10).clusters().size());
     assertEquals(1, inv.stats(LocalDate.of(2024, 6, 30), Statistics.Dimension.LIST).rows().size());
     int node = f.view().node(second);
     SubjectId id = f.view().id(node);
-    assertEquals("华强实业", inv.neighbourhood(id, Neighbourhood.Query.of(1, Set.of(), LocalDate.of(2024, 6, 30)))
-        .root().name());
+    assertEquals(
+        "华强实业",
+        inv.neighbourhood(id, Neighbourhood.Query.of(1, Set.of(), LocalDate.of(2024, 6, 30)))
+            .root()
+            .name());
   }
 }

@@ -12,16 +12,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Treasury shares (库存股, DOMAIN.md 6.4) on small networks whose integrated ownership is computed by hand: a
- * SHAREHOLDER relation from an enterprise to itself enters A like any other ratio (so the other holders' stakes are
- * divided by 1 - the treasury ratio), a walk does not begin with the owner's own treasury holding, and an enterprise
- * held only by itself can be an ultimate owner.
+ * Treasury shares (库存股, DOMAIN.md 6.4) on small networks whose integrated ownership is computed by
+ * hand: a SHAREHOLDER relation from an enterprise to itself enters A like any other ratio (so the
+ * other holders' stakes are divided by 1 - the treasury ratio), a walk does not begin with the
+ * owner's own treasury holding, and an enterprise held only by itself can be an ultimate owner.
  */
 class TreasuryShareTest {
   static final LocalDate ASOF = LocalDate.of(2024, 6, 30);
 
   private static Map<String, Double> owners(Controllers c) {
-    return c.owners().stream().collect(Collectors.toMap(o -> o.subject().name(), Controllers.Owner::ratio));
+    return c.owners().stream()
+        .collect(Collectors.toMap(o -> o.subject().name(), Controllers.Owner::ratio));
   }
 
   @Test
@@ -34,9 +35,13 @@ class TreasuryShareTest {
 
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.25);
 
-    // 0.8 of the shares, 0.2 of them held by the company itself: 0.8 / (1 - 0.2) = 1.0 of the voting shares
-    assertEquals(Map.of("周甲", 1.0), c.owners().stream().collect(Collectors.toMap(o -> o.subject().name(),
-        o -> Math.rint(o.ratio() * 1e9) / 1e9)));
+    // 0.8 of the shares, 0.2 of them held by the company itself: 0.8 / (1 - 0.2) = 1.0 of the
+    // voting shares
+    assertEquals(
+        Map.of("周甲", 1.0),
+        c.owners().stream()
+            .collect(
+                Collectors.toMap(o -> o.subject().name(), o -> Math.rint(o.ratio() * 1e9) / 1e9)));
     assertEquals("周甲", c.actualController().orElseThrow().subject().name());
     assertTrue(c.conflicts().isEmpty(), c.conflicts().toString());
     // the walks: 0.8 direct, then 0.8 * 0.2 looping once on the treasury holding
@@ -62,9 +67,12 @@ class TreasuryShareTest {
 
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.01);
 
-    // y = e_T + A y: y_T = 1 / 0.9 = 10/9; y_A = 0.1 y_A + 0.5 y_T + 0.3 y_B, y_B = 0.4 y_T + 0.2 y_A
-    // => y_A = 155/189, y_B = 115/189; stakes P1 = 0.5 y_A = 155/378, P2 = 0.2 y_A = 62/378, P3 = 0.7 y_B = 161/378
-    // (together exactly 1: all of T's shares not held by T itself); A and B have other holders, so they are not
+    // y = e_T + A y: y_T = 1 / 0.9 = 10/9; y_A = 0.1 y_A + 0.5 y_T + 0.3 y_B, y_B = 0.4 y_T + 0.2
+    // y_A
+    // => y_A = 155/189, y_B = 115/189; stakes P1 = 0.5 y_A = 155/378, P2 = 0.2 y_A = 62/378, P3 =
+    // 0.7 y_B = 161/378
+    // (together exactly 1: all of T's shares not held by T itself); A and B have other holders, so
+    // they are not
     // ultimate owners
     Map<String, Double> got = owners(c);
     assertEquals(3, got.size(), got.toString());
@@ -87,7 +95,8 @@ class TreasuryShareTest {
 
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.25);
 
-    // y_E = 0.2 y_E + 0.6 => 0.75, but a walk does not begin with E's own holding: stake 0.75 * (1 - 0.2) = 0.6
+    // y_E = 0.2 y_E + 0.6 => 0.75, but a walk does not begin with E's own holding: stake 0.75 * (1
+    // - 0.2) = 0.6
     Map<String, Double> got = owners(c);
     assertEquals(0.6, got.get("自持有限公司"), 1e-12);
     assertEquals(0.4, got.get("郑四"), 1e-12);
@@ -108,7 +117,8 @@ class TreasuryShareTest {
     Controllers c = new OwnershipAnalysis(v).controllers(v.node(t), ASOF, 0.25);
 
     assertTrue(c.owners().isEmpty(), c.owners().toString());
-    assertTrue(c.conflicts().stream().anyMatch(k -> k.kind() == Controllers.Conflict.Kind.DIVERGENT_CYCLE),
+    assertTrue(
+        c.conflicts().stream().anyMatch(k -> k.kind() == Controllers.Conflict.Kind.DIVERGENT_CYCLE),
         c.conflicts().toString());
   }
 }

@@ -13,15 +13,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Application deadlines of the default list catalogue (DOMAIN.md sections 4 and 8) as a scenario table: for a record
- * of a list decided on a day, whether it is repairable, the first day a repair application may be filed, and the due
- * days of an objection and a repair application filed on a day.
+ * Application deadlines of the default list catalogue (DOMAIN.md sections 4 and 8) as a scenario
+ * table: for a record of a list decided on a day, whether it is repairable, the first day a repair
+ * application may be filed, and the due days of an objection and a repair application filed on a
+ * day.
  */
 class ApplicationSettingsTest {
   static final ApplicationSettings DEFAULTS = ApplicationSettings.defaults();
 
   @ParameterizedTest(name = "{0} decided {1}, filed {3}")
-  @CsvSource(delimiter = '|', nullValues = "_", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "_",
+      textBlock =
+          """
       # list                     | decidedOn  | first repair day | filed on   | objection due | repair due
       SERIOUS_ILLEGAL_DISHONEST  | 2023-05-10 | 2024-05-10       | 2025-06-01 | 2025-06-16    | 2025-06-16
       # a leap day plus one year is 28 February
@@ -35,20 +40,28 @@ class ApplicationSettingsTest {
       BRIBERY_RECORD             | 2024-03-01 | _                | 2025-06-01 | 2025-06-16    | _
       LICENCE_REVOKED            | 2024-03-01 | _                | 2025-06-01 | 2025-06-16    | _
       """)
-  void deadlines(String list, String decided, String firstRepair, String filed, String objectionDue,
+  void deadlines(
+      String list,
+      String decided,
+      String firstRepair,
+      String filed,
+      String objectionDue,
       String repairDue) {
     ApplicationSettings.Settings s = DEFAULTS.of(list);
     assertEquals(firstRepair != null, s.repairable(), list);
     if (firstRepair != null) {
       assertEquals(LocalDate.parse(firstRepair), s.firstRepairDay(LocalDate.parse(decided)));
-      assertEquals(LocalDate.parse(repairDue), LocalDate.parse(filed).plusDays(s.repairDecisionDays()));
+      assertEquals(
+          LocalDate.parse(repairDue), LocalDate.parse(filed).plusDays(s.repairDecisionDays()));
     }
     assertEquals(LocalDate.parse(objectionDue), LocalDate.parse(filed).plusDays(s.objectionDays()));
   }
 
   @Test
   void publishedWhileInForceAndWithinMaxPublication() throws Exception {
-    ApplicationSettings s = read("""
+    ApplicationSettings s =
+        read(
+            """
         lists:
           - code: PENALTY_X
             settings:
@@ -59,7 +72,8 @@ class ApplicationSettingsTest {
     ApplicationSettings.Settings p = s.of("PENALTY_X");
     LocalDate decided = LocalDate.of(2025, 1, 10);
     assertEquals(LocalDate.of(2025, 4, 10), p.firstRepairDay(decided));
-    assertTrue(p.published(decided, true, LocalDate.of(2026, 1, 10)), "the last day of maxPublication");
+    assertTrue(
+        p.published(decided, true, LocalDate.of(2026, 1, 10)), "the last day of maxPublication");
     assertTrue(!p.published(decided, true, LocalDate.of(2026, 1, 11)), "the day after");
     assertTrue(!p.published(decided, false, LocalDate.of(2025, 2, 1)), "not in force");
   }
@@ -67,7 +81,9 @@ class ApplicationSettingsTest {
   @Test
   void settingsPerSeverityOverrideTheListsOwn() throws Exception {
     // ADMINISTRATIVE_PENALTY (DOMAIN.md 4): GENERAL 3 months / 1 year, SERIOUS 6 months / 3 years
-    ApplicationSettings s = read("""
+    ApplicationSettings s =
+        read(
+            """
         lists:
           - code: ADMINISTRATIVE_PENALTY
             settings:
@@ -78,29 +94,45 @@ class ApplicationSettingsTest {
                 SERIOUS: {minPublication: P6M, maxPublication: P3Y, repairDecisionDays: 30}
         """);
     LocalDate decided = LocalDate.of(2025, 1, 10);
-    ApplicationSettings.Settings general = s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("GENERAL"));
+    ApplicationSettings.Settings general =
+        s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("GENERAL"));
     assertEquals(LocalDate.of(2025, 4, 10), general.firstRepairDay(decided));
     assertEquals(15, general.repairDecisionDays());
-    ApplicationSettings.Settings serious = s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("SERIOUS"));
+    ApplicationSettings.Settings serious =
+        s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("SERIOUS"));
     assertEquals(LocalDate.of(2025, 7, 10), serious.firstRepairDay(decided));
     assertEquals(30, serious.repairDecisionDays());
     assertTrue(serious.published(decided, true, LocalDate.of(2028, 1, 10)));
-    assertEquals(LocalDate.of(2026, 1, 10), s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.empty())
-        .firstRepairDay(decided), "without a severity, the list's own");
-    assertEquals(LocalDate.of(2026, 1, 10), s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("OTHER"))
-        .firstRepairDay(decided), "a severity not named: the list's own");
+    assertEquals(
+        LocalDate.of(2026, 1, 10),
+        s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.empty()).firstRepairDay(decided),
+        "without a severity, the list's own");
+    assertEquals(
+        LocalDate.of(2026, 1, 10),
+        s.of("ADMINISTRATIVE_PENALTY", java.util.Optional.of("OTHER")).firstRepairDay(decided),
+        "a severity not named: the list's own");
   }
 
   @Test
   void wrongSettingsNameTheListAndTheField() {
-    CredgraphException e = assertThrows(CredgraphException.class, () -> read("""
+    CredgraphException e =
+        assertThrows(
+            CredgraphException.class,
+            () ->
+                read(
+                    """
         lists:
           - code: X
             settings:
               repairable: true
         """));
     assertTrue(e.getMessage().contains("list X, field settings.minPublication"), e.getMessage());
-    e = assertThrows(CredgraphException.class, () -> read("""
+    e =
+        assertThrows(
+            CredgraphException.class,
+            () ->
+                read(
+                    """
         lists:
           - code: X
             settings:
@@ -108,7 +140,12 @@ class ApplicationSettingsTest {
               minPublication: one year
         """));
     assertTrue(e.getMessage().contains("not an ISO-8601 period"), e.getMessage());
-    e = assertThrows(CredgraphException.class, () -> read("""
+    e =
+        assertThrows(
+            CredgraphException.class,
+            () ->
+                read(
+                    """
         lists:
           - code: X
             settings:
@@ -118,6 +155,7 @@ class ApplicationSettingsTest {
   }
 
   static ApplicationSettings read(String yaml) throws Exception {
-    return ApplicationSettings.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    return ApplicationSettings.read(
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
   }
 }

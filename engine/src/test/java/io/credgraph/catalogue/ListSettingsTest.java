@@ -27,25 +27,38 @@ class ListSettingsTest {
     assertEquals(Optional.of(LocalDate.of(2027, 3, 4)), serious.publishedUntil(D));
     assertEquals(15, serious.objectionDays());
     assertEquals(15, serious.repairDecisionDays());
-    assertEquals(Optional.of(LocalDate.of(2025, 3, 5)),
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 3, 5)),
         c.settings("SERIOUS_ILLEGAL_DISHONEST", Optional.empty()).repairableFrom(D));
-    assertEquals(Optional.empty(), c.settings("SERIOUS_ILLEGAL_DISHONEST", Optional.empty()).publishedUntil(D),
+    assertEquals(
+        Optional.empty(),
+        c.settings("SERIOUS_ILLEGAL_DISHONEST", Optional.empty()).publishedUntil(D),
         "published while in force");
-    for (String court : new String[] {"DISHONEST_JUDGMENT_DEBTOR", "CONSUMPTION_RESTRICTED", "BRIBERY_RECORD",
-        "LICENCE_REVOKED"}) {
-      assertFalse(c.settings(court, Optional.empty()).repairable(), court + " ends by decision or is a fact");
+    for (String court :
+        new String[] {
+          "DISHONEST_JUDGMENT_DEBTOR", "CONSUMPTION_RESTRICTED", "BRIBERY_RECORD", "LICENCE_REVOKED"
+        }) {
+      assertFalse(
+          c.settings(court, Optional.empty()).repairable(),
+          court + " ends by decision or is a fact");
     }
   }
 
   @Test
   void aBadSettingNamesTheFileTheListAndTheField() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         version: "1"
         lists:
           - {code: X_LIST, name: x, kind: WATCH, settings: {repairable: true, minPublication: one year}}
         """;
-    String msg = assertThrows(CredgraphException.class, () -> ListCatalogue.read(
-        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "l.yaml")).getMessage();
+    String msg =
+        assertThrows(
+                CredgraphException.class,
+                () ->
+                    ListCatalogue.read(
+                        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "l.yaml"))
+            .getMessage();
     assertTrue(msg.startsWith("l.yaml: list X_LIST, field settings.minPublication:"), msg);
   }
 }

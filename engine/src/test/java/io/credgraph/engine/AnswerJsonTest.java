@@ -28,26 +28,41 @@ class AnswerJsonTest {
     SubjectKey person = EngineScenarios.personKey(5);
     SubjectKey company = EngineScenarios.orgKey(6);
     CredgraphEngine engine = CredgraphEngine.open(InMemoryGraphStore.create());
-    engine.write(WriteBatch.builder()
-        .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
-        .subject(Subject.company(company.masked(), "某公司"))
-        .relation(Relation.of(RelationType.LEGAL_REP, person, company, LocalDate.of(2019, 1, 1)))
-        .record(CreditRecord.of("D1", company, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
-        .record(CreditRecord.of("D2", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
-        .build());
-    ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    engine.write(
+        WriteBatch.builder()
+            .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
+            .subject(Subject.company(company.masked(), "某公司"))
+            .relation(
+                Relation.of(RelationType.LEGAL_REP, person, company, LocalDate.of(2019, 1, 1)))
+            .record(
+                CreditRecord.of(
+                    "D1", company, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
+            .record(
+                CreditRecord.of(
+                    "D2", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
+            .build());
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     LocalDate day = LocalDate.of(2024, 1, 1);
     String full = ((SubjectKey.Person) person).idNumber();
-    String text = json.writeValueAsString(List.of(
-        engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(company), day),
-        engine.checkSanctions(List.of(person, company), Optional.empty(), day),
-        engine.subjectMeasures(person, day), engine.associatedRisk(company, day),
-        engine.alerts(Optional.empty(), day, Optional.empty())));
+    String text =
+        json.writeValueAsString(
+            List.of(
+                engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(company), day),
+                engine.checkSanctions(List.of(person, company), Optional.empty(), day),
+                engine.subjectMeasures(person, day),
+                engine.associatedRisk(company, day),
+                engine.alerts(Optional.empty(), day, Optional.empty())));
     assertFalse(text.contains(full), "the full ID number must not be in the JSON: " + text);
     assertTrue(text.contains("\"idNumber\":\"" + person.masked() + "\""), text);
     assertTrue(text.contains("\"uscc\":\"" + company.masked() + "\""), text);
-    assertTrue(text.contains("\"restrictedUntil\":null") || text.contains("\"restrictedFrom\":\"2023-01-01\""), text);
+    assertTrue(
+        text.contains("\"restrictedUntil\":null")
+            || text.contains("\"restrictedFrom\":\"2023-01-01\""),
+        text);
     assertTrue(text.contains("\"rule\":\"JS-CONSUMPTION\""), text);
   }
 }

@@ -29,17 +29,22 @@ class CheckInputTest {
   private final CredgraphEngine engine = CredgraphEngine.open(InMemoryGraphStore.create());
 
   CheckInputTest() {
-    engine.write(WriteBatch.builder()
-        .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
-        .subject(Subject.company(company.masked(), "某公司"))
-        .subject(Subject.of(SubjectKind.INSTITUTION, hospital, "某医院"))
-        .record(CreditRecord.of("D1", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
-        .build());
+    engine.write(
+        WriteBatch.builder()
+            .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
+            .subject(Subject.company(company.masked(), "某公司"))
+            .subject(Subject.of(SubjectKind.INSTITUTION, hospital, "某医院"))
+            .record(
+                CreditRecord.of(
+                    "D1", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2023, 1, 1)))
+            .build());
   }
 
   @Test
   void aPersonTheStoreDoesNotKnowIsEligible() {
-    AppointmentCheck c = engine.checkAppointment(EngineScenarios.personKey(77), Role.DIRECTOR, Optional.empty(), DAY);
+    AppointmentCheck c =
+        engine.checkAppointment(
+            EngineScenarios.personKey(77), Role.DIRECTOR, Optional.empty(), DAY);
     assertTrue(c.eligible());
     assertTrue(c.person().isEmpty());
     assertEquals(List.of("CL146-1", "CL146-2", "CL146-3", "CL146-4", "CL146-5"), c.rulesApplied());
@@ -47,18 +52,26 @@ class CheckInputTest {
 
   @Test
   void anUnknownEnterpriseIsNotFoundWithAHint() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> engine.checkAppointment(person, Role.DIRECTOR,
-        Optional.of(EngineScenarios.orgKey(88)), DAY));
+    NotFoundException e =
+        assertThrows(
+            NotFoundException.class,
+            () ->
+                engine.checkAppointment(
+                    person, Role.DIRECTOR, Optional.of(EngineScenarios.orgKey(88)), DAY));
     assertTrue(e.getMessage().contains("leave enterprise out"), e.getMessage());
   }
 
   @Test
   void anOrganisationCannotBeAppointedAndARoleMustFitTheOrganisation() {
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> engine.checkAppointment(company, Role.DIRECTOR, Optional.empty(), DAY));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> engine.checkAppointment(company, Role.DIRECTOR, Optional.empty(), DAY));
     assertEquals(Optional.of("person"), e.field());
-    e = assertThrows(ValidationException.class,
-        () -> engine.checkAppointment(person, Role.DIRECTOR, Optional.of(hospital), DAY));
+    e =
+        assertThrows(
+            ValidationException.class,
+            () -> engine.checkAppointment(person, Role.DIRECTOR, Optional.of(hospital), DAY));
     assertEquals(Optional.of("role"), e.field());
     assertTrue(e.getMessage().contains("DIRECTOR of a INSTITUTION"), e.getMessage());
   }
@@ -72,7 +85,9 @@ class CheckInputTest {
     assertTrue(r.basis().contains("第一百四十六条"), r.basis());
     assertEquals(List.of("D1"), r.records());
     assertEquals(1, r.path().subjects().size());
-    assertFalse(c.toString().contains(((SubjectKey.Person) person).idNumber()), "the answer's text masks the ID");
+    assertFalse(
+        c.toString().contains(((SubjectKey.Person) person).idNumber()),
+        "the answer's text masks the ID");
   }
 
   @Test
@@ -81,10 +96,12 @@ class CheckInputTest {
     for (int i = 0; i < 1001; i++) {
       many.add(company);
     }
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> engine.checkSanctions(many, Optional.empty(), DAY));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> engine.checkSanctions(many, Optional.empty(), DAY));
     assertTrue(e.getMessage().contains("at most 1000"), e.getMessage());
-    SanctionsCheck c = engine.checkSanctions(List.of(EngineScenarios.orgKey(90), person), Optional.empty(), DAY);
+    SanctionsCheck c =
+        engine.checkSanctions(List.of(EngineScenarios.orgKey(90), person), Optional.empty(), DAY);
     assertTrue(c.results().get(0).subject().isEmpty());
     assertFalse(c.results().get(0).restricted());
     assertTrue(c.results().get(1).restricted());
@@ -93,15 +110,24 @@ class CheckInputTest {
 
   @Test
   void profilesRiskAndWhatIfNeedAKnownSubject() {
-    assertThrows(NotFoundException.class, () -> engine.subjectMeasures(EngineScenarios.orgKey(91), DAY));
-    assertThrows(NotFoundException.class, () -> engine.associatedRisk(EngineScenarios.orgKey(91), DAY));
-    assertThrows(NotFoundException.class, () -> engine.simulate(
-        CreditRecord.of("H", EngineScenarios.orgKey(91), "SERIOUS_ILLEGAL_DISHONEST", "MR", DAY), DAY));
-    assertThrows(ValidationException.class, () -> engine.simulate(
-        CreditRecord.of("H", company, "NO_SUCH_LIST", "MR", DAY), DAY));
+    assertThrows(
+        NotFoundException.class, () -> engine.subjectMeasures(EngineScenarios.orgKey(91), DAY));
+    assertThrows(
+        NotFoundException.class, () -> engine.associatedRisk(EngineScenarios.orgKey(91), DAY));
+    assertThrows(
+        NotFoundException.class,
+        () ->
+            engine.simulate(
+                CreditRecord.of(
+                    "H", EngineScenarios.orgKey(91), "SERIOUS_ILLEGAL_DISHONEST", "MR", DAY),
+                DAY));
+    assertThrows(
+        ValidationException.class,
+        () -> engine.simulate(CreditRecord.of("H", company, "NO_SUCH_LIST", "MR", DAY), DAY));
     SubjectMeasures m = engine.subjectMeasures(person, DAY);
     assertEquals(7, m.measures().size());
-    assertEquals(List.of("CL146-5", "MER12-5"),
+    assertEquals(
+        List.of("CL146-5", "MER12-5"),
         m.appointmentRestrictions().stream().map(Reason::rule).toList());
   }
 }

@@ -32,58 +32,100 @@ class IncrementalUpdateTest {
 
   private CredgraphEngine engineWithSeriousRecord() {
     CredgraphEngine engine = CredgraphEngine.open(InMemoryGraphStore.create());
-    engine.write(WriteBatch.builder()
-        .subject(Subject.of(io.credgraph.model.SubjectKind.PERSON, person, "王某"))
-        .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
-        .subject(Subject.company(other.masked(), "另一家公司"))
-        .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
-        .record(CreditRecord.of("S1", listed, "SERIOUS_ILLEGAL_DISHONEST", "MARKET_REGULATION",
-            LocalDate.of(2022, 4, 1)))
-        .build());
+    engine.write(
+        WriteBatch.builder()
+            .subject(Subject.of(io.credgraph.model.SubjectKind.PERSON, person, "王某"))
+            .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
+            .subject(Subject.company(other.masked(), "另一家公司"))
+            .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
+            .record(
+                CreditRecord.of(
+                    "S1",
+                    listed,
+                    "SERIOUS_ILLEGAL_DISHONEST",
+                    "MARKET_REGULATION",
+                    LocalDate.of(2022, 4, 1)))
+            .build());
     return engine;
   }
 
   @Test
   void aNewLegalRepRelationReachesTheOtherEnterpriseTwoHopsFromTheRecord() {
     CredgraphEngine engine = engineWithSeriousRecord();
-    assertTrue(engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures().isEmpty());
+    assertTrue(
+        engine
+            .checkSanctions(List.of(other), Optional.empty(), DAY)
+            .results()
+            .get(0)
+            .measures()
+            .isEmpty());
     long before = engine.version();
 
-    engine.write(WriteBatch.of(new WriteOp.PutRelation(
-        Relation.of(RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))));
+    engine.write(
+        WriteBatch.of(
+            new WriteOp.PutRelation(
+                Relation.of(RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))));
 
     assertTrue(engine.version() > before, "the version changes with the write");
-    List<MeasureHit> hits = engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures();
+    List<MeasureHit> hits =
+        engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures();
     assertEquals(1, hits.size(), hits.toString());
     assertEquals("JS-SID-REP", hits.get(0).rule());
     assertEquals("OTHER_ENTERPRISE_NOTICE", hits.get(0).measure());
-    assertEquals(LocalDate.of(2023, 1, 1), hits.get(0).from(), "held from the day the person became its LEGAL_REP");
+    assertEquals(
+        LocalDate.of(2023, 1, 1),
+        hits.get(0).from(),
+        "held from the day the person became its LEGAL_REP");
     assertEquals(3, hits.get(0).path().subjects().size());
   }
 
   @Test
   void endingTheRelationEndsTheNoticeOnThatDay() {
     CredgraphEngine engine = engineWithSeriousRecord();
-    engine.write(WriteBatch.of(new WriteOp.PutRelation(
-        Relation.of(RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))));
-    engine.write(WriteBatch.of(new WriteOp.EndRelation(RelationType.LEGAL_REP, person, other,
-        LocalDate.of(2023, 2, 15), PROV)));
-    List<MeasureHit> hits = engine.checkSanctions(List.of(other), Optional.empty(), LocalDate.of(2023, 2, 15))
-        .results().get(0).measures();
+    engine.write(
+        WriteBatch.of(
+            new WriteOp.PutRelation(
+                Relation.of(RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))));
+    engine.write(
+        WriteBatch.of(
+            new WriteOp.EndRelation(
+                RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 2, 15), PROV)));
+    List<MeasureHit> hits =
+        engine
+            .checkSanctions(List.of(other), Optional.empty(), LocalDate.of(2023, 2, 15))
+            .results()
+            .get(0)
+            .measures();
     assertEquals(Optional.of(LocalDate.of(2023, 2, 15)), hits.get(0).until());
-    assertTrue(engine.checkSanctions(List.of(other), Optional.empty(), LocalDate.of(2023, 2, 16)).results().get(0)
-        .measures().isEmpty());
+    assertTrue(
+        engine
+            .checkSanctions(List.of(other), Optional.empty(), LocalDate.of(2023, 2, 16))
+            .results()
+            .get(0)
+            .measures()
+            .isEmpty());
   }
 
   @Test
   void revokingTheRecordFreesThePersonForEveryDate() {
     CredgraphEngine engine = engineWithSeriousRecord();
-    assertFalse(engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(other), DAY).eligible());
-    engine.write(WriteBatch.of(new WriteOp.AppendStatus("S1",
-        new StatusChange(StatusEvent.REVOKED, LocalDate.of(2023, 6, 1), Optional.empty(), Optional.empty(), PROV))));
+    assertFalse(
+        engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(other), DAY).eligible());
+    engine.write(
+        WriteBatch.of(
+            new WriteOp.AppendStatus(
+                "S1",
+                new StatusChange(
+                    StatusEvent.REVOKED,
+                    LocalDate.of(2023, 6, 1),
+                    Optional.empty(),
+                    Optional.empty(),
+                    PROV))));
     assertTrue(engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(other), DAY).eligible());
-    assertTrue(engine.checkAppointment(person, Role.LEGAL_REP, Optional.of(other), LocalDate.of(2022, 4, 1))
-        .eligible());
+    assertTrue(
+        engine
+            .checkAppointment(person, Role.LEGAL_REP, Optional.of(other), LocalDate.of(2022, 4, 1))
+            .eligible());
   }
 
   @Test
@@ -92,14 +134,23 @@ class IncrementalUpdateTest {
     long before = engine.version();
     List<String> derived = engine.derivedFingerprint();
     SubjectKey unknown = EngineScenarios.orgKey(99);
-    WriteBatch bad = WriteBatch.builder()
-        .record(CreditRecord.of("S2", other, "SERIOUS_ILLEGAL_DISHONEST", "MARKET_REGULATION", DAY))
-        .relation(Relation.of(RelationType.LEGAL_REP, person, unknown, DAY))
-        .build();
-    org.junit.jupiter.api.Assertions.assertThrows(io.credgraph.CredgraphException.class, () -> engine.write(bad));
+    WriteBatch bad =
+        WriteBatch.builder()
+            .record(
+                CreditRecord.of("S2", other, "SERIOUS_ILLEGAL_DISHONEST", "MARKET_REGULATION", DAY))
+            .relation(Relation.of(RelationType.LEGAL_REP, person, unknown, DAY))
+            .build();
+    org.junit.jupiter.api.Assertions.assertThrows(
+        io.credgraph.CredgraphException.class, () -> engine.write(bad));
     assertEquals(before, engine.version());
     assertEquals(derived, engine.derivedFingerprint());
-    assertTrue(engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures().isEmpty());
+    assertTrue(
+        engine
+            .checkSanctions(List.of(other), Optional.empty(), DAY)
+            .results()
+            .get(0)
+            .measures()
+            .isEmpty());
   }
 
   @Test
@@ -113,9 +164,13 @@ class IncrementalUpdateTest {
     }
     engine.write(b.build());
     SubjectKey last = EngineScenarios.orgKey(1000 + 4999);
-    List<MeasureHit> hits = engine.checkSanctions(List.of(last), Optional.empty(), DAY).results().get(0).measures();
-    assertEquals(List.of("OTHER_ENTERPRISE_NOTICE"), hits.stream().map(MeasureHit::measure).toList());
-    assertEquals(CredgraphEngine.open(engine.store()).derivedFingerprint(), engine.derivedFingerprint());
-    assertEquals(1, engine.subjectMeasures(person, DAY).measures().size(), "JS-SID-REP HONOURS_BAN");
+    List<MeasureHit> hits =
+        engine.checkSanctions(List.of(last), Optional.empty(), DAY).results().get(0).measures();
+    assertEquals(
+        List.of("OTHER_ENTERPRISE_NOTICE"), hits.stream().map(MeasureHit::measure).toList());
+    assertEquals(
+        CredgraphEngine.open(engine.store()).derivedFingerprint(), engine.derivedFingerprint());
+    assertEquals(
+        1, engine.subjectMeasures(person, DAY).measures().size(), "JS-SID-REP HONOURS_BAN");
   }
 }

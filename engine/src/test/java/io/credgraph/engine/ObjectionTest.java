@@ -27,26 +27,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A list that does not keep disputed records in force ({@code objectedInForce: false}): the restriction stops on the
- * day of the objection and starts again when the record returns to ACTIVE; a list that keeps them (the default) shows
- * the reason as disputed.
+ * A list that does not keep disputed records in force ({@code objectedInForce: false}): the
+ * restriction stops on the day of the objection and starts again when the record returns to ACTIVE;
+ * a list that keeps them (the default) shows the reason as disputed.
  */
 class ObjectionTest {
   private static final Provenance PROV = new Provenance("TEST", "objection", "", 0);
   private final SubjectKey person = EngineScenarios.personKey(9);
 
   private CredgraphEngine engine(ListCatalogue lists) {
-    CredgraphEngine engine = CredgraphEngine.open(InMemoryGraphStore.create(), lists, RuleCatalogue.defaults(lists));
-    engine.write(WriteBatch.builder().subject(Subject.of(SubjectKind.PERSON, person, "异议人"))
-        .record(CreditRecord.of("D9", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2021, 3, 1)))
-        .build());
-    engine.write(WriteBatch.of(status(StatusEvent.OBJECTED, LocalDate.of(2021, 6, 1)),
-        status(StatusEvent.ACTIVE, LocalDate.of(2021, 7, 1))));
+    CredgraphEngine engine =
+        CredgraphEngine.open(InMemoryGraphStore.create(), lists, RuleCatalogue.defaults(lists));
+    engine.write(
+        WriteBatch.builder()
+            .subject(Subject.of(SubjectKind.PERSON, person, "异议人"))
+            .record(
+                CreditRecord.of(
+                    "D9", person, "DISHONEST_JUDGMENT_DEBTOR", "COURT", LocalDate.of(2021, 3, 1)))
+            .build());
+    engine.write(
+        WriteBatch.of(
+            status(StatusEvent.OBJECTED, LocalDate.of(2021, 6, 1)),
+            status(StatusEvent.ACTIVE, LocalDate.of(2021, 7, 1))));
     return engine;
   }
 
   private static WriteOp status(StatusEvent ev, LocalDate on) {
-    return new WriteOp.AppendStatus("D9", new StatusChange(ev, on, Optional.empty(), Optional.empty(), PROV));
+    return new WriteOp.AppendStatus(
+        "D9", new StatusChange(ev, on, Optional.empty(), Optional.empty(), PROV));
   }
 
   private AppointmentCheck check(CredgraphEngine e, LocalDate day) {
@@ -59,8 +67,10 @@ class ObjectionTest {
     try (InputStream in = ListCatalogue.class.getResourceAsStream(ListCatalogue.DEFAULT_RESOURCE)) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    yaml = yaml.replace("    issuer: court\n    severity: 0.8\n", "    issuer: court\n    severity: 0.8\n"
-        + "    objectedInForce: false\n");
+    yaml =
+        yaml.replace(
+            "    issuer: court\n    severity: 0.8\n",
+            "    issuer: court\n    severity: 0.8\n" + "    objectedInForce: false\n");
     Path file = dir.resolve("lists.yaml");
     Files.writeString(file, yaml);
     ListCatalogue lists = ListCatalogue.load(file);

@@ -26,70 +26,114 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch the store commits but the engine cannot apply, followed by a failed rebuild, leaves an in-memory graph that
- * is no longer the store's: the engine then answers nothing from it (issue #13 item 7) until a rebuild succeeds.
+ * A batch the store commits but the engine cannot apply, followed by a failed rebuild, leaves an
+ * in-memory graph that is no longer the store's: the engine then answers nothing from it (issue #13
+ * item 7) until a rebuild succeeds.
  */
 class OutOfSyncTest {
-  private static final Set<String> READS = Set.of("subject", "relations", "records", "record", "forEachSubject",
-      "forEachRelation", "forEachRecord", "forEachPending", "pending");
+  private static final Set<String> READS =
+      Set.of(
+          "subject",
+          "relations",
+          "records",
+          "record",
+          "forEachSubject",
+          "forEachRelation",
+          "forEachRecord",
+          "forEachPending",
+          "pending");
   private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
 
   private final SubjectKey person = EngineScenarios.personKey(1);
   private final SubjectKey listed = EngineScenarios.orgKey(2);
   private final SubjectKey other = EngineScenarios.orgKey(3);
 
-  /** The in-memory store, whose reads fail while {@code unreadable} is set (a disk that stopped answering reads). */
+  /**
+   * The in-memory store, whose reads fail while {@code unreadable} is set (a disk that stopped
+   * answering reads).
+   */
   private static GraphStore failingReads(GraphStore store, AtomicBoolean unreadable) {
-    return (GraphStore) Proxy.newProxyInstance(GraphStore.class.getClassLoader(), new Class<?>[] {GraphStore.class},
-        (proxy, method, args) -> {
-          if (unreadable.get() && READS.contains(method.getName())) {
-            throw new StoreException("read failed: the disk does not answer");
-          }
-          try {
-            return method.invoke(store, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (GraphStore)
+        Proxy.newProxyInstance(
+            GraphStore.class.getClassLoader(),
+            new Class<?>[] {GraphStore.class},
+            (proxy, method, args) -> {
+              if (unreadable.get() && READS.contains(method.getName())) {
+                throw new StoreException("read failed: the disk does not answer");
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test
   void aFailedApplyAndRebuildStopEveryAnswerUntilTheStoreIsReadableAgain() {
     AtomicBoolean unreadable = new AtomicBoolean();
-    CredgraphEngine engine = CredgraphEngine.open(failingReads(InMemoryGraphStore.create(), unreadable));
-    engine.write(WriteBatch.builder()
-        .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
-        .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
-        .subject(Subject.company(other.masked(), "另一家公司"))
-        .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
-        .record(CreditRecord.of("S1", listed, "SERIOUS_ILLEGAL_DISHONEST", "MARKET_REGULATION",
-            LocalDate.of(2022, 4, 1)))
-        .build());
+    CredgraphEngine engine =
+        CredgraphEngine.open(failingReads(InMemoryGraphStore.create(), unreadable));
+    engine.write(
+        WriteBatch.builder()
+            .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
+            .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
+            .subject(Subject.company(other.masked(), "另一家公司"))
+            .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
+            .record(
+                CreditRecord.of(
+                    "S1",
+                    listed,
+                    "SERIOUS_ILLEGAL_DISHONEST",
+                    "MARKET_REGULATION",
+                    LocalDate.of(2022, 4, 1)))
+            .build());
     assertTrue(!engine.checkAppointment(person, Role.LEGAL_REP, Optional.empty(), DAY).eligible());
     assertTrue(engine.outOfSync().isEmpty());
 
-    // the store commits the person's new position, then stops answering reads: the engine cannot apply the batch
+    // the store commits the person's new position, then stops answering reads: the engine cannot
+    // apply the batch
     // (a subject it knows is read back) nor rebuild from the store
     unreadable.set(true);
-    OutOfSyncException down = assertThrows(OutOfSyncException.class, () -> engine.write(WriteBatch.builder()
-        .subject(Subject.company(other.masked(), "另一家公司（更名）"))
-        .relation(Relation.of(RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))
-        .build()));
+    OutOfSyncException down =
+        assertThrows(
+            OutOfSyncException.class,
+            () ->
+                engine.write(
+                    WriteBatch.builder()
+                        .subject(Subject.company(other.masked(), "另一家公司（更名）"))
+                        .relation(
+                            Relation.of(
+                                RelationType.LEGAL_REP, person, other, LocalDate.of(2023, 1, 1)))
+                        .build()));
     assertTrue(down.getMessage().contains("no longer matches the store"), down.getMessage());
     assertTrue(engine.outOfSync().isPresent());
-    assertThrows(OutOfSyncException.class,
+    assertThrows(
+        OutOfSyncException.class,
         () -> engine.checkAppointment(person, Role.LEGAL_REP, Optional.empty(), DAY));
-    assertThrows(OutOfSyncException.class, () -> engine.checkSanctions(List.of(other), Optional.empty(), DAY));
+    assertThrows(
+        OutOfSyncException.class,
+        () -> engine.checkSanctions(List.of(other), Optional.empty(), DAY));
 
-    // the store answers again: the next write first rebuilds from it, and the answers include the batch it committed
+    // the store answers again: the next write first rebuilds from it, and the answers include the
+    // batch it committed
     unreadable.set(false);
-    engine.write(WriteBatch.of(new WriteOp.PutRecord(CreditRecord.of("S2", other, "SERIOUS_ILLEGAL_DISHONEST",
-        "MARKET_REGULATION", LocalDate.of(2023, 2, 1)))));
+    engine.write(
+        WriteBatch.of(
+            new WriteOp.PutRecord(
+                CreditRecord.of(
+                    "S2",
+                    other,
+                    "SERIOUS_ILLEGAL_DISHONEST",
+                    "MARKET_REGULATION",
+                    LocalDate.of(2023, 2, 1)))));
     assertTrue(engine.outOfSync().isEmpty());
-    List<MeasureHit> hits = engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0)
-        .measures();
-    assertTrue(hits.stream().anyMatch(h -> h.records().contains("S1")),
-        "the notice through the new legal representative (the batch committed while out of sync): " + hits);
+    List<MeasureHit> hits =
+        engine.checkSanctions(List.of(other), Optional.empty(), DAY).results().get(0).measures();
+    assertTrue(
+        hits.stream().anyMatch(h -> h.records().contains("S1")),
+        "the notice through the new legal representative (the batch committed while out of sync): "
+            + hits);
     assertEquals(engine.store().version(), engine.version());
   }
 }

@@ -29,79 +29,152 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every class of bad input EXCHANGE.md names, and broken files: the bad line is rejected with its file, line, field
- * and reason; the good lines around it are stored.
+ * Every class of bad input EXCHANGE.md names, and broken files: the bad line is rejected with its
+ * file, line, field and reason; the good lines around it are stored.
  */
 class BadInputTest {
-  static final String REL = "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"" + ZHANG
-      + "\"},\"to\":{\"uscc\":\"" + ENT + "\"},\"since\":\"2016-04-12\"";
-  static final String REC = "{\"type\":\"record\",\"id\":\"R9\",\"subject\":{\"uscc\":\"" + ENT + "\"},"
-      + "\"decidedOn\":\"2020-03-01\"";
+  static final String REL =
+      "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\""
+          + ZHANG
+          + "\"},\"to\":{\"uscc\":\""
+          + ENT
+          + "\"},\"since\":\"2016-04-12\"";
+  static final String REC =
+      "{\"type\":\"record\",\"id\":\"R9\",\"subject\":{\"uscc\":\""
+          + ENT
+          + "\"},"
+          + "\"decidedOn\":\"2020-03-01\"";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final InMemoryGraphStore store = InMemoryGraphStore.create();
   final List<Rejection> rejections = new ArrayList<>();
 
   ExchangeLoader loader() {
-    return new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(2).withRejections(rejections::add));
+    return new ExchangeLoader(
+        store, LoadOptions.defaults().withChunkLines(2).withRejections(rejections::add));
   }
 
   static Stream<Arguments> badLines() {
     return Stream.of(
-        Arguments.of("malformed JSON", "{\"type\":\"subject\",\"kind\":", "(line)", "malformed JSON"),
+        Arguments.of(
+            "malformed JSON", "{\"type\":\"subject\",\"kind\":", "(line)", "malformed JSON"),
         Arguments.of("trailing garbage", EXAMPLE[1] + " xyz", "(line)", "malformed JSON"),
         Arguments.of("not an object", "[1,2,3]", "(line)", "one JSON object"),
         Arguments.of("no type", "{\"kind\":\"PERSON\"}", "type", "needs a \"type\""),
         Arguments.of("unknown type", "{\"type\":\"company\"}", "type", "unknown type 'company'"),
-        Arguments.of("unknown kind", "{\"type\":\"subject\",\"kind\":\"TEMPLE\",\"uscc\":\"" + ENT
-            + "\",\"name\":\"x\"}", "kind", "unknown kind 'TEMPLE'"),
-        Arguments.of("unknown rel", REL.replace("SHAREHOLDER", "FRIEND_OF") + "}", "rel", "unknown rel 'FRIEND_OF'"),
-        Arguments.of("unknown list", REC + ",\"list\":\"GREY_LIST\"}", "list", "unknown list 'GREY_LIST'"),
-        Arguments.of("uscc check character", "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
-            + "91442000MA4W1K2X3G\",\"name\":\"x\"}", "uscc", "should be 'F'"),
-        Arguments.of("id number check character", REL.replace(ZHANG, "442000198001011238") + "}", "from.idNumber",
+        Arguments.of(
+            "unknown kind",
+            "{\"type\":\"subject\",\"kind\":\"TEMPLE\",\"uscc\":\"" + ENT + "\",\"name\":\"x\"}",
+            "kind",
+            "unknown kind 'TEMPLE'"),
+        Arguments.of(
+            "unknown rel",
+            REL.replace("SHAREHOLDER", "FRIEND_OF") + "}",
+            "rel",
+            "unknown rel 'FRIEND_OF'"),
+        Arguments.of(
+            "unknown list", REC + ",\"list\":\"GREY_LIST\"}", "list", "unknown list 'GREY_LIST'"),
+        Arguments.of(
+            "uscc check character",
+            "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+                + "91442000MA4W1K2X3G\",\"name\":\"x\"}",
+            "uscc",
+            "should be 'F'"),
+        Arguments.of(
+            "id number check character",
+            REL.replace(ZHANG, "442000198001011238") + "}",
+            "from.idNumber",
             "should be '9'"),
-        Arguments.of("liable person check character", REC + ",\"list\":\"LICENCE_REVOKED\",\"liablePersons\":"
-            + "[{\"idNumber\":\"442000198001011230\"}]}", "liablePersons[0].idNumber", "should be '9'"),
+        Arguments.of(
+            "liable person check character",
+            REC
+                + ",\"list\":\"LICENCE_REVOKED\",\"liablePersons\":"
+                + "[{\"idNumber\":\"442000198001011230\"}]}",
+            "liablePersons[0].idNumber",
+            "should be '9'"),
         Arguments.of("ratio above 1", REL + ",\"ratio\":1.5}", "ratio", "outside (0, 1]"),
         Arguments.of("ratio zero", REL + ",\"ratio\":0}", "ratio", "outside (0, 1]"),
         Arguments.of("ratio as text", REL + ",\"ratio\":\"60%\"}", "ratio", "must be a number"),
-        Arguments.of("date that does not parse", REL.replace("2016-04-12", "2016-02-30") + "}", "since",
+        Arguments.of(
+            "date that does not parse",
+            REL.replace("2016-04-12", "2016-02-30") + "}",
+            "since",
             "is not a date"),
-        Arguments.of("date in another form", REL.replace("2016-04-12", "12/04/2016") + "}", "since",
+        Arguments.of(
+            "date in another form",
+            REL.replace("2016-04-12", "12/04/2016") + "}",
+            "since",
             "YYYY-MM-DD"),
-        Arguments.of("until before since", REL + ",\"until\":\"2015-01-01\"}", "until", "is before since"),
-        Arguments.of("end before the relation began", "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":"
-            + "{\"idNumber\":\"" + ZHANG + "\"},\"to\":{\"uscc\":\"" + ENT + "\"},\"until\":\"2010-01-01\"}",
-            "until", "nothing to end"),
-        Arguments.of("status for an unknown record", "{\"type\":\"status\",\"record\":\"NOPE-1\",\"status\":"
-            + "\"REPAIRED\",\"on\":\"2021-01-01\"}", "record", "unknown record 'NOPE-1'"),
-        Arguments.of("REVOKED to ACTIVE", "{\"type\":\"status\",\"record\":\"R1\",\"status\":\"ACTIVE\",\"on\":"
-            + "\"2021-09-01\"}", "status", "cannot become ACTIVE"),
-        Arguments.of("relation of the wrong kinds", "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":"
-            + "{\"uscc\":\"" + ENT + "\"},\"to\":{\"idNumber\":\"" + ZHANG + "\"},\"since\":\"2016-04-12\"}",
-            "from", "LEGAL_REP goes from [PERSON]"),
-        Arguments.of("a criminal penalty without its crime", REC + ",\"list\":\"CRIMINAL_PENALTY\"}", "crime",
+        Arguments.of(
+            "until before since", REL + ",\"until\":\"2015-01-01\"}", "until", "is before since"),
+        Arguments.of(
+            "end before the relation began",
+            "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":"
+                + "{\"idNumber\":\""
+                + ZHANG
+                + "\"},\"to\":{\"uscc\":\""
+                + ENT
+                + "\"},\"until\":\"2010-01-01\"}",
+            "until",
+            "nothing to end"),
+        Arguments.of(
+            "status for an unknown record",
+            "{\"type\":\"status\",\"record\":\"NOPE-1\",\"status\":"
+                + "\"REPAIRED\",\"on\":\"2021-01-01\"}",
+            "record",
+            "unknown record 'NOPE-1'"),
+        Arguments.of(
+            "REVOKED to ACTIVE",
+            "{\"type\":\"status\",\"record\":\"R1\",\"status\":\"ACTIVE\",\"on\":"
+                + "\"2021-09-01\"}",
+            "status",
+            "cannot become ACTIVE"),
+        Arguments.of(
+            "relation of the wrong kinds",
+            "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":"
+                + "{\"uscc\":\""
+                + ENT
+                + "\"},\"to\":{\"idNumber\":\""
+                + ZHANG
+                + "\"},\"since\":\"2016-04-12\"}",
+            "from",
+            "LEGAL_REP goes from [PERSON]"),
+        Arguments.of(
+            "a criminal penalty without its crime",
+            REC + ",\"list\":\"CRIMINAL_PENALTY\"}",
+            "crime",
             "needs its crime"),
-        Arguments.of("an administrative penalty without its severity", REC
-            + ",\"list\":\"ADMINISTRATIVE_PENALTY\"}", "severity", "needs its severity, GENERAL"),
-        Arguments.of("an administrative penalty of an unknown severity", REC
-            + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"MINOR\"}", "severity", "not \"MINOR\""),
-        Arguments.of("an administrative penalty of an unknown penalty", REC
-            + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"GENERAL\",\"penalty\":\"CANING\"}",
-            "penalty", "penalty must be one of"));
+        Arguments.of(
+            "an administrative penalty without its severity",
+            REC + ",\"list\":\"ADMINISTRATIVE_PENALTY\"}",
+            "severity",
+            "needs its severity, GENERAL"),
+        Arguments.of(
+            "an administrative penalty of an unknown severity",
+            REC + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"MINOR\"}",
+            "severity",
+            "not \"MINOR\""),
+        Arguments.of(
+            "an administrative penalty of an unknown penalty",
+            REC
+                + ",\"list\":\"ADMINISTRATIVE_PENALTY\",\"severity\":\"GENERAL\",\"penalty\":\"CANING\"}",
+            "penalty",
+            "penalty must be one of"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badLines")
-  void aBadLineIsRejectedAndItsNeighboursAreLoaded(String what, String bad, String field, String reason)
-      throws IOException {
-    String revoked = "{\"type\":\"record\",\"id\":\"R1\",\"subject\":{\"uscc\":\"" + ENT + "\"},\"list\":"
-        + "\"ABNORMAL_OPERATION\",\"decidedOn\":\"2020-01-01\",\"status\":\"REVOKED\",\"statusOn\":\"2021-03-01\"}";
+  void aBadLineIsRejectedAndItsNeighboursAreLoaded(
+      String what, String bad, String field, String reason) throws IOException {
+    String revoked =
+        "{\"type\":\"record\",\"id\":\"R1\",\"subject\":{\"uscc\":\""
+            + ENT
+            + "\"},\"list\":"
+            + "\"ABNORMAL_OPERATION\",\"decidedOn\":\"2020-01-01\",\"status\":\"REVOKED\",\"statusOn\":\"2021-03-01\"}";
     Path b = dir.resolve("tax-2024.jsonl");
-    Files.writeString(b, String.join("\n", EXAMPLE[0], EXAMPLE[1], revoked, bad, EXAMPLE[2]) + "\n");
+    Files.writeString(
+        b, String.join("\n", EXAMPLE[0], EXAMPLE[1], revoked, bad, EXAMPLE[2]) + "\n");
 
     LoadReport r = loader().load(b, LoadListener.NONE);
 
@@ -112,7 +185,8 @@ class BadInputTest {
     assertEquals(4, x.line());
     assertEquals(field, x.field(), x.reason());
     assertTrue(x.reason().contains(reason), x.reason());
-    assertFalse(x.reason().contains(ZHANG.substring(4, 14)), "an ID number never appears in a report");
+    assertFalse(
+        x.reason().contains(ZHANG.substring(4, 14)), "an ID number never appears in a report");
     assertEquals(1, store.counts().relations(), "the line after the bad one is stored");
     assertEquals(2, store.counts().subjects());
   }
@@ -122,8 +196,16 @@ class BadInputTest {
     Path b = dir.resolve("b.jsonl");
     Files.writeString(b, String.join("\n", EXAMPLE[0], EXAMPLE[1], REL + "}") + "\n");
     assertTrue(loader().load(b, LoadListener.NONE).clean(), rejections.toString());
-    assertTrue(store.relations(SubjectKey.uscc(ENT), io.credgraph.store.GraphStore.Direction.INCOMING,
-        java.util.Set.of(), java.util.Optional.empty()).get(0).ratio().isEmpty());
+    assertTrue(
+        store
+            .relations(
+                SubjectKey.uscc(ENT),
+                io.credgraph.store.GraphStore.Direction.INCOMING,
+                java.util.Set.of(),
+                java.util.Optional.empty())
+            .get(0)
+            .ratio()
+            .isEmpty());
   }
 
   @Test
@@ -155,8 +237,10 @@ class BadInputTest {
     }
     LoadReport first = loader().load(gz, LoadListener.NONE);
     assertEquals(7, first.accepted());
-    assertEquals(BatchReport.Outcome.ALREADY_LOADED, loader().load(plain, LoadListener.NONE).batches().get(0)
-        .outcome(), "the same content, compressed or not, is the same batch");
+    assertEquals(
+        BatchReport.Outcome.ALREADY_LOADED,
+        loader().load(plain, LoadListener.NONE).batches().get(0).outcome(),
+        "the same content, compressed or not, is the same batch");
   }
 
   @Test
@@ -180,8 +264,9 @@ class BadInputTest {
   @Test
   void invalidUtf8OnALineRejectsThatLineOnly() throws IOException {
     Path p = dir.resolve("b.jsonl");
-    byte[] bad = "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"442000198001011239\",\"name\":\"\u5f20"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bad =
+        "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"442000198001011239\",\"name\":\"\u5f20"
+            .getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write((EXAMPLE[0] + "\n").getBytes(StandardCharsets.UTF_8));
     out.write(bad, 0, bad.length - 1);
@@ -193,14 +278,21 @@ class BadInputTest {
     assertTrue(rejections.get(0).reason().contains("UTF-8"), rejections.get(0).reason());
   }
 
-  /** A 1 GiB line generated on the fly (never on disk) is rejected in bounded memory; the next line loads. */
+  /**
+   * A 1 GiB line generated on the fly (never on disk) is rejected in bounded memory; the next line
+   * loads.
+   */
   @Test
   void aOneGigabyteLineIsRejectedWithoutHoldingIt() {
     long size = 1L << 30;
-    byte[] head = "{\"type\":\"subject\",\"kind\":\"PERSON\",\"name\":\"".getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        "{\"type\":\"subject\",\"kind\":\"PERSON\",\"name\":\"".getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\"}\n" + EXAMPLE[0] + "\n").getBytes(StandardCharsets.UTF_8);
-    BatchSource huge = BatchSource.of("huge.jsonl", size + head.length + tail.length,
-        () -> new GeneratedStream(head, size, tail));
+    BatchSource huge =
+        BatchSource.of(
+            "huge.jsonl",
+            size + head.length + tail.length,
+            () -> new GeneratedStream(head, size, tail));
     Runtime rt = Runtime.getRuntime();
     LoadReport r = loader().loadAll(List.of(huge), LoadListener.NONE);
     assertEquals(1, r.rejected());
@@ -208,7 +300,8 @@ class BadInputTest {
     Rejection x = rejections.get(0);
     assertEquals(1, x.line());
     assertTrue(x.reason().contains("more than the limit of 1048576 bytes"), x.reason());
-    assertTrue(rt.totalMemory() < (1L << 30) + (256L << 20) || rt.maxMemory() < (1L << 30),
+    assertTrue(
+        rt.totalMemory() < (1L << 30) + (256L << 20) || rt.maxMemory() < (1L << 30),
         "the line was never held in memory");
   }
 
@@ -218,7 +311,8 @@ class BadInputTest {
     Path b = dir.resolve("b.jsonl");
     Files.writeString(b, "{bad\n" + EXAMPLE[0] + "\n{\"type\":\"x\"}\n");
     try (RejectionFile file = RejectionFile.create(out)) {
-      new ExchangeLoader(store, LoadOptions.defaults().withRejections(file)).load(b, LoadListener.NONE);
+      new ExchangeLoader(store, LoadOptions.defaults().withRejections(file))
+          .load(b, LoadListener.NONE);
     }
     List<String> lines = Files.readAllLines(out);
     assertEquals(2, lines.size());
@@ -235,7 +329,9 @@ class BadInputTest {
     assertTrue(b.error().contains(reason), b.error());
     assertEquals(1, r.refused());
     assertFalse(r.clean());
-    assertTrue(rejections.stream().anyMatch(x -> x.field().equals("(file)") && x.reason().contains(reason)));
+    assertTrue(
+        rejections.stream()
+            .anyMatch(x -> x.field().equals("(file)") && x.reason().contains(reason)));
   }
 
   /** head, then {@code size} bytes of 'x', then tail; nothing is materialised. */
@@ -281,5 +377,4 @@ class BadInputTest {
       return n;
     }
   }
-
 }

@@ -18,30 +18,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Conflicts between departments are loaded, flagged in the load report and queryable afterwards from the store
- * (信息匹配和纠错机制).
+ * Conflicts between departments are loaded, flagged in the load report and queryable afterwards
+ * from the store (信息匹配和纠错机制).
  */
 class ConflictTest {
   static final String LI = Keys.personText(4242);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final InMemoryGraphStore store = InMemoryGraphStore.create();
 
   LoadReport load(String name, String... lines) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, String.join("\n", lines) + "\n");
-    return new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(2)).load(p, LoadListener.NONE);
+    return new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(2))
+        .load(p, LoadListener.NONE);
   }
 
   static String person(String id, String name) {
-    return "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"" + id + "\",\"name\":\"" + name + "\"}";
+    return "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\"}";
   }
 
   static String rel(String rel, String person, String since, String extra) {
-    return "{\"type\":\"relation\",\"rel\":\"" + rel + "\",\"from\":{\"idNumber\":\"" + person + "\"},"
-        + "\"to\":{\"uscc\":\"" + ENT + "\"},\"since\":\"" + since + "\"" + extra + "}";
+    return "{\"type\":\"relation\",\"rel\":\""
+        + rel
+        + "\",\"from\":{\"idNumber\":\""
+        + person
+        + "\"},"
+        + "\"to\":{\"uscc\":\""
+        + ENT
+        + "\"},\"since\":\""
+        + since
+        + "\""
+        + extra
+        + "}";
   }
 
   @Test
@@ -56,8 +70,10 @@ class ConflictTest {
 
     Subject s = store.subject(SubjectKey.uscc(ENT)).orElseThrow();
     assertEquals("中山市示例五金制品有限公司", s.name(), "the latest delivery names the subject");
-    assertEquals(List.of("中山市示例五金有限公司", "中山市示例五金制品有限公司"),
-        NameVariants.of(s).stream().map(NameVariants.Variant::name).toList(), "no name is lost");
+    assertEquals(
+        List.of("中山市示例五金有限公司", "中山市示例五金制品有限公司"),
+        NameVariants.of(s).stream().map(NameVariants.Variant::name).toList(),
+        "no name is lost");
 
     ConflictReport report = ConflictReport.of(store);
     assertEquals(1, report.ofKind(Conflict.Kind.NAME).size());
@@ -67,9 +83,14 @@ class ConflictTest {
 
   @Test
   void twoLegalRepresentativesAtOnceAreFlaggedFromTheFirstCommonDay() throws IOException {
-    LoadReport r = load("market.jsonl", EXAMPLE[0], EXAMPLE[1], person(LI, "李四"),
-        rel("LEGAL_REP", ZHANG, "2016-04-12", ",\"until\":\"2020-12-31\""),
-        rel("LEGAL_REP", LI, "2020-06-01", ""));
+    LoadReport r =
+        load(
+            "market.jsonl",
+            EXAMPLE[0],
+            EXAMPLE[1],
+            person(LI, "李四"),
+            rel("LEGAL_REP", ZHANG, "2016-04-12", ",\"until\":\"2020-12-31\""),
+            rel("LEGAL_REP", LI, "2020-06-01", ""));
 
     List<Conflict> flagged = r.batches().get(0).conflicts();
     assertEquals(1, flagged.size(), flagged.toString());
@@ -82,30 +103,50 @@ class ConflictTest {
     assertEquals(1, ConflictReport.of(store).ofKind(Conflict.Kind.LEGAL_REP_OVERLAP).size());
 
     // the steward's correction: the first representative's term ended before the second began
-    load("market-fix.jsonl", "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"" + ZHANG
-        + "\"},\"to\":{\"uscc\":\"" + ENT + "\"},\"until\":\"2020-05-31\"}");
-    assertEquals(1, ConflictReport.of(store).conflicts().size(),
+    load(
+        "market-fix.jsonl",
+        "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\""
+            + ZHANG
+            + "\"},\"to\":{\"uscc\":\""
+            + ENT
+            + "\"},\"until\":\"2020-05-31\"}");
+    assertEquals(
+        1,
+        ConflictReport.of(store).conflicts().size(),
         "an end does not shorten a relation that already ended: the conflict stays until redelivered");
   }
 
   @Test
   void successiveLegalRepresentativesAreNoConflict() throws IOException {
-    LoadReport r = load("market.jsonl", EXAMPLE[0], EXAMPLE[1], person(LI, "李四"),
-        rel("LEGAL_REP", ZHANG, "2016-04-12", ",\"until\":\"2020-05-31\""),
-        rel("LEGAL_REP", LI, "2020-06-01", ""));
+    LoadReport r =
+        load(
+            "market.jsonl",
+            EXAMPLE[0],
+            EXAMPLE[1],
+            person(LI, "李四"),
+            rel("LEGAL_REP", ZHANG, "2016-04-12", ",\"until\":\"2020-05-31\""),
+            rel("LEGAL_REP", LI, "2020-06-01", ""));
     assertTrue(r.batches().get(0).conflicts().isEmpty());
     assertTrue(ConflictReport.of(store).isEmpty());
   }
 
   @Test
   void shareholderRatiosAboveOneOnSomeDayAreFlagged() throws IOException {
-    LoadReport r = load("market.jsonl", EXAMPLE[0], EXAMPLE[1], person(LI, "李四"),
-        rel("SHAREHOLDER", ZHANG, "2016-04-12", ",\"ratio\":0.6,\"until\":\"2019-12-31\""),
-        rel("SHAREHOLDER", LI, "2018-01-01", ",\"ratio\":0.5"),
-        rel("SHAREHOLDER", Keys.personText(99), "2016-04-12", ""));
+    LoadReport r =
+        load(
+            "market.jsonl",
+            EXAMPLE[0],
+            EXAMPLE[1],
+            person(LI, "李四"),
+            rel("SHAREHOLDER", ZHANG, "2016-04-12", ",\"ratio\":0.6,\"until\":\"2019-12-31\""),
+            rel("SHAREHOLDER", LI, "2018-01-01", ",\"ratio\":0.5"),
+            rel("SHAREHOLDER", Keys.personText(99), "2016-04-12", ""));
 
-    Conflict c = r.batches().get(0).conflicts().stream()
-        .filter(x -> x.kind() == Conflict.Kind.SHARE_SUM).findFirst().orElseThrow();
+    Conflict c =
+        r.batches().get(0).conflicts().stream()
+            .filter(x -> x.kind() == Conflict.Kind.SHARE_SUM)
+            .findFirst()
+            .orElseThrow();
     assertEquals("2018-01-01", c.on());
     assertTrue(c.detail().contains("1.1000"), c.detail());
     assertEquals(1, ConflictReport.of(store).ofKind(Conflict.Kind.SHARE_SUM).size());
@@ -118,7 +159,8 @@ class ConflictTest {
     LoadReport r = load("court.jsonl", EXAMPLE[4].replace("2019-05-10", "2019-06-10"));
     Conflict c = r.batches().get(0).conflicts().get(0);
     assertEquals(Conflict.Kind.RECORD_CONTENT, c.kind());
-    assertEquals("2019-05-10", store.record("ZSAMR-2019-0042").orElseThrow().decidedOn().toString());
+    assertEquals(
+        "2019-05-10", store.record("ZSAMR-2019-0042").orElseThrow().decidedOn().toString());
     assertEquals(2, store.record("ZSAMR-2019-0042").orElseThrow().provenance().size());
   }
 }

@@ -30,19 +30,22 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loader against the in-memory store: the example of EXCHANGE.md, provenance, idempotency, pending facts. */
+/**
+ * The loader against the in-memory store: the example of EXCHANGE.md, provenance, idempotency,
+ * pending facts.
+ */
 class ExchangeLoaderTest {
   static final String ENT = "91442000MA4W1K2X3F";
   static final String ZHANG = "442000198001011239";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final InMemoryGraphStore store = InMemoryGraphStore.create();
   final List<Rejection> rejections = new ArrayList<>();
 
   ExchangeLoader loader() {
-    return new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(3).withRejections(rejections::add));
+    return new ExchangeLoader(
+        store, LoadOptions.defaults().withChunkLines(3).withRejections(rejections::add));
   }
 
   Path batch(String name, String... lines) throws IOException {
@@ -52,26 +55,28 @@ class ExchangeLoaderTest {
   }
 
   static final String[] EXAMPLE = {
-      "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"91442000MA4W1K2X3F\",\"name\":\"中山市示例五金有限公司\","
-          + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-          + "\"industry\":\"C33\"}",
-      "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"442000198001011239\",\"name\":\"张三\"}",
-      "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-          + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"since\":\"2016-04-12\"}",
-      "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-          + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"ratio\":0.6,\"since\":\"2016-04-12\"}",
-      "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\"91442000MA4W1K2X3F\"},"
-          + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-          + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-          + "\"liablePersons\":[{\"idNumber\":\"442000198001011239\"}]}",
-      "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-          + "\"note\":\"...\"}",
-      "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-          + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"until\":\"2020-12-31\"}"};
+    "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"91442000MA4W1K2X3F\",\"name\":\"中山市示例五金有限公司\","
+        + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
+        + "\"industry\":\"C33\"}",
+    "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"442000198001011239\",\"name\":\"张三\"}",
+    "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
+        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"since\":\"2016-04-12\"}",
+    "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"442000198001011239\"},"
+        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"ratio\":0.6,\"since\":\"2016-04-12\"}",
+    "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\"91442000MA4W1K2X3F\"},"
+        + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
+        + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
+        + "\"liablePersons\":[{\"idNumber\":\"442000198001011239\"}]}",
+    "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
+        + "\"note\":\"...\"}",
+    "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
+        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"until\":\"2020-12-31\"}"
+  };
 
   @Test
   void loadsTheExampleOfTheExchangePageWithProvenance() throws IOException {
-    LoadReport report = loader().load(batch("003-market_regulation-2021.jsonl", EXAMPLE), LoadListener.NONE);
+    LoadReport report =
+        loader().load(batch("003-market_regulation-2021.jsonl", EXAMPLE), LoadListener.NONE);
 
     assertTrue(report.clean(), report.summary() + " " + rejections);
     assertEquals(7, report.accepted());
@@ -86,12 +91,25 @@ class ExchangeLoaderTest {
     assertEquals(1, p.line());
     assertEquals(64, p.batchHash().length());
 
-    Relation rep = store.relations(zhang, GraphStore.Direction.OUTGOING, Set.of(RelationType.LEGAL_REP),
-        Optional.empty()).get(0);
-    assertEquals(Optional.of(LocalDate.of(2020, 12, 31)), rep.until(), "the end line closed the relation");
+    Relation rep =
+        store
+            .relations(
+                zhang,
+                GraphStore.Direction.OUTGOING,
+                Set.of(RelationType.LEGAL_REP),
+                Optional.empty())
+            .get(0);
+    assertEquals(
+        Optional.of(LocalDate.of(2020, 12, 31)), rep.until(), "the end line closed the relation");
     assertEquals(List.of(3L, 7L), rep.provenance().stream().map(Provenance::line).toList());
-    Relation share = store.relations(zhang, GraphStore.Direction.OUTGOING, Set.of(RelationType.SHAREHOLDER),
-        Optional.empty()).get(0);
+    Relation share =
+        store
+            .relations(
+                zhang,
+                GraphStore.Direction.OUTGOING,
+                Set.of(RelationType.SHAREHOLDER),
+                Optional.empty())
+            .get(0);
     assertEquals(0.6, share.ratio().getAsDouble());
 
     CreditRecord r = store.record("ZSAMR-2019-0042").orElseThrow();
@@ -107,14 +125,22 @@ class ExchangeLoaderTest {
   @Test
   void aLineOwnDepartmentAndTheDepartmentOptionWinOverTheFileName() throws IOException {
     ExchangeLoader l = new ExchangeLoader(store, LoadOptions.defaults().withDepartment("TAX"));
-    l.load(batch("court.jsonl", EXAMPLE[0], EXAMPLE[1].replace("}", ",\"department\":\"PUBLIC_SECURITY\"}")),
+    l.load(
+        batch(
+            "court.jsonl",
+            EXAMPLE[0],
+            EXAMPLE[1].replace("}", ",\"department\":\"PUBLIC_SECURITY\"}")),
         LoadListener.NONE);
-    assertEquals("TAX", store.subject(SubjectKey.uscc(ENT)).orElseThrow().provenance().get(0).department());
-    assertEquals("PUBLIC_SECURITY",
+    assertEquals(
+        "TAX", store.subject(SubjectKey.uscc(ENT)).orElseThrow().provenance().get(0).department());
+    assertEquals(
+        "PUBLIC_SECURITY",
         store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(0).department());
     assertEquals("COURT", Departments.fromBatchName("0042-court-2024-05.jsonl.gz"));
     assertEquals("UNKNOWN", Departments.fromBatchName("0042.jsonl"));
-    assertEquals("MARKET_REGULATION", Departments.fromBatchName("03-market-regulation.relations.part002.jsonl.gz"),
+    assertEquals(
+        "MARKET_REGULATION",
+        Departments.fromBatchName("03-market-regulation.relations.part002.jsonl.gz"),
         "the datasets module's naming convention");
   }
 
@@ -124,10 +150,18 @@ class ExchangeLoaderTest {
     String again = EXAMPLE[2].replace("2016-04-12", "2018-01-01");
     Path b = batch("market.jsonl", EXAMPLE[0], EXAMPLE[1], EXAMPLE[2], end, again);
     new ExchangeLoader(store, LoadOptions.defaults()).load(b, LoadListener.NONE);
-    List<Relation> reps = store.relations(SubjectKey.uscc(ENT), GraphStore.Direction.INCOMING,
-        Set.of(RelationType.LEGAL_REP), Optional.empty());
-    assertEquals(List.of("2016-04-12..Optional[2019-12-31]", "2018-01-01..Optional.empty"), reps.stream()
-        .sorted(java.util.Comparator.comparing(Relation::since)).map(r -> r.since() + ".." + r.until()).toList(),
+    List<Relation> reps =
+        store.relations(
+            SubjectKey.uscc(ENT),
+            GraphStore.Direction.INCOMING,
+            Set.of(RelationType.LEGAL_REP),
+            Optional.empty());
+    assertEquals(
+        List.of("2016-04-12..Optional[2019-12-31]", "2018-01-01..Optional.empty"),
+        reps.stream()
+            .sorted(java.util.Comparator.comparing(Relation::since))
+            .map(r -> r.since() + ".." + r.until())
+            .toList(),
         "the end came before the second term was delivered, so it does not end it");
   }
 
@@ -135,13 +169,17 @@ class ExchangeLoaderTest {
   void aSubjectWrittenByAnotherWriterDuringALoadIsSeen() throws IOException {
     Path b = batch("police.jsonl", EXAMPLE[0], EXAMPLE[2]);
     ExchangeLoader l = new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(1));
-    LoadListener writesMeanwhile = new LoadListener() {
-      @Override
-      public void batchStarted(String name, long bytes) {
-        store.write(io.credgraph.store.WriteBatch.of(new io.credgraph.store.WriteOp.PutSubject(
-            Subject.person(ZHANG, "张三").withProvenance(List.of(new Provenance("API", "api:clerk", "", 0))))));
-      }
-    };
+    LoadListener writesMeanwhile =
+        new LoadListener() {
+          @Override
+          public void batchStarted(String name, long bytes) {
+            store.write(
+                io.credgraph.store.WriteBatch.of(
+                    new io.credgraph.store.WriteOp.PutSubject(
+                        Subject.person(ZHANG, "张三")
+                            .withProvenance(List.of(new Provenance("API", "api:clerk", "", 0))))));
+          }
+        };
     LoadReport r = l.load(b, writesMeanwhile);
     assertEquals(0, r.pending(), "the person stored by the API meanwhile is found, not awaited");
     assertEquals(1, store.counts().relations());
@@ -149,8 +187,12 @@ class ExchangeLoaderTest {
 
   @Test
   void unknownFieldsAreKeptAsAttributes() throws IOException {
-    loader().load(batch("b.jsonl", EXAMPLE[0].replace("}", ",\"capital\":5000000,\"phone\":\"0760-1234\"}")),
-        LoadListener.NONE);
+    loader()
+        .load(
+            batch(
+                "b.jsonl",
+                EXAMPLE[0].replace("}", ",\"capital\":5000000,\"phone\":\"0760-1234\"}")),
+            LoadListener.NONE);
     Subject s = store.subject(SubjectKey.uscc(ENT)).orElseThrow();
     assertEquals("5000000", s.attributes().get("capital"));
     assertEquals("0760-1234", s.attributes().get("phone"));
@@ -177,11 +219,18 @@ class ExchangeLoaderTest {
     loader().load(batch("market.jsonl", EXAMPLE[0], EXAMPLE[1], EXAMPLE[2]), LoadListener.NONE);
     loader().load(batch("tax.jsonl", EXAMPLE[1], EXAMPLE[0], "", EXAMPLE[2]), LoadListener.NONE);
 
-    List<Relation> reps = store.relations(SubjectKey.uscc(ENT), GraphStore.Direction.INCOMING,
-        Set.of(RelationType.LEGAL_REP), Optional.empty());
+    List<Relation> reps =
+        store.relations(
+            SubjectKey.uscc(ENT),
+            GraphStore.Direction.INCOMING,
+            Set.of(RelationType.LEGAL_REP),
+            Optional.empty());
     assertEquals(1, reps.size());
-    assertEquals(List.of("MARKET market.jsonl 3", "TAX tax.jsonl 4"), reps.get(0).provenance().stream()
-        .map(p -> p.department() + " " + p.batch() + " " + p.line()).toList());
+    assertEquals(
+        List.of("MARKET market.jsonl 3", "TAX tax.jsonl 4"),
+        reps.get(0).provenance().stream()
+            .map(p -> p.department() + " " + p.batch() + " " + p.line())
+            .toList());
     assertEquals(2, store.subject(SubjectKey.uscc(ENT)).orElseThrow().provenance().size());
     assertEquals(2, store.counts().subjects());
   }
@@ -189,27 +238,55 @@ class ExchangeLoaderTest {
   @Test
   void factsWaitForASubjectDeliveredByALaterBatch() throws IOException {
     String other = Keys.usccText(77);
-    LoadReport first = loader().load(batch("a-court.jsonl", EXAMPLE[0], EXAMPLE[2], EXAMPLE[3], EXAMPLE[4],
-        EXAMPLE[5],
-        "{\"type\":\"record\",\"id\":\"R2\",\"subject\":{\"uscc\":\"" + other + "\"},\"list\":\"ABNORMAL_OPERATION\","
-            + "\"decidedOn\":\"2022-01-01\"}",
-        "{\"type\":\"status\",\"record\":\"R2\",\"status\":\"OBJECTED\",\"on\":\"2022-02-01\"}"), LoadListener.NONE);
+    LoadReport first =
+        loader()
+            .load(
+                batch(
+                    "a-court.jsonl",
+                    EXAMPLE[0],
+                    EXAMPLE[2],
+                    EXAMPLE[3],
+                    EXAMPLE[4],
+                    EXAMPLE[5],
+                    "{\"type\":\"record\",\"id\":\"R2\",\"subject\":{\"uscc\":\""
+                        + other
+                        + "\"},\"list\":\"ABNORMAL_OPERATION\","
+                        + "\"decidedOn\":\"2022-01-01\"}",
+                    "{\"type\":\"status\",\"record\":\"R2\",\"status\":\"OBJECTED\",\"on\":\"2022-02-01\"}"),
+                LoadListener.NONE);
 
-    // the LEGAL_REP, SHAREHOLDER (await the person), LICENCE_REVOKED (awaits its liable person), its status, R2 and
+    // the LEGAL_REP, SHAREHOLDER (await the person), LICENCE_REVOKED (awaits its liable person),
+    // its status, R2 and
     // its status (await the other enterprise) all wait
     assertEquals(6, first.pending(), first.summary() + " " + rejections);
     assertEquals(6, store.counts().pending());
     assertTrue(store.record("ZSAMR-2019-0042").isEmpty());
 
-    LoadReport second = loader().load(batch("b-police.jsonl", EXAMPLE[1],
-        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + other + "\",\"name\":\"另一家公司\"}"),
-        LoadListener.NONE);
+    LoadReport second =
+        loader()
+            .load(
+                batch(
+                    "b-police.jsonl",
+                    EXAMPLE[1],
+                    "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+                        + other
+                        + "\",\"name\":\"另一家公司\"}"),
+                LoadListener.NONE);
 
     assertEquals(6, second.resolved(), second.summary() + " " + rejections);
     assertEquals(0, store.counts().pending());
-    Relation rep = store.relations(SubjectKey.uscc(ENT), GraphStore.Direction.INCOMING,
-        Set.of(RelationType.LEGAL_REP), Optional.empty()).get(0);
-    assertEquals("a-court.jsonl", rep.provenance().get(0).batch(), "a pending fact keeps its own provenance");
+    Relation rep =
+        store
+            .relations(
+                SubjectKey.uscc(ENT),
+                GraphStore.Direction.INCOMING,
+                Set.of(RelationType.LEGAL_REP),
+                Optional.empty())
+            .get(0);
+    assertEquals(
+        "a-court.jsonl",
+        rep.provenance().get(0).batch(),
+        "a pending fact keeps its own provenance");
     assertEquals(2, rep.provenance().get(0).line());
     assertEquals(RecordStatus.REPAIRED, store.record("ZSAMR-2019-0042").orElseThrow().status());
     assertEquals(RecordStatus.OBJECTED, store.record("R2").orElseThrow().status());
@@ -223,21 +300,25 @@ class ExchangeLoaderTest {
     Files.writeString(folder.resolve("01-market.jsonl"), EXAMPLE[0] + "\n" + EXAMPLE[1] + "\n");
     Files.writeString(folder.resolve("notes.txt"), "not a batch");
     LoadReport r = loader().load(folder, LoadListener.NONE);
-    assertEquals(List.of("01-market.jsonl", "02-tax.jsonl"), r.batches().stream().map(BatchReport::name).toList());
+    assertEquals(
+        List.of("01-market.jsonl", "02-tax.jsonl"),
+        r.batches().stream().map(BatchReport::name).toList());
     assertEquals(0, r.pending(), "the person came first, so the relation did not wait");
     assertEquals(1, store.counts().relations());
 
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.writeString(empty.resolve("readme.md"), "nothing");
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> loader().load(empty, LoadListener.NONE));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> loader().load(empty, LoadListener.NONE));
     assertTrue(e.getMessage().contains("holds no batches"), e.getMessage());
-    assertThrows(ValidationException.class, () -> loader().load(dir.resolve("missing"), LoadListener.NONE));
+    assertThrows(
+        ValidationException.class, () -> loader().load(dir.resolve("missing"), LoadListener.NONE));
   }
 
   @Test
   void theReportSerialisesToJson() throws IOException {
-    LoadReport report = loader().load(batch("b.jsonl", EXAMPLE[0], "{oops", EXAMPLE[1]), LoadListener.NONE);
+    LoadReport report =
+        loader().load(batch("b.jsonl", EXAMPLE[0], "{oops", EXAMPLE[1]), LoadListener.NONE);
     JsonNode json = new ObjectMapper().valueToTree(report);
     assertEquals(1, json.path("rejected").asLong());
     JsonNode b = json.path("batches").get(0);
@@ -251,17 +332,29 @@ class ExchangeLoaderTest {
   @Test
   void loadsFromAStreamAsTheHttpApiDoes() {
     byte[] body = (String.join("\n", EXAMPLE) + "\n").getBytes(StandardCharsets.UTF_8);
-    LoadReport r = loader().load(new java.io.ByteArrayInputStream(body), "upload-1", LoadListener.NONE);
+    LoadReport r =
+        loader().load(new java.io.ByteArrayInputStream(body), "upload-1", LoadListener.NONE);
     assertEquals(7, r.accepted());
-    assertEquals("upload-1", store.record("ZSAMR-2019-0042").orElseThrow().provenance().get(0).batch());
-    assertEquals("UPLOAD", store.record("ZSAMR-2019-0042").orElseThrow().history().get(0).provenance()
-        .department(), "a line without department: from the batch name");
-    LoadReport again = loader().load(new java.io.ByteArrayInputStream(body), "upload-2", LoadListener.NONE);
+    assertEquals(
+        "upload-1", store.record("ZSAMR-2019-0042").orElseThrow().provenance().get(0).batch());
+    assertEquals(
+        "UPLOAD",
+        store.record("ZSAMR-2019-0042").orElseThrow().history().get(0).provenance().department(),
+        "a line without department: from the batch name");
+    LoadReport again =
+        loader().load(new java.io.ByteArrayInputStream(body), "upload-2", LoadListener.NONE);
     assertEquals(BatchReport.Outcome.ALREADY_LOADED, again.batches().get(0).outcome());
 
     byte[] other = (EXAMPLE[1].replace("张三", "张三丰") + "\n").getBytes(StandardCharsets.UTF_8);
-    loader().load(new java.io.ByteArrayInputStream(other), "upload-3", Optional.of("COURT"), LoadListener.NONE);
-    assertEquals("COURT", store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(1).department(),
+    loader()
+        .load(
+            new java.io.ByteArrayInputStream(other),
+            "upload-3",
+            Optional.of("COURT"),
+            LoadListener.NONE);
+    assertEquals(
+        "COURT",
+        store.subject(SubjectKey.resident(ZHANG)).orElseThrow().provenance().get(1).department(),
         "the caller's department");
   }
 
@@ -271,17 +364,20 @@ class ExchangeLoaderTest {
     long lines = SyntheticBatch.write(b, 2000, 1);
     List<LoadProgress> seen = new ArrayList<>();
     List<BatchReport> done = new ArrayList<>();
-    new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(500)).load(b, new LoadListener() {
-      @Override
-      public void progress(LoadProgress p) {
-        seen.add(p);
-      }
+    new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(500))
+        .load(
+            b,
+            new LoadListener() {
+              @Override
+              public void progress(LoadProgress p) {
+                seen.add(p);
+              }
 
-      @Override
-      public void batchFinished(BatchReport report) {
-        done.add(report);
-      }
-    });
+              @Override
+              public void batchFinished(BatchReport report) {
+                done.add(report);
+              }
+            });
     LoadProgress last = seen.get(seen.size() - 1);
     assertEquals(lines, last.lines());
     assertEquals(Files.size(b), last.bytesRead());

@@ -18,9 +18,11 @@ public final class InMemoryLoadBench {
       long lines = SyntheticBatch.write(file, n, 3);
       InMemoryGraphStore store = InMemoryGraphStore.create();
       long t0 = System.nanoTime();
-      LoadReport r = new ExchangeLoader(store, LoadOptions.defaults()).load(file, LoadListener.NONE);
+      LoadReport r =
+          new ExchangeLoader(store, LoadOptions.defaults()).load(file, LoadListener.NONE);
       double s = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%,d lines in %.1f s: %,.0f lines/s; %s%n", lines, s, lines / s, r.summary());
+      System.out.printf(
+          "%,d lines in %.1f s: %,.0f lines/s; %s%n", lines, s, lines / s, r.summary());
     } finally {
       Files.deleteIfExists(file);
     }

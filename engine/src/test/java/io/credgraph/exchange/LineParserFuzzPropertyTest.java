@@ -22,40 +22,60 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Fuzzing the exchange line parser and the key validators (issue #13 item 8): whatever bytes a department sends, a
- * line is either accepted or rejected with a {@link ValidationException} that names the field at fault; no other
- * exception escapes (it would stop a load or answer 500). Inputs: raw bytes, and the valid lines of EXCHANGE.md with
- * one field replaced by any JSON value, removed, or joined by an unknown field.
+ * Fuzzing the exchange line parser and the key validators (issue #13 item 8): whatever bytes a
+ * department sends, a line is either accepted or rejected with a {@link ValidationException} that
+ * names the field at fault; no other exception escapes (it would stop a load or answer 500).
+ * Inputs: raw bytes, and the valid lines of EXCHANGE.md with one field replaced by any JSON value,
+ * removed, or joined by an unknown field.
  */
 class LineParserFuzzPropertyTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LineParser PARSER = new LineParser(ListCatalogue.defaults());
   static final String PERSON = "442000198001011239";
   static final String COMPANY = "91442000MA4W1K2X3F";
-  static final List<String> VALID = List.of(
-      "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + COMPANY + "\",\"name\":\"中山市示例五金有限公司\","
-          + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-          + "\"industry\":\"C33\"}",
-      "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"" + PERSON + "\",\"name\":\"张三\"}",
-      "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"" + PERSON + "\"},\"to\":{\"uscc\":\""
-          + COMPANY + "\"},\"since\":\"2016-04-12\",\"ratio\":0.6}",
-      "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\"" + COMPANY + "\"},"
-          + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-          + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-          + "\"liablePersons\":[{\"idNumber\":\"" + PERSON + "\"}]}",
-      "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-          + "\"note\":\"corrected\"}",
-      "{\"type\":\"end\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"" + PERSON + "\"},\"to\":{\"uscc\":\""
-          + COMPANY + "\"},\"until\":\"2022-01-01\"}");
+  static final List<String> VALID =
+      List.of(
+          "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+              + COMPANY
+              + "\",\"name\":\"中山市示例五金有限公司\","
+              + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
+              + "\"industry\":\"C33\"}",
+          "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+              + PERSON
+              + "\",\"name\":\"张三\"}",
+          "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\""
+              + PERSON
+              + "\"},\"to\":{\"uscc\":\""
+              + COMPANY
+              + "\"},\"since\":\"2016-04-12\",\"ratio\":0.6}",
+          "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\""
+              + COMPANY
+              + "\"},"
+              + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
+              + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
+              + "\"liablePersons\":[{\"idNumber\":\""
+              + PERSON
+              + "\"}]}",
+          "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
+              + "\"note\":\"corrected\"}",
+          "{\"type\":\"end\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\""
+              + PERSON
+              + "\"},\"to\":{\"uscc\":\""
+              + COMPANY
+              + "\"},\"until\":\"2022-01-01\"}");
 
-  /** Parses like the loader: read, then validate; true when accepted, false when rejected naming a field. */
+  /**
+   * Parses like the loader: read, then validate; true when accepted, false when rejected naming a
+   * field.
+   */
   static boolean parse(byte[] bytes) {
     try {
       JsonNode node = PARSER.read(bytes, bytes.length);
       PARSER.parse(node, "fuzz.jsonl", "h", 1, "FUZZ");
       return true;
     } catch (ValidationException e) {
-      assertTrue(e.field().isPresent() && !e.field().get().isBlank(), "a rejection names its field: " + e);
+      assertTrue(
+          e.field().isPresent() && !e.field().get().isBlank(), "a rejection names its field: " + e);
       assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "a rejection says why");
       return false;
     }
@@ -72,7 +92,8 @@ class LineParserFuzzPropertyTest {
   }
 
   @Property(tries = 3000)
-  void aValidLineWithOneFieldChangedIsAcceptedOrRejectedNamingTheField(@ForAll("mutations") String line) {
+  void aValidLineWithOneFieldChangedIsAcceptedOrRejectedNamingTheField(
+      @ForAll("mutations") String line) {
     parse(line.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -83,7 +104,8 @@ class LineParserFuzzPropertyTest {
 
   @Property(tries = 3000)
   void keyValidatorsRefuseWithAFieldOrAccept(@ForAll("keys") String raw) {
-    for (Runnable r : List.<Runnable>of(() -> SubjectKey.resident(raw), () -> SubjectKey.uscc(raw))) {
+    for (Runnable r :
+        List.<Runnable>of(() -> SubjectKey.resident(raw), () -> SubjectKey.uscc(raw))) {
       try {
         r.run();
       } catch (ValidationException e) {
@@ -99,34 +121,49 @@ class LineParserFuzzPropertyTest {
 
   @Provide
   Arbitrary<String> keys() {
-    Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789Xx").ofMinLength(0).ofMaxLength(20);
-    Arbitrary<String> near = Arbitraries.of(PERSON, COMPANY).flatMap(k -> Arbitraries.integers().between(0,
-        k.length() - 1).flatMap(i -> Arbitraries.chars().all().map(c -> k.substring(0, i) + c + k.substring(i + 1))));
+    Arbitrary<String> digits =
+        Arbitraries.strings().withChars("0123456789Xx").ofMinLength(0).ofMaxLength(20);
+    Arbitrary<String> near =
+        Arbitraries.of(PERSON, COMPANY)
+            .flatMap(
+                k ->
+                    Arbitraries.integers()
+                        .between(0, k.length() - 1)
+                        .flatMap(
+                            i ->
+                                Arbitraries.chars()
+                                    .all()
+                                    .map(c -> k.substring(0, i) + c + k.substring(i + 1))));
     return Arbitraries.oneOf(digits, near, Arbitraries.strings().ofMaxLength(30));
   }
 
   @Provide
   Arbitrary<String> mutations() {
-    return Combinators.combine(Arbitraries.of(VALID), Arbitraries.integers().between(0, 40), jsonValues(),
-        Arbitraries.integers().between(0, 2)).as((line, which, value, how) -> {
-          try {
-            ObjectNode node = (ObjectNode) JSON.readTree(line);
-            List<ObjectNode> objects = new ArrayList<>();
-            collect(node, objects);
-            ObjectNode target = objects.get(which % objects.size());
-            List<String> names = new ArrayList<>();
-            target.fieldNames().forEachRemaining(names::add);
-            String field = names.isEmpty() ? "x" : names.get(which % names.size());
-            switch (how) {
-              case 0 -> target.set(field, value);
-              case 1 -> target.remove(field);
-              default -> target.set("unknown" + which, value);
-            }
-            return JSON.writeValueAsString(node);
-          } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return Combinators.combine(
+            Arbitraries.of(VALID),
+            Arbitraries.integers().between(0, 40),
+            jsonValues(),
+            Arbitraries.integers().between(0, 2))
+        .as(
+            (line, which, value, how) -> {
+              try {
+                ObjectNode node = (ObjectNode) JSON.readTree(line);
+                List<ObjectNode> objects = new ArrayList<>();
+                collect(node, objects);
+                ObjectNode target = objects.get(which % objects.size());
+                List<String> names = new ArrayList<>();
+                target.fieldNames().forEachRemaining(names::add);
+                String field = names.isEmpty() ? "x" : names.get(which % names.size());
+                switch (how) {
+                  case 0 -> target.set(field, value);
+                  case 1 -> target.remove(field);
+                  default -> target.set("unknown" + which, value);
+                }
+                return JSON.writeValueAsString(node);
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   static void collect(JsonNode n, List<ObjectNode> out) {
@@ -140,8 +177,21 @@ class LineParserFuzzPropertyTest {
     JsonNodeFactory f = JsonNodeFactory.instance;
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(40).map(f::textNode),
-        Arbitraries.of("", "2019-02-30", "9999-12-31", "0000-01-01", "2019-5-1", "SHAREHOLDER", "PERSON", "ACTIVE",
-            PERSON, COMPANY, "NaN", "-1", "1e309").map(f::textNode),
+        Arbitraries.of(
+                "",
+                "2019-02-30",
+                "9999-12-31",
+                "0000-01-01",
+                "2019-5-1",
+                "SHAREHOLDER",
+                "PERSON",
+                "ACTIVE",
+                PERSON,
+                COMPANY,
+                "NaN",
+                "-1",
+                "1e309")
+            .map(f::textNode),
         Arbitraries.doubles().map(f::numberNode),
         Arbitraries.longs().map(f::numberNode),
         Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1.5, -1.0).map(f::numberNode),
@@ -149,6 +199,8 @@ class LineParserFuzzPropertyTest {
         Arbitraries.just(f.nullNode()),
         Arbitraries.just(f.arrayNode()),
         Arbitraries.just(f.objectNode()),
-        Arbitraries.just((JsonNode) f.arrayNode().add(f.objectNode().put("idNumber", PERSON)).add(f.nullNode())));
+        Arbitraries.just(
+            (JsonNode)
+                f.arrayNode().add(f.objectNode().put("idNumber", PERSON)).add(f.nullNode())));
   }
 }

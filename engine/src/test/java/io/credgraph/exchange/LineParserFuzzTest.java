@@ -5,11 +5,12 @@ import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
 
 /**
- * A coverage-guided fuzz target (Jazzer) on the exchange line parser: any bytes are accepted or rejected with a
- * {@link ValidationException} that names its field; anything else thrown is a finding. By default (every {@code mvn
- * test}) it runs in regression mode over the inputs in {@code LineParserFuzzTestInputs/lineParser/} and stops in
- * milliseconds; with {@code JAZZER_FUZZ=1} it fuzzes for at most 60 s, offline, and writes a crashing input there:
- * {@code JAZZER_FUZZ=1 mvn -pl engine test -Dtest=LineParserFuzzTest}.
+ * A coverage-guided fuzz target (Jazzer) on the exchange line parser: any bytes are accepted or
+ * rejected with a {@link ValidationException} that names its field; anything else thrown is a
+ * finding. By default (every {@code mvn test}) it runs in regression mode over the inputs in {@code
+ * LineParserFuzzTestInputs/lineParser/} and stops in milliseconds; with {@code JAZZER_FUZZ=1} it
+ * fuzzes for at most 60 s, offline, and writes a crashing input there: {@code JAZZER_FUZZ=1 mvn -pl
+ * engine test -Dtest=LineParserFuzzTest}.
  */
 class LineParserFuzzTest {
   private static final LineParser PARSER = new LineParser(ListCatalogue.defaults());

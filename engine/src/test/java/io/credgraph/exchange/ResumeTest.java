@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A load that stops after any committed chunk, run again, ends in exactly the state of an uninterrupted load. (The
- * api module's {@code LoadCrashIT} kills a real child JVM writing to the on-disk store.)
+ * A load that stops after any committed chunk, run again, ends in exactly the state of an
+ * uninterrupted load. (The api module's {@code LoadCrashIT} kills a real child JVM writing to the
+ * on-disk store.)
  */
 class ResumeTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path batch;
   static InMemoryGraphStore clean;
@@ -68,8 +68,11 @@ class ResumeTest {
     long expectedLines = clean.checkpoints().get(0).lastLine();
 
     InMemoryGraphStore store = InMemoryGraphStore.create();
-    assertThrows(Died.class, () -> new ExchangeLoader(store, dyingAfter(store, chunksBeforeDeath), options())
-        .load(batch(), LoadListener.NONE));
+    assertThrows(
+        Died.class,
+        () ->
+            new ExchangeLoader(store, dyingAfter(store, chunksBeforeDeath), options())
+                .load(batch(), LoadListener.NONE));
     long committed = store.checkpoints().isEmpty() ? 0 : store.checkpoints().get(0).lastLine();
     assertEquals(Math.min(chunksBeforeDeath * 700L, expectedLines), committed);
 
@@ -86,7 +89,8 @@ class ResumeTest {
     Path small = dir.resolve("small-court.jsonl");
     SyntheticBatch.write(small, 400, 5);
     InMemoryGraphStore lineByLine = InMemoryGraphStore.create();
-    new ExchangeLoader(lineByLine, LoadOptions.defaults().withChunkLines(1)).load(small, LoadListener.NONE);
+    new ExchangeLoader(lineByLine, LoadOptions.defaults().withChunkLines(1))
+        .load(small, LoadListener.NONE);
     InMemoryGraphStore whole = InMemoryGraphStore.create();
     new ExchangeLoader(whole, LoadOptions.defaults()).load(small, LoadListener.NONE);
     assertEquals(StoreSnapshot.of(whole).subjects(), StoreSnapshot.of(lineByLine).subjects());
@@ -101,12 +105,13 @@ class ResumeTest {
 
     InMemoryGraphStore store = InMemoryGraphStore.create();
     int[] calls = {0};
-    BatchWriter flaky = b -> {
-      if (++calls[0] == 3) {
-        throw new StoreException("simulated refusal of one transaction");
-      }
-      return store.write(b);
-    };
+    BatchWriter flaky =
+        b -> {
+          if (++calls[0] == 3) {
+            throw new StoreException("simulated refusal of one transaction");
+          }
+          return store.write(b);
+        };
     LoadReport r = new ExchangeLoader(store, flaky, options()).load(batch(), LoadListener.NONE);
     assertEquals(StoreSnapshot.of(clean), StoreSnapshot.of(store));
     assertEquals(6, r.rejected(), "only the lines that are bad anyway");

@@ -13,12 +13,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything a store holds, as sorted text, for comparing two stores: subjects (without their random id),
- * relations, records with history and provenance, pending facts and batch checkpoints (without their time). Two
- * stores loaded from the same batches, however often interrupted, must have equal snapshots.
+ * Everything a store holds, as sorted text, for comparing two stores: subjects (without their
+ * random id), relations, records with history and provenance, pending facts and batch checkpoints
+ * (without their time). Two stores loaded from the same batches, however often interrupted, must
+ * have equal snapshots.
  */
-public record StoreSnapshot(List<String> subjects, List<String> relations, List<String> records,
-    List<String> pending, List<String> checkpoints) {
+public record StoreSnapshot(
+    List<String> subjects,
+    List<String> relations,
+    List<String> records,
+    List<String> pending,
+    List<String> checkpoints) {
 
   public static StoreSnapshot of(GraphStore store) {
     List<String> subjects = new ArrayList<>();
@@ -31,8 +36,16 @@ public record StoreSnapshot(List<String> subjects, List<String> relations, List<
     store.forEachPending(p -> pending.add(pending(p)));
     List<String> checkpoints = new ArrayList<>();
     for (BatchCheckpoint c : store.checkpoints()) {
-      checkpoints.add(c.batchHash() + " " + c.name() + " " + c.department() + " " + c.lastLine() + " "
-          + c.complete());
+      checkpoints.add(
+          c.batchHash()
+              + " "
+              + c.name()
+              + " "
+              + c.department()
+              + " "
+              + c.lastLine()
+              + " "
+              + c.complete());
     }
     Collections.sort(subjects);
     Collections.sort(relations);
@@ -43,22 +56,81 @@ public record StoreSnapshot(List<String> subjects, List<String> relations, List<
   }
 
   private static String subject(Subject s) {
-    return s.key().canonical() + " " + s.kind() + " " + s.name() + " " + s.legalForm() + " " + s.status() + " "
-        + s.registeredOn() + " " + s.district() + " " + s.industry() + " " + sorted(s.attributes()) + " "
+    return s.key().canonical()
+        + " "
+        + s.kind()
+        + " "
+        + s.name()
+        + " "
+        + s.legalForm()
+        + " "
+        + s.status()
+        + " "
+        + s.registeredOn()
+        + " "
+        + s.district()
+        + " "
+        + s.industry()
+        + " "
+        + sorted(s.attributes())
+        + " "
         + sortedProv(s.provenance());
   }
 
   private static String relation(Relation r) {
-    return r.type() + " " + r.from().canonical() + " " + r.to().canonical() + " " + r.since() + " " + r.until()
-        + " " + r.ratio() + " " + sorted(r.attributes()) + " " + sortedProv(r.provenance());
+    return r.type()
+        + " "
+        + r.from().canonical()
+        + " "
+        + r.to().canonical()
+        + " "
+        + r.since()
+        + " "
+        + r.until()
+        + " "
+        + r.ratio()
+        + " "
+        + sorted(r.attributes())
+        + " "
+        + sortedProv(r.provenance());
   }
 
   private static String record(CreditRecord r) {
-    return r.id() + " " + r.subject().canonical() + " " + r.list() + " " + r.department() + " " + r.decisionNo()
-        + " " + r.basis() + " " + r.decidedOn() + " " + r.effectiveFrom() + " " + r.effectiveUntil() + " "
-        + r.liablePersons().stream().map(k -> k.canonical()).toList() + " " + r.profession() + " " + r.crime()
-        + " " + r.sentenceCompletedOn() + " " + r.probationEndsOn() + " " + r.politicalRightsDeprivedUntil() + " "
-        + sorted(r.attributes()) + " history=" + r.history() + " " + sortedProv(r.provenance());
+    return r.id()
+        + " "
+        + r.subject().canonical()
+        + " "
+        + r.list()
+        + " "
+        + r.department()
+        + " "
+        + r.decisionNo()
+        + " "
+        + r.basis()
+        + " "
+        + r.decidedOn()
+        + " "
+        + r.effectiveFrom()
+        + " "
+        + r.effectiveUntil()
+        + " "
+        + r.liablePersons().stream().map(k -> k.canonical()).toList()
+        + " "
+        + r.profession()
+        + " "
+        + r.crime()
+        + " "
+        + r.sentenceCompletedOn()
+        + " "
+        + r.probationEndsOn()
+        + " "
+        + r.politicalRightsDeprivedUntil()
+        + " "
+        + sorted(r.attributes())
+        + " history="
+        + r.history()
+        + " "
+        + sortedProv(r.provenance());
   }
 
   private static String pending(PendingFact p) {

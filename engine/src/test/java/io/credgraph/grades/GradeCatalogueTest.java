@@ -19,14 +19,16 @@ class GradeCatalogueTest {
   private static final SubjectKey FIRM = SubjectKey.uscc("91350100M000100Y43");
 
   private static GradeCatalogue read(String yaml) {
-    return GradeCatalogue.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "g.yaml", LISTS);
+    return GradeCatalogue.read(
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "g.yaml", LISTS);
   }
 
   private static String failure(String yaml) {
     return assertThrows(CredgraphException.class, () -> read(yaml)).getMessage();
   }
 
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       version: "1"
       grades:
         - grade: D
@@ -47,7 +49,8 @@ class GradeCatalogueTest {
   @Test
   void aCustomCatalogueIsDataTheFirstGradeThatHoldsApplies() {
     GradeCatalogue c = read(GOOD);
-    CreditRecord black = CreditRecord.of("X1", FIRM, "PROCUREMENT_VIOLATION", "FIN", LocalDate.of(2023, 1, 1));
+    CreditRecord black =
+        CreditRecord.of("X1", FIRM, "PROCUREMENT_VIOLATION", "FIN", LocalDate.of(2023, 1, 1));
     CreditGrade g = c.grade(List.of(black), LocalDate.of(2023, 1, 1));
     assertEquals(CreditGrade.Grade.D, g.grade());
     assertEquals(List.of("BLACK_IN_FORCE"), g.conditions());
@@ -62,7 +65,9 @@ class GradeCatalogueTest {
     msg = failure(GOOD.replace("inForce: true", "inForce: true, decidedWithinMonths: 12"));
     assertTrue(msg.startsWith("g.yaml: grade D, field anyOf[0] (BLACK_IN_FORCE).inForce:"), msg);
     msg = failure(GOOD.replace("inForce: true}", "inForce: true, atleast: 2}"));
-    assertTrue(msg.startsWith("g.yaml: grade D, field anyOf[0] (BLACK_IN_FORCE).atleast: unknown field"), msg);
+    assertTrue(
+        msg.startsWith("g.yaml: grade D, field anyOf[0] (BLACK_IN_FORCE).atleast: unknown field"),
+        msg);
     msg = failure(GOOD.replace("grade: D", "grade: E"));
     assertTrue(msg.startsWith("g.yaml: grade E, field grade: 'E' is not allowed"), msg);
     msg = failure(GOOD.replace("  - grade: B\n    otherwise: true\n", ""));

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the key fixtures kept in the repository ({@code value<TAB>class} lines, {@code #} comments, one header). */
+/**
+ * Reads the key fixtures kept in the repository ({@code value<TAB>class} lines, {@code #} comments,
+ * one header).
+ */
 final class KeyFixtures {
   private KeyFixtures() {}
 
@@ -17,7 +20,8 @@ final class KeyFixtures {
     List<String[]> out = new ArrayList<>();
     try (InputStream in = KeyFixtures.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("fixture " + resource + " missing; run datasets/tools/make_key_fixtures.py");
+        throw new IllegalStateException(
+            "fixture " + resource + " missing; run datasets/tools/make_key_fixtures.py");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = r.readLine(); line != null; line = r.readLine()) {

@@ -15,8 +15,9 @@ class RelationTest {
 
   @Test
   void inForceFromSinceToUntilInclusive() {
-    Relation r = Relation.of(RelationType.LEGAL_REP, PERSON, FIRM, LocalDate.of(2016, 4, 12))
-        .withUntil(LocalDate.of(2020, 12, 31));
+    Relation r =
+        Relation.of(RelationType.LEGAL_REP, PERSON, FIRM, LocalDate.of(2016, 4, 12))
+            .withUntil(LocalDate.of(2020, 12, 31));
     assertFalse(r.inForceOn(LocalDate.of(2016, 4, 11)));
     assertTrue(r.inForceOn(LocalDate.of(2016, 4, 12)));
     assertTrue(r.inForceOn(LocalDate.of(2020, 12, 31)));
@@ -28,8 +29,10 @@ class RelationTest {
     LocalDate d = LocalDate.of(2016, 4, 12);
     assertThrows(ValidationException.class, () -> Relation.shareholder(PERSON, FIRM, 0, d));
     assertThrows(ValidationException.class, () -> Relation.shareholder(PERSON, FIRM, 1.2, d));
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> Relation.of(RelationType.DIRECTOR, PERSON, FIRM, d).withUntil(d.minusDays(1)));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> Relation.of(RelationType.DIRECTOR, PERSON, FIRM, d).withUntil(d.minusDays(1)));
     assertEquals("until", e.field().orElseThrow());
     assertTrue(Relation.shareholder(PERSON, FIRM, 0.25, d).isControl());
     assertFalse(Relation.shareholder(PERSON, FIRM, 0.2, d).isControl());

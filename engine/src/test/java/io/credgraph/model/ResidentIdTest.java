@@ -30,13 +30,15 @@ class ResidentIdTest {
   void acceptsPublishedExamples() {
     ResidentId id = ResidentId.parse("11010519491231002X");
     assertEquals(LocalDate.of(1949, 12, 31), id.birthDate());
-    assertEquals("11010519491231002X", ResidentId.parse("11010519491231002x").value(), "x upper-cased");
+    assertEquals(
+        "11010519491231002X", ResidentId.parse("11010519491231002x").value(), "x upper-cased");
     assertEquals("44011320141005001X", ResidentId.parse(" 44011320141005001x ").value());
   }
 
   @Test
   void wrongCheckCharacterSaysWhatItShouldBeWithoutPrintingTheNumber() {
-    InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> ResidentId.parse("36042619910102009X"));
+    InvalidKeyException e =
+        assertThrows(InvalidKeyException.class, () -> ResidentId.parse("36042619910102009X"));
     assertEquals(18, e.position());
     char expected = ResidentId.checkCharacter("36042619910102009");
     assertEquals(expected, e.expectedCheck().orElseThrow());
@@ -47,14 +49,17 @@ class ResidentIdTest {
   @Test
   void impossibleBirthDatesAreRefused() {
     // 13th month, 30 February, 29 February of a common year, a date in the future
-    for (String body : List.of("36042619911301007", "11010519490230002", "11010519490229002",
-        "11010530000101002")) {
+    for (String body :
+        List.of(
+            "36042619911301007", "11010519490230002", "11010519490229002", "11010530000101002")) {
       String n = body + ResidentId.checkCharacter(body);
       InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> ResidentId.parse(n), n);
       assertEquals(7, e.position(), e.getMessage());
     }
     String leap = "11010520000229002";
-    assertEquals(LocalDate.of(2000, 2, 29), ResidentId.parse(leap + ResidentId.checkCharacter(leap)).birthDate());
+    assertEquals(
+        LocalDate.of(2000, 2, 29),
+        ResidentId.parse(leap + ResidentId.checkCharacter(leap)).birthDate());
   }
 
   @Test
@@ -72,8 +77,9 @@ class ResidentIdTest {
   }
 
   /**
-   * Every line of the repository's fixture (200 numbers, check characters computed by a second implementation in
-   * {@code datasets/tools/make_key_fixtures.py}, impossible dates among them): the validator agrees with its class.
+   * Every line of the repository's fixture (200 numbers, check characters computed by a second
+   * implementation in {@code datasets/tools/make_key_fixtures.py}, impossible dates among them):
+   * the validator agrees with its class.
    */
   @Test
   void agreesWithTheFixture() throws IOException {
@@ -107,24 +113,34 @@ class ResidentIdTest {
   }
 
   @Property
-  void everySingleDigitChangeIsCaught(@ForAll("validNumbers") String number, @ForAll("positions") int pos,
+  void everySingleDigitChangeIsCaught(
+      @ForAll("validNumbers") String number,
+      @ForAll("positions") int pos,
       @ForAll("characters") char c) {
     assumeTrue(number.charAt(pos) != c);
     String changed = number.substring(0, pos) + c + number.substring(pos + 1);
-    // ISO 7064 MOD 11-2: weights are non-zero mod 11 (a prime), so one changed digit always changes the remainder
-    assertFalse(ResidentId.isValid(changed), "a change at position " + (pos + 1) + " should be caught");
+    // ISO 7064 MOD 11-2: weights are non-zero mod 11 (a prime), so one changed digit always changes
+    // the remainder
+    assertFalse(
+        ResidentId.isValid(changed), "a change at position " + (pos + 1) + " should be caught");
   }
 
   @Provide
   Arbitrary<String> validNumbers() {
     Arbitrary<String> region = Arbitraries.strings().numeric().ofLength(6);
-    Arbitrary<LocalDate> birth = Arbitraries.integers().between(0, 36_000)
-        .map(d -> LocalDate.of(1920, 1, 1).plusDays(d));
+    Arbitrary<LocalDate> birth =
+        Arbitraries.integers().between(0, 36_000).map(d -> LocalDate.of(1920, 1, 1).plusDays(d));
     Arbitrary<String> seq = Arbitraries.strings().numeric().ofLength(3);
-    return Combinators.combine(region, birth, seq).as((r, b, s) -> {
-      String body = r + String.format("%04d%02d%02d", b.getYear(), b.getMonthValue(), b.getDayOfMonth()) + s;
-      return body + ResidentId.checkCharacter(body);
-    });
+    return Combinators.combine(region, birth, seq)
+        .as(
+            (r, b, s) -> {
+              String body =
+                  r
+                      + String.format(
+                          "%04d%02d%02d", b.getYear(), b.getMonthValue(), b.getDayOfMonth())
+                      + s;
+              return body + ResidentId.checkCharacter(body);
+            });
   }
 
   @Provide

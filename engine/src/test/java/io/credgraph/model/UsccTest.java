@@ -28,12 +28,16 @@ class UsccTest {
   @Test
   void acceptsPublishedExamples() {
     assertEquals("91350100M000100Y43", Uscc.parse("91350100M000100Y43").value());
-    assertEquals("91442000MA4W1K2X3F", Uscc.parse(" 91442000ma4w1k2x3f ").value(), "trimmed and upper-cased");
+    assertEquals(
+        "91442000MA4W1K2X3F",
+        Uscc.parse(" 91442000ma4w1k2x3f ").value(),
+        "trimmed and upper-cased");
   }
 
   @Test
   void wrongCheckCharacterSaysWhichAndWhatItShouldBe() {
-    InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> Uscc.parse("91350100M000100Y44"));
+    InvalidKeyException e =
+        assertThrows(InvalidKeyException.class, () -> Uscc.parse("91350100M000100Y44"));
     assertEquals(18, e.position());
     assertEquals('3', e.expectedCheck().orElseThrow());
     assertTrue(e.getMessage().contains("should be '3'"), e.getMessage());
@@ -41,10 +45,12 @@ class UsccTest {
 
   @Test
   void forbiddenLettersAndLengthsAreNamed() {
-    InvalidKeyException letter = assertThrows(InvalidKeyException.class, () -> Uscc.parse("91350100MO00100Y43"));
+    InvalidKeyException letter =
+        assertThrows(InvalidKeyException.class, () -> Uscc.parse("91350100MO00100Y43"));
     assertEquals(10, letter.position());
     assertTrue(letter.getMessage().contains("character 10"), letter.getMessage());
-    InvalidKeyException length = assertThrows(InvalidKeyException.class, () -> Uscc.parse("320100000038690"));
+    InvalidKeyException length =
+        assertThrows(InvalidKeyException.class, () -> Uscc.parse("320100000038690"));
     assertEquals(0, length.position());
     assertTrue(length.getMessage().contains("18 characters"), length.getMessage());
     assertThrows(InvalidKeyException.class, () -> Uscc.parse(""));
@@ -52,8 +58,9 @@ class UsccTest {
   }
 
   /**
-   * Every line of the repository's fixture (300 codes whose check characters a second implementation computed, in
-   * {@code datasets/tools/make_key_fixtures.py}): the validator agrees with its class.
+   * Every line of the repository's fixture (300 codes whose check characters a second
+   * implementation computed, in {@code datasets/tools/make_key_fixtures.py}): the validator agrees
+   * with its class.
    */
   @Test
   void agreesWithTheFixture() throws IOException {
@@ -93,23 +100,31 @@ class UsccTest {
   }
 
   @Property
-  void everySingleCharacterChangeIsCaught(@ForAll("validCodes") String code, @ForAll("positions") int pos,
+  void everySingleCharacterChangeIsCaught(
+      @ForAll("validCodes") String code,
+      @ForAll("positions") int pos,
       @ForAll("alphabetChars") char c) {
     assumeTrue(code.charAt(pos) != c);
     String changed = code.substring(0, pos) + c + code.substring(pos + 1);
-    // mod 31 with weights all non-zero mod 31 (a prime): every substitution within the alphabet changes the sum
+    // mod 31 with weights all non-zero mod 31 (a prime): every substitution within the alphabet
+    // changes the sum
     assertFalse(Uscc.isValid(changed), changed + " (from " + code + ") should be caught");
   }
 
   @Provide
   Arbitrary<String> validCodes() {
-    Arbitrary<String> body = Arbitraries.of(Uscc.ALPHABET.chars().mapToObj(ch -> (char) ch).toList())
-        .list().ofSize(17).map(cs -> {
-          StringBuilder b = new StringBuilder();
-          cs.forEach(b::append);
-          return b.toString();
-        });
-    return Combinators.combine(body, Arbitraries.just(0)).as((b, ignored) -> b + Uscc.checkCharacter(b));
+    Arbitrary<String> body =
+        Arbitraries.of(Uscc.ALPHABET.chars().mapToObj(ch -> (char) ch).toList())
+            .list()
+            .ofSize(17)
+            .map(
+                cs -> {
+                  StringBuilder b = new StringBuilder();
+                  cs.forEach(b::append);
+                  return b.toString();
+                });
+    return Combinators.combine(body, Arbitraries.just(0))
+        .as((b, ignored) -> b + Uscc.checkCharacter(b));
   }
 
   @Provide
@@ -119,6 +134,7 @@ class UsccTest {
 
   @Provide
   Arbitrary<Character> alphabetChars() {
-    return Arbitraries.of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars().mapToObj(ch -> (char) ch).toList());
+    return Arbitraries.of(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars().mapToObj(ch -> (char) ch).toList());
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RuleCatalogueTest {
   private static final ListCatalogue LISTS = ListCatalogue.defaults();
 
-  private static final String MEASURES = """
+  private static final String MEASURES =
+      """
       version: "1"
       measures:
         - {code: BAR, title: bar, domain: APPOINTMENT, kind: RESTRICT, department: registry, basis: 公司法第178条}
@@ -25,8 +26,12 @@ class RuleCatalogueTest {
       """;
 
   private static RuleCatalogue read(String measures, String rules) {
-    return RuleCatalogue.read(new ByteArrayInputStream(measures.getBytes(StandardCharsets.UTF_8)), "m.yaml",
-        new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)), "r.yaml", LISTS);
+    return RuleCatalogue.read(
+        new ByteArrayInputStream(measures.getBytes(StandardCharsets.UTF_8)),
+        "m.yaml",
+        new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)),
+        "r.yaml",
+        LISTS);
   }
 
   private static String failure(String measures, String rules) {
@@ -36,12 +41,41 @@ class RuleCatalogueTest {
   @Test
   void theDefaultCatalogueIsExactlyDomainMdsTables() {
     RuleCatalogue c = RuleCatalogue.defaults(LISTS);
-    assertEquals(List.of("CL146-1", "CL146-2", "CL146-3", "CL146-4", "CL146-5", "CL178-1", "CL178-2", "CL178-3",
-        "CL178-4", "CL178-5", "MER12-1", "MER12-2", "MER12-3", "MER12-4", "MER12-5", "EIP17", "JS-DJD",
-        "JS-CONSUMPTION", "JS-SID", "JS-SID-REP", "JS-TAX", "JS-PROC", "JS-BRIBE", "JS-PRACT", "JS-ABN", "JS-WARN",
-        "JS-REPEAT", "JS-SERIOUS-PEN", "JI-RED",
-        // added as data (DOMAIN.md: "more may be added"): notices for foreign lists imported from FtM, never RESTRICT
-        "FX-SANCTION", "FX-DEBARMENT"),
+    assertEquals(
+        List.of(
+            "CL146-1",
+            "CL146-2",
+            "CL146-3",
+            "CL146-4",
+            "CL146-5",
+            "CL178-1",
+            "CL178-2",
+            "CL178-3",
+            "CL178-4",
+            "CL178-5",
+            "MER12-1",
+            "MER12-2",
+            "MER12-3",
+            "MER12-4",
+            "MER12-5",
+            "EIP17",
+            "JS-DJD",
+            "JS-CONSUMPTION",
+            "JS-SID",
+            "JS-SID-REP",
+            "JS-TAX",
+            "JS-PROC",
+            "JS-BRIBE",
+            "JS-PRACT",
+            "JS-ABN",
+            "JS-WARN",
+            "JS-REPEAT",
+            "JS-SERIOUS-PEN",
+            "JI-RED",
+            // added as data (DOMAIN.md: "more may be added"): notices for foreign lists imported
+            // from FtM, never RESTRICT
+            "FX-SANCTION",
+            "FX-DEBARMENT"),
         c.rules().stream().map(Rule::id).toList());
     for (Rule r : c.rules()) {
       assertTrue(!r.basis().isBlank(), r.id() + " has a legal basis");
@@ -50,8 +84,10 @@ class RuleCatalogueTest {
     assertEquals(Optional.of(LocalDate.of(2024, 6, 30)), cl146.inForceUntil());
     assertTrue(cl146.inForceOn(LocalDate.of(2024, 6, 30)));
     assertTrue(!cl146.inForceOn(LocalDate.of(2024, 7, 1)));
-    assertEquals(Optional.of(LocalDate.of(2024, 7, 1)), c.rule("CL178-3").orElseThrow().inForceFrom());
-    assertEquals(Optional.of(LocalDate.of(2022, 3, 1)), c.rule("MER12-4").orElseThrow().inForceFrom());
+    assertEquals(
+        Optional.of(LocalDate.of(2024, 7, 1)), c.rule("CL178-3").orElseThrow().inForceFrom());
+    assertEquals(
+        Optional.of(LocalDate.of(2022, 3, 1)), c.rule("MER12-4").orElseThrow().inForceFrom());
     assertTrue(c.rule("EIP17").orElseThrow().exceptListedEnterprise());
     assertEquals(2, c.maxDepth(), "JS-SID-REP reaches other enterprises two hops from the record");
   }
@@ -69,7 +105,8 @@ class RuleCatalogueTest {
 
   @Test
   void aBadCountNamesFileRuleAndField() {
-    String r = """
+    String r =
+        """
         version: "1"
         rules:
           - id: JS-X
@@ -89,7 +126,8 @@ class RuleCatalogueTest {
 
   @Test
   void aRestrictingMeasureWithoutBasisDoesNotLoad() {
-    String m = """
+    String m =
+        """
         version: "1"
         measures:
           - {code: BAN, title: ban, domain: SUBSIDY, kind: RESTRICT, department: finance}
@@ -101,7 +139,8 @@ class RuleCatalogueTest {
 
   @Test
   void aRestrictingRuleWithoutBasisDoesNotLoad() {
-    String r = """
+    String r =
+        """
         version: "1"
         rules:
           - id: JS-X
@@ -116,23 +155,32 @@ class RuleCatalogueTest {
 
   @Test
   void errorsNameTheFileTheRuleAndTheField() {
-    String unknownList = """
+    String unknownList =
+        """
         version: "1"
         rules:
           - {id: JS-X, title: x, basis: b, scope: SANCTION, trigger: {lists: [NO_SUCH_LIST]}, targets: [{measures: [GOV_BAN]}]}
         """;
     String msg = failure(MEASURES, unknownList);
-    assertTrue(msg.startsWith("r.yaml: rule JS-X, field trigger.lists: unknown list 'NO_SUCH_LIST'"), msg);
+    assertTrue(
+        msg.startsWith("r.yaml: rule JS-X, field trigger.lists: unknown list 'NO_SUCH_LIST'"), msg);
 
-    String unknownMeasure = unknownList.replace("NO_SUCH_LIST", "PROCUREMENT_VIOLATION").replace("GOV_BAN", "NOPE");
+    String unknownMeasure =
+        unknownList.replace("NO_SUCH_LIST", "PROCUREMENT_VIOLATION").replace("GOV_BAN", "NOPE");
     msg = failure(MEASURES, unknownMeasure);
-    assertTrue(msg.startsWith("r.yaml: rule JS-X, field targets[0].measures: unknown measure 'NOPE'"), msg);
+    assertTrue(
+        msg.startsWith("r.yaml: rule JS-X, field targets[0].measures: unknown measure 'NOPE'"),
+        msg);
 
-    String typo = unknownList.replace("NO_SUCH_LIST", "PROCUREMENT_VIOLATION").replace("targets:", "tragets:");
+    String typo =
+        unknownList
+            .replace("NO_SUCH_LIST", "PROCUREMENT_VIOLATION")
+            .replace("targets:", "tragets:");
     msg = failure(MEASURES, typo);
     assertTrue(msg.startsWith("r.yaml: rule JS-X, field tragets: unknown field 'tragets'"), msg);
 
-    String badHeld = """
+    String badHeld =
+        """
         version: "1"
         rules:
           - id: JS-Y
@@ -145,9 +193,13 @@ class RuleCatalogueTest {
                 measures: [GOV_BAN]
         """;
     msg = failure(MEASURES, badHeld);
-    assertTrue(msg.startsWith("r.yaml: rule JS-Y, field targets[0].via[0].held: 'YESTERDAY' is not allowed"), msg);
+    assertTrue(
+        msg.startsWith(
+            "r.yaml: rule JS-Y, field targets[0].via[0].held: 'YESTERDAY' is not allowed"),
+        msg);
 
-    String badFunction = """
+    String badFunction =
+        """
         version: "1"
         rules:
           - id: CL-X
@@ -160,21 +212,31 @@ class RuleCatalogueTest {
             period: {kind: FUNCTION, function: SENTENCE_PLUS, params: {years: 5}}
         """;
     msg = failure(MEASURES, badFunction);
-    assertTrue(msg.startsWith("r.yaml: rule CL-X, field period.function: unknown period function 'SENTENCE_PLUS'"),
+    assertTrue(
+        msg.startsWith(
+            "r.yaml: rule CL-X, field period.function: unknown period function 'SENTENCE_PLUS'"),
         msg);
     assertTrue(msg.contains("CRIMINAL_BAR"), msg);
 
     msg = failure(MEASURES, badFunction.replace("SENTENCE_PLUS", "CRIMINAL_BAR"));
     assertTrue(msg.startsWith("r.yaml: rule CL-X, field period.probationYears:"), msg);
 
-    msg = failure(MEASURES, badFunction.replace("    roles: [{role: DIRECTOR}]\n", "")
-        .replace("SENTENCE_PLUS", "CRIMINAL_BAR").replace("{years: 5}", "{years: 5, probationYears: 2}"));
-    assertTrue(msg.startsWith("r.yaml: rule CL-X, field roles: appointment rule CL-X needs the roles"), msg);
+    msg =
+        failure(
+            MEASURES,
+            badFunction
+                .replace("    roles: [{role: DIRECTOR}]\n", "")
+                .replace("SENTENCE_PLUS", "CRIMINAL_BAR")
+                .replace("{years: 5}", "{years: 5, probationYears: 2}"));
+    assertTrue(
+        msg.startsWith("r.yaml: rule CL-X, field roles: appointment rule CL-X needs the roles"),
+        msg);
   }
 
   @Test
   void aRuleEndingBeforeItStartsDoesNotLoad() {
-    String r = """
+    String r =
+        """
         version: "1"
         rules:
           - {id: JS-X, title: x, basis: b, scope: SANCTION, inForce: {from: 2024-07-01, until: 2024-06-30},
@@ -186,7 +248,8 @@ class RuleCatalogueTest {
 
   @Test
   void anAlertOnlyRuleNeedsNoBasisAndLoads() {
-    String r = """
+    String r =
+        """
         version: "1"
         rules:
           - {id: JS-N, title: n, scope: SANCTION, trigger: {lists: [ABNORMAL_OPERATION]}, targets: [{measures: [NOTE]}]}
@@ -199,18 +262,47 @@ class RuleCatalogueTest {
   void criminalBarFollowsArticle146And178() {
     PeriodFunction f = PeriodFunctions.require("CRIMINAL_BAR");
     var decided = LocalDate.of(2020, 1, 15);
-    var probation = io.credgraph.model.CreditRecord.of("K", io.credgraph.model.SubjectKey.resident(
-        "11010119900307299X".substring(0, 17) + io.credgraph.model.ResidentId.checkCharacter("11010119900307299")),
-        "CRIMINAL_PENALTY", "COURT", decided);
-    var onProbation = new io.credgraph.model.CreditRecord(probation.id(), probation.subject(), probation.list(),
-        probation.department(), "", "", decided, decided, Optional.empty(), List.of(), Optional.empty(),
-        Optional.of(io.credgraph.model.Crime.EMBEZZLEMENT), Optional.empty(), Optional.of(LocalDate.of(2021, 1, 14)),
-        Optional.empty(), java.util.Map.of(), List.of(), List.of());
-    assertEquals(Optional.of(LocalDate.of(2026, 1, 14)),
-        f.window(onProbation, java.util.Map.of("years", 5, "probationYears", 5)).orElseThrow().last());
-    assertEquals(Optional.of(LocalDate.of(2023, 1, 14)),
-        f.window(onProbation, java.util.Map.of("years", 5, "probationYears", 2)).orElseThrow().last());
-    assertTrue(f.window(probation, java.util.Map.of("years", 5, "probationYears", 5)).isEmpty(),
+    var probation =
+        io.credgraph.model.CreditRecord.of(
+            "K",
+            io.credgraph.model.SubjectKey.resident(
+                "11010119900307299X".substring(0, 17)
+                    + io.credgraph.model.ResidentId.checkCharacter("11010119900307299")),
+            "CRIMINAL_PENALTY",
+            "COURT",
+            decided);
+    var onProbation =
+        new io.credgraph.model.CreditRecord(
+            probation.id(),
+            probation.subject(),
+            probation.list(),
+            probation.department(),
+            "",
+            "",
+            decided,
+            decided,
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Optional.of(io.credgraph.model.Crime.EMBEZZLEMENT),
+            Optional.empty(),
+            Optional.of(LocalDate.of(2021, 1, 14)),
+            Optional.empty(),
+            java.util.Map.of(),
+            List.of(),
+            List.of());
+    assertEquals(
+        Optional.of(LocalDate.of(2026, 1, 14)),
+        f.window(onProbation, java.util.Map.of("years", 5, "probationYears", 5))
+            .orElseThrow()
+            .last());
+    assertEquals(
+        Optional.of(LocalDate.of(2023, 1, 14)),
+        f.window(onProbation, java.util.Map.of("years", 5, "probationYears", 2))
+            .orElseThrow()
+            .last());
+    assertTrue(
+        f.window(probation, java.util.Map.of("years", 5, "probationYears", 5)).isEmpty(),
         "no crime and no political rights: the rule does not arise");
   }
 }

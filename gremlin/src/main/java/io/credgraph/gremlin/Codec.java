@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How facts become one JSON document per vertex or edge and back, exactly: the property maps of the engine's
- * {@link PropertyCodec} with dates as ISO-8601 strings, written as one JSON object with absent values left out.
- * Every graph behind Gremlin (TinkerGraph, JanusGraph, ...) stores a string, so nothing depends on a backend's types.
+ * How facts become one JSON document per vertex or edge and back, exactly: the property maps of the
+ * engine's {@link PropertyCodec} with dates as ISO-8601 strings, written as one JSON object with
+ * absent values left out. Every graph behind Gremlin (TinkerGraph, JanusGraph, ...) stores a
+ * string, so nothing depends on a backend's types.
  */
 final class Codec {
   /** Facts as property maps: dates as ISO-8601 strings (the rest as every store keeps it). */
   static final PropertyCodec FACTS = PropertyCodec.ISO_DATES;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Codec() {}
@@ -23,11 +25,13 @@ final class Codec {
   /** The properties as one JSON object (absent values left out). */
   static String doc(Map<String, Object> props) {
     ObjectNode o = JSON.createObjectNode();
-    new TreeMap<>(props).forEach((k, v) -> {
-      if (v != null) {
-        o.set(k, JSON.valueToTree(v));
-      }
-    });
+    new TreeMap<>(props)
+        .forEach(
+            (k, v) -> {
+              if (v != null) {
+                o.set(k, JSON.valueToTree(v));
+              }
+            });
     try {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
@@ -35,7 +39,10 @@ final class Codec {
     }
   }
 
-  /** A document read back into properties: strings, numbers, booleans and lists, as {@link #doc} wrote them. */
+  /**
+   * A document read back into properties: strings, numbers, booleans and lists, as {@link #doc}
+   * wrote them.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> props(Object doc) {
     if (!(doc instanceof String json)) {

@@ -58,16 +58,17 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTransactionGraph
 import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 
 /**
- * The {@link GraphStore} over any TinkerPop graph: TinkerGraph in this process ({@link #tinkerGraph}) or a graph
- * behind a Gremlin Server reached through the driver ({@link #connect}), e.g. TinkerGraph or JanusGraph. Traversals
- * are built in Java and travel as bytecode in GraphBinary; no Gremlin string is ever parsed (TinkerPop's string
- * parser needs antlr 4.9, the rest of credgraph 4.13.2).
+ * The {@link GraphStore} over any TinkerPop graph: TinkerGraph in this process ({@link
+ * #tinkerGraph}) or a graph behind a Gremlin Server reached through the driver ({@link #connect}),
+ * e.g. TinkerGraph or JanusGraph. Traversals are built in Java and travel as bytecode in
+ * GraphBinary; no Gremlin string is ever parsed (TinkerPop's string parser needs antlr 4.9, the
+ * rest of credgraph 4.13.2).
  *
- * <p>A batch is one transaction of the graph ({@code g.tx()}; remote: a session), so the graph must support
- * transactions: in-process this store uses {@link TinkerTransactionGraph}; a Gremlin Server must host a
- * transactional graph (TinkerTransactionGraph, JanusGraph). Writers of this process are serialised; a concurrent
- * writer in another process makes the graph refuse one of the two commits, which then fails as a retryable
- * {@link StoreException} and leaves nothing.
+ * <p>A batch is one transaction of the graph ({@code g.tx()}; remote: a session), so the graph must
+ * support transactions: in-process this store uses {@link TinkerTransactionGraph}; a Gremlin Server
+ * must host a transactional graph (TinkerTransactionGraph, JanusGraph). Writers of this process are
+ * serialised; a concurrent writer in another process makes the graph refuse one of the two commits,
+ * which then fails as a retryable {@link StoreException} and leaves nothing.
  *
  * <p>How the facts lie in the graph is {@link Schema}.
  */
@@ -77,11 +78,17 @@ public final class GremlinGraphStore implements GraphStore {
   private final Cluster cluster;
   private final StoreInfo info;
   private final Object writer = new Object();
-  /** In-process only: commits take it exclusively, reads shared, so a read never sees a commit half applied. */
+
+  /**
+   * In-process only: commits take it exclusively, reads shared, so a read never sees a commit half
+   * applied.
+   */
   private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private GremlinGraphStore(GraphTraversalSource g, Graph embedded, Cluster cluster, StoreInfo info) {
+  private GremlinGraphStore(
+      GraphTraversalSource g, Graph embedded, Cluster cluster, StoreInfo info) {
     this.g = g;
     this.embedded = embedded;
     this.cluster = cluster;
@@ -94,41 +101,56 @@ public final class GremlinGraphStore implements GraphStore {
   }
 
   /**
-   * A TinkerGraph in this process; with a file, read from it at open (when it exists) and written to it at close
-   * (GraphSON). Not crash-safe: what was written after the last close is lost when the process dies.
+   * A TinkerGraph in this process; with a file, read from it at open (when it exists) and written
+   * to it at close (GraphSON). Not crash-safe: what was written after the last close is lost when
+   * the process dies.
    */
   public static GremlinGraphStore tinkerGraph(Optional<Path> file) {
     BaseConfiguration conf = new BaseConfiguration();
     conf.setProperty(Graph.GRAPH, TinkerTransactionGraph.class.getName());
-    file.ifPresent(f -> {
-      try {
-        if (f.toAbsolutePath().getParent() != null) {
-          Files.createDirectories(f.toAbsolutePath().getParent());
-        }
-      } catch (java.io.IOException e) {
-        throw new StoreException("cannot create the folder of " + f + ": " + e.getMessage(), e, false);
-      }
-      conf.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_GRAPH_LOCATION, f.toAbsolutePath().toString());
-      conf.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_GRAPH_FORMAT, "graphson");
-    });
+    file.ifPresent(
+        f -> {
+          try {
+            if (f.toAbsolutePath().getParent() != null) {
+              Files.createDirectories(f.toAbsolutePath().getParent());
+            }
+          } catch (java.io.IOException e) {
+            throw new StoreException(
+                "cannot create the folder of " + f + ": " + e.getMessage(), e, false);
+          }
+          conf.setProperty(
+              AbstractTinkerGraph.GREMLIN_TINKERGRAPH_GRAPH_LOCATION,
+              f.toAbsolutePath().toString());
+          conf.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_GRAPH_FORMAT, "graphson");
+        });
     TinkerTransactionGraph graph = TinkerTransactionGraph.open(conf);
-    // No vertex index: TinkerTransactionGraph 3.7.3's transactional index loses vertices committed in earlier
-    // transactions (lookups by an indexed key then miss them), so lookups scan. An edge index must exist all the
+    // No vertex index: TinkerTransactionGraph 3.7.3's transactional index loses vertices committed
+    // in earlier
+    // transactions (lookups by an indexed key then miss them), so lookups scan. An edge index must
+    // exist all the
     // same: its rollback dereferences the edge index without a null check.
     if (!graph.getIndexedKeys(Edge.class).contains(Schema.SINCE)) {
       graph.createIndex(Schema.SINCE, Edge.class);
     }
     EnumSet<Capability> caps = EnumSet.of(Capability.CONCURRENT_READS);
     file.ifPresent(f -> caps.add(Capability.PERSISTENCE));
-    StoreInfo info = new StoreInfo("tinkergraph", file.map(f -> "tinkergraph:" + f).orElse("tinkergraph: (memory)"),
-        caps);
+    StoreInfo info =
+        new StoreInfo(
+            "tinkergraph", file.map(f -> "tinkergraph:" + f).orElse("tinkergraph: (memory)"), caps);
     GremlinGraphStore store = new GremlinGraphStore(graph.traversal(), graph, null, info);
     store.initMeta();
     return store;
   }
 
-  /** Where a Gremlin Server is and how to sign in (user and password from the environment or a file). */
-  public record Remote(String host, int port, String traversalSource, Optional<String> user,
+  /**
+   * Where a Gremlin Server is and how to sign in (user and password from the environment or a
+   * file).
+   */
+  public record Remote(
+      String host,
+      int port,
+      String traversalSource,
+      Optional<String> user,
       Optional<String> password) {
     public Remote {
       if (host == null || host.isBlank()) {
@@ -137,7 +159,8 @@ public final class GremlinGraphStore implements GraphStore {
       if (port <= 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port + " is not a TCP port");
       }
-      traversalSource = traversalSource == null || traversalSource.isBlank() ? "g" : traversalSource;
+      traversalSource =
+          traversalSource == null || traversalSource.isBlank() ? "g" : traversalSource;
     }
 
     public String location() {
@@ -145,19 +168,29 @@ public final class GremlinGraphStore implements GraphStore {
     }
   }
 
-  /** A graph behind a Gremlin Server (GraphBinary, bytecode traversals); it must support transactions. */
+  /**
+   * A graph behind a Gremlin Server (GraphBinary, bytecode traversals); it must support
+   * transactions.
+   */
   public static GremlinGraphStore connect(Remote remote) {
-    Cluster.Builder b = Cluster.build(remote.host()).port(remote.port())
-        .serializer(new GraphBinaryMessageSerializerV1()).maxContentLength(64 * 1024 * 1024);
+    Cluster.Builder b =
+        Cluster.build(remote.host())
+            .port(remote.port())
+            .serializer(new GraphBinaryMessageSerializerV1())
+            .maxContentLength(64 * 1024 * 1024);
     if (remote.user().isPresent()) {
       b.credentials(remote.user().get(), remote.password().orElse(""));
     }
     Cluster cluster = b.create();
     try {
-      GraphTraversalSource g = AnonymousTraversalSource.traversal()
-          .withRemote(DriverRemoteConnection.using(cluster, remote.traversalSource()));
-      StoreInfo info = new StoreInfo("gremlin", remote.location(),
-          EnumSet.of(Capability.PERSISTENCE, Capability.CONCURRENT_READS, Capability.REMOTE));
+      GraphTraversalSource g =
+          AnonymousTraversalSource.traversal()
+              .withRemote(DriverRemoteConnection.using(cluster, remote.traversalSource()));
+      StoreInfo info =
+          new StoreInfo(
+              "gremlin",
+              remote.location(),
+              EnumSet.of(Capability.PERSISTENCE, Capability.CONCURRENT_READS, Capability.REMOTE));
       GremlinGraphStore store = new GremlinGraphStore(g, null, cluster, info);
       store.initMeta();
       return store;
@@ -167,15 +200,23 @@ public final class GremlinGraphStore implements GraphStore {
     }
   }
 
-  /** Waits until the server answers a traversal, for at most {@code timeout}; returns whether it did. */
+  /**
+   * Waits until the server answers a traversal, for at most {@code timeout}; returns whether it
+   * did.
+   */
   public static boolean ping(Remote remote, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      Cluster cluster = Cluster.build(remote.host()).port(remote.port())
-          .serializer(new GraphBinaryMessageSerializerV1()).create();
+      Cluster cluster =
+          Cluster.build(remote.host())
+              .port(remote.port())
+              .serializer(new GraphBinaryMessageSerializerV1())
+              .create();
       try {
         AnonymousTraversalSource.traversal()
-            .withRemote(DriverRemoteConnection.using(cluster, remote.traversalSource())).inject(1).next();
+            .withRemote(DriverRemoteConnection.using(cluster, remote.traversalSource()))
+            .inject(1)
+            .next();
         return true;
       } catch (RuntimeException e) {
         Thread.sleep(200);
@@ -209,25 +250,44 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public Optional<Subject> subject(SubjectId id) {
-    return read(t -> t.V().has(SUBJECT, SID, id.value()).values(DOC).tryNext()
-        .map(d -> Codec.FACTS.subject(Codec.props(d))));
+    return read(
+        t ->
+            t.V()
+                .has(SUBJECT, SID, id.value())
+                .values(DOC)
+                .tryNext()
+                .map(d -> Codec.FACTS.subject(Codec.props(d))));
   }
 
   @Override
-  public List<Relation> relations(SubjectKey subject, Direction direction, Set<RelationType> types,
+  public List<Relation> relations(
+      SubjectKey subject,
+      Direction direction,
+      Set<RelationType> types,
       Optional<LocalDate> inForceOn) {
     String[] labels = types.stream().map(Enum::name).toArray(String[]::new);
     // bothE() meets a self-loop twice: dedup() keeps one of each edge
-    List<Object> docs = read(t -> t.V().has(SUBJECT, KEY, subject.canonical()).bothE(labels).dedup().values(DOC)
-        .toList());
+    List<Object> docs =
+        read(
+            t ->
+                t.V()
+                    .has(SUBJECT, KEY, subject.canonical())
+                    .bothE(labels)
+                    .dedup()
+                    .values(DOC)
+                    .toList());
     List<Relation> out = new ArrayList<>();
     for (Object d : docs) {
       Relation r = GremlinBatch.relation(d);
       if (inForceOn.isPresent() && !r.inForceOn(inForceOn.get())) {
         continue;
       }
-      boolean matches = r.type() == RelationType.RELATIVE_OF || direction == Direction.BOTH
-          || (direction == Direction.OUTGOING ? r.from().equals(subject) : r.to().equals(subject));
+      boolean matches =
+          r.type() == RelationType.RELATIVE_OF
+              || direction == Direction.BOTH
+              || (direction == Direction.OUTGOING
+                  ? r.from().equals(subject)
+                  : r.to().equals(subject));
       if (matches) {
         out.add(r);
       }
@@ -237,8 +297,10 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public List<CreditRecord> records(SubjectKey subject) {
-    return read(t -> t.V().has(Schema.RECORD, OWNER, subject.canonical()).values(DOC).toList()).stream()
-        .map(d -> Codec.FACTS.record(Codec.props(d))).toList();
+    return read(t -> t.V().has(Schema.RECORD, OWNER, subject.canonical()).values(DOC).toList())
+        .stream()
+        .map(d -> Codec.FACTS.record(Codec.props(d)))
+        .toList();
   }
 
   @Override
@@ -256,7 +318,10 @@ public final class GremlinGraphStore implements GraphStore {
     }
   }
 
-  /** Runs {@code work} in one transaction of the graph and commits it; rolls back and rethrows when it fails. */
+  /**
+   * Runs {@code work} in one transaction of the graph and commits it; rolls back and rethrows when
+   * it fails.
+   */
   private <T> T inTransaction(Function<GraphTraversalSource, T> work) {
     ensureOpen();
     Transaction tx = g.tx();
@@ -299,7 +364,10 @@ public final class GremlinGraphStore implements GraphStore {
     } finally {
       commitLock.readLock().unlock();
       if (embedded != null && embedded.tx().isOpen()) {
-        embedded.tx().rollback(); // a read opened this thread's transaction; close it so the next sees new commits
+        embedded
+            .tx()
+            .rollback(); // a read opened this thread's transaction; close it so the next sees new
+        // commits
       }
     }
   }
@@ -315,19 +383,33 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public StoreCounts counts() {
-    return read(t -> {
-      Map<Object, Long> byLabel = t.V().hasLabel(SUBJECT, Schema.RECORD, PENDING).groupCount().by(
-          org.apache.tinkerpop.gremlin.structure.T.label).next();
-      long edges = t.E().count().next();
-      return new StoreCounts(byLabel.getOrDefault(SUBJECT, 0L), edges, byLabel.getOrDefault(Schema.RECORD, 0L),
-          byLabel.getOrDefault(PENDING, 0L));
-    });
+    return read(
+        t -> {
+          Map<Object, Long> byLabel =
+              t.V()
+                  .hasLabel(SUBJECT, Schema.RECORD, PENDING)
+                  .groupCount()
+                  .by(org.apache.tinkerpop.gremlin.structure.T.label)
+                  .next();
+          long edges = t.E().count().next();
+          return new StoreCounts(
+              byLabel.getOrDefault(SUBJECT, 0L),
+              edges,
+              byLabel.getOrDefault(Schema.RECORD, 0L),
+              byLabel.getOrDefault(PENDING, 0L));
+        });
   }
 
   @Override
   public long version() {
-    return read(t -> t.V().has(META, NAME, META_NAME).values(VERSION).tryNext()
-        .map(v -> ((Number) v).longValue()).orElse(0L));
+    return read(
+        t ->
+            t.V()
+                .has(META, NAME, META_NAME)
+                .values(VERSION)
+                .tryNext()
+                .map(v -> ((Number) v).longValue())
+                .orElse(0L));
   }
 
   @Override
@@ -347,8 +429,17 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public List<PendingFact> pending(SubjectKey awaited) {
-    return read(t -> t.V().has(PENDING, AWAITED, awaited.canonical()).order().by(SEQ, Order.asc).values(DOC)
-        .toList()).stream().map(d -> Codec.FACTS.pending(Codec.props(d))).toList();
+    return read(
+            t ->
+                t.V()
+                    .has(PENDING, AWAITED, awaited.canonical())
+                    .order()
+                    .by(SEQ, Order.asc)
+                    .values(DOC)
+                    .toList())
+        .stream()
+        .map(d -> Codec.FACTS.pending(Codec.props(d)))
+        .toList();
   }
 
   @Override
@@ -358,14 +449,21 @@ public final class GremlinGraphStore implements GraphStore {
 
   @Override
   public Optional<BatchCheckpoint> checkpoint(String batchHash) {
-    return read(t -> t.V().has(CHECKPOINT, Schema.HASH, batchHash).values(DOC).tryNext()
-        .map(d -> Codec.FACTS.checkpoint(Codec.props(d))));
+    return read(
+        t ->
+            t.V()
+                .has(CHECKPOINT, Schema.HASH, batchHash)
+                .values(DOC)
+                .tryNext()
+                .map(d -> Codec.FACTS.checkpoint(Codec.props(d))));
   }
 
   @Override
   public List<BatchCheckpoint> checkpoints() {
-    return read(t -> t.V().hasLabel(CHECKPOINT).order().by(SEQ, Order.asc).values(DOC).toList()).stream()
-        .map(d -> Codec.FACTS.checkpoint(Codec.props(d))).toList();
+    return read(t -> t.V().hasLabel(CHECKPOINT).order().by(SEQ, Order.asc).values(DOC).toList())
+        .stream()
+        .map(d -> Codec.FACTS.checkpoint(Codec.props(d)))
+        .toList();
   }
 
   private List<Object> docs(String label) {
@@ -386,7 +484,8 @@ public final class GremlinGraphStore implements GraphStore {
           cluster.close();
         }
       } catch (Exception e) {
-        throw new StoreException("closing " + info.location() + " failed: " + e.getMessage(), e, false);
+        throw new StoreException(
+            "closing " + info.location() + " failed: " + e.getMessage(), e, false);
       }
     }
   }

@@ -3,9 +3,9 @@ package io.credgraph.gremlin;
 import java.util.List;
 
 /**
- * How credgraph's facts lie in a property graph behind Gremlin. Every element carries its whole fact as one JSON
- * document ({@link #DOC}); the few properties a lookup needs are stored beside it (and should be indexed by the
- * graph: {@link #INDEXED}).
+ * How credgraph's facts lie in a property graph behind Gremlin. Every element carries its whole
+ * fact as one JSON document ({@link #DOC}); the few properties a lookup needs are stored beside it
+ * (and should be indexed by the graph: {@link #INDEXED}).
  *
  * <pre>
  *   (:Subject {key, sid, doc})  -[:SHAREHOLDER|LEGAL_REP|... {since, open, doc}]->  (:Subject)
@@ -13,8 +13,8 @@ import java.util.List;
  *   (:Meta {name: "credgraph", version, checkpointSeq, pendingSeq})
  * </pre>
  *
- * A relation is an edge between its two subjects labelled with its type; a relation from a subject to itself (a
- * company holding its own shares) is a self-loop edge.
+ * A relation is an edge between its two subjects labelled with its type; a relation from a subject
+ * to itself (a company holding its own shares) is a self-loop edge.
  */
 final class Schema {
   static final String SUBJECT = "Subject";
@@ -40,7 +40,10 @@ final class Schema {
   static final String CHECKPOINT_SEQ = "checkpointSeq";
   static final String PENDING_SEQ = "pendingSeq";
 
-  /** Vertex properties that lookups use: a graph with indexes (TinkerGraph, JanusGraph) should index them. */
+  /**
+   * Vertex properties that lookups use: a graph with indexes (TinkerGraph, JanusGraph) should index
+   * them.
+   */
   static final List<String> INDEXED = List.of(KEY, SID, RID, OWNER, PID, AWAITED, HASH, NAME);
 
   private Schema() {}

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A Gremlin Server in a child JVM ({@link GremlinServerMain}) on a free port, for the tests of this module and of
- * others (through this module's test-jar). {@link #close()} stops it with SIGTERM.
+ * A Gremlin Server in a child JVM ({@link GremlinServerMain}) on a free port, for the tests of this
+ * module and of others (through this module's test-jar). {@link #close()} stops it with SIGTERM.
  */
 public final class GremlinServerHarness implements AutoCloseable {
   private final ChildJvm jvm;
@@ -28,7 +28,8 @@ public final class GremlinServerHarness implements AutoCloseable {
       jvm.await(("READY " + port)::equals, Duration.ofMinutes(3));
       GremlinServerHarness h = new GremlinServerHarness(jvm, port);
       if (!GremlinGraphStore.ping(h.remote(), Duration.ofMinutes(1))) {
-        throw new AssertionError("the Gremlin Server on port " + port + " printed READY but answers no traversal");
+        throw new AssertionError(
+            "the Gremlin Server on port " + port + " printed READY but answers no traversal");
       }
       return h;
     } catch (Exception | AssertionError e) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine's scenario files against the Gremlin store over a real Gremlin Server in a child JVM; each scenario run
- * starts from the server's graph emptied.
+ * The engine's scenario files against the Gremlin store over a real Gremlin Server in a child JVM;
+ * each scenario run starts from the server's graph emptied.
  */
 class GremlinServerScenarioIT extends EngineScenarios {
   private static GremlinServerHarness server;
@@ -32,10 +32,16 @@ class GremlinServerScenarioIT extends EngineScenarios {
 
   @Override
   protected GraphStore newStore() {
-    Cluster cluster = Cluster.build("localhost").port(server.port()).serializer(new GraphBinaryMessageSerializerV1())
-        .create();
+    Cluster cluster =
+        Cluster.build("localhost")
+            .port(server.port())
+            .serializer(new GraphBinaryMessageSerializerV1())
+            .create();
     try {
-      AnonymousTraversalSource.traversal().withRemote(DriverRemoteConnection.using(cluster, "g")).V().drop()
+      AnonymousTraversalSource.traversal()
+          .withRemote(DriverRemoteConnection.using(cluster, "g"))
+          .V()
+          .drop()
           .iterate();
     } finally {
       cluster.close();

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole storage contract against {@link GremlinGraphStore#connect} and a real Gremlin Server hosting a
- * TinkerTransactionGraph in a separate JVM ({@link GremlinServerMain}), on a free port, stopped after the tests. A
- * fresh store is the server's graph emptied (a traversal that drops every vertex); reopening is connecting again.
+ * The whole storage contract against {@link GremlinGraphStore#connect} and a real Gremlin Server
+ * hosting a TinkerTransactionGraph in a separate JVM ({@link GremlinServerMain}), on a free port,
+ * stopped after the tests. A fresh store is the server's graph emptied (a traversal that drops
+ * every vertex); reopening is connecting again.
  */
 class GremlinServerStoreContractIT extends GraphStoreContract {
   private static GremlinServerHarness server;
@@ -33,10 +34,16 @@ class GremlinServerStoreContractIT extends GraphStoreContract {
 
   @Override
   protected GraphStore createStore(Path dir) throws Exception {
-    Cluster cluster = Cluster.build("localhost").port(server.port()).serializer(new GraphBinaryMessageSerializerV1())
-        .create();
+    Cluster cluster =
+        Cluster.build("localhost")
+            .port(server.port())
+            .serializer(new GraphBinaryMessageSerializerV1())
+            .create();
     try {
-      AnonymousTraversalSource.traversal().withRemote(DriverRemoteConnection.using(cluster, "g")).V().drop()
+      AnonymousTraversalSource.traversal()
+          .withRemote(DriverRemoteConnection.using(cluster, "g"))
+          .V()
+          .drop()
           .iterate();
     } finally {
       cluster.close();

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The whole storage contract against a TinkerGraph kept in a GraphSON file: written at close, read at open, so the
- * persistence case of the kit (everything survives close and reopen) runs too.
+ * The whole storage contract against a TinkerGraph kept in a GraphSON file: written at close, read
+ * at open, so the persistence case of the kit (everything survives close and reopen) runs too.
  */
 class TinkerGraphFileStoreContractTest extends GraphStoreContract {
   @Override

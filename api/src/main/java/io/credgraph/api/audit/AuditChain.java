@@ -10,15 +10,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The links of the audit chain: each entry's {@code prev} is computed over the previous line exactly as written.
- * Unkeyed, it is the SHA-256 of that line in hex ({@link #GENESIS} for the first line); keyed, it is
- * {@code hmac:} followed by the HMAC-SHA256 of that line under the audit key (the first keyed line of an empty log
- * links to the HMAC of {@link #KEYED_GENESIS_TEXT}). Without the key a rewritten file cannot carry valid keyed links,
- * so a rewrite with recomputed plain hashes is detected. Not thread-safe: one instance per writer or verifier.
+ * The links of the audit chain: each entry's {@code prev} is computed over the previous line
+ * exactly as written. Unkeyed, it is the SHA-256 of that line in hex ({@link #GENESIS} for the
+ * first line); keyed, it is {@code hmac:} followed by the HMAC-SHA256 of that line under the audit
+ * key (the first keyed line of an empty log links to the HMAC of {@link #KEYED_GENESIS_TEXT}).
+ * Without the key a rewritten file cannot carry valid keyed links, so a rewrite with recomputed
+ * plain hashes is detected. Not thread-safe: one instance per writer or verifier.
  */
 final class AuditChain {
   /** The {@code prev} of the first entry of an unkeyed log. */
   static final String GENESIS = "0".repeat(64);
+
   static final String KEYED_PREFIX = "hmac:";
   static final String KEYED_GENESIS_TEXT = "credgraph audit log";
 
@@ -36,7 +38,10 @@ final class AuditChain {
 
   /** The link the first line of an empty log carries. */
   String genesis() {
-    return mac.map(m -> KEYED_PREFIX + hex.formatHex(m.doFinal(KEYED_GENESIS_TEXT.getBytes(StandardCharsets.UTF_8))))
+    return mac.map(
+            m ->
+                KEYED_PREFIX
+                    + hex.formatHex(m.doFinal(KEYED_GENESIS_TEXT.getBytes(StandardCharsets.UTF_8))))
         .orElse(GENESIS);
   }
 

@@ -13,9 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The audit file on disk: opened for appending under an exclusive lock (a second writer, e.g. {@code audit seal}
- * while a server runs, is refused), written a group of lines at a time with one write and one
- * {@link FileChannel#force force}, cut back to its last durable length when a write fails, and read up to that length.
+ * The audit file on disk: opened for appending under an exclusive lock (a second writer, e.g.
+ * {@code audit seal} while a server runs, is refused), written a group of lines at a time with one
+ * write and one {@link FileChannel#force force}, cut back to its last durable length when a write
+ * fails, and read up to that length.
  */
 final class AuditFile implements AutoCloseable {
   private final Path file;
@@ -30,8 +31,9 @@ final class AuditFile implements AutoCloseable {
 
   static AuditFile open(Path file) {
     try {
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       FileLock lock = null;
       if (Files.isRegularFile(file)) {
         try {
@@ -41,8 +43,11 @@ final class AuditFile implements AutoCloseable {
         }
         if (lock == null) {
           ch.close();
-          throw new CredgraphException("the audit log " + file + " is in use by another process (a running "
-              + "server?); stop it first");
+          throw new CredgraphException(
+              "the audit log "
+                  + file
+                  + " is in use by another process (a running "
+                  + "server?); stop it first");
         }
       }
       return new AuditFile(file, ch, lock);
@@ -72,7 +77,10 @@ final class AuditFile implements AutoCloseable {
     channel.force(false);
   }
 
-  /** Cuts the file back to {@code length} bytes (what was durable before a failed write) and forces that. */
+  /**
+   * Cuts the file back to {@code length} bytes (what was durable before a failed write) and forces
+   * that.
+   */
   void truncate(long length) throws IOException {
     if (channel.size() > length) {
       channel.truncate(length);
@@ -80,7 +88,10 @@ final class AuditFile implements AutoCloseable {
     }
   }
 
-  /** A stream over the first {@code limit} bytes, for readers that must not see a group being written. */
+  /**
+   * A stream over the first {@code limit} bytes, for readers that must not see a group being
+   * written.
+   */
   InputStream read(long limit) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     return new Bounded(Channels.newInputStream(ch), limit);
@@ -102,19 +113,21 @@ final class AuditFile implements AutoCloseable {
   }
 
   /**
-   * Repairs an incomplete last line (what a crash during a write leaves): the bytes after the last newline are
-   * copied to {@code audit.jsonl.partial-<millis>} beside the log and cut from it. No acknowledged entry is among
-   * them: an entry is acknowledged only after its whole line is forced.
+   * Repairs an incomplete last line (what a crash during a write leaves): the bytes after the last
+   * newline are copied to {@code audit.jsonl.partial-<millis>} beside the log and cut from it. No
+   * acknowledged entry is among them: an entry is acknowledged only after its whole line is forced.
    *
    * @return the file the cut bytes were saved to
    */
   static Path cutTail(Path file, long keep, long tail) {
     Path saved = file.resolveSibling(file.getFileName() + ".partial-" + System.currentTimeMillis());
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer cut = ByteBuffer.allocate((int) Math.min(tail, 1 << 24));
       ch.read(cut, keep);
       cut.flip();
-      try (FileChannel out = FileChannel.open(saved, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel out =
+          FileChannel.open(saved, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         while (cut.hasRemaining()) {
           out.write(cut);
         }
@@ -124,8 +137,9 @@ final class AuditFile implements AutoCloseable {
       ch.force(true);
       return saved;
     } catch (IOException e) {
-      throw new CredgraphException("cannot repair the incomplete last line of the audit log " + file + ": "
-          + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot repair the incomplete last line of the audit log " + file + ": " + e.getMessage(),
+          e);
     }
   }
 

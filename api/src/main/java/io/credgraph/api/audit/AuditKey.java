@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The secret of the keyed audit chain (HMAC-SHA256): from the environment variable {@value #ENV} or from a key file
- * that lies outside the data directory, at least {@value #MIN_LENGTH} characters. Never printed, logged or written to
- * the audit log.
+ * The secret of the keyed audit chain (HMAC-SHA256): from the environment variable {@value #ENV} or
+ * from a key file that lies outside the data directory, at least {@value #MIN_LENGTH} characters.
+ * Never printed, logged or written to the audit log.
  */
 public final class AuditKey {
   public static final String ENV = "CREDGRAPH_AUDIT_KEY";
@@ -25,19 +25,29 @@ public final class AuditKey {
     this.source = source;
   }
 
-  /** A key from text (the environment variable or a key file's content, surrounding white space removed). */
+  /**
+   * A key from text (the environment variable or a key file's content, surrounding white space
+   * removed).
+   */
   public static AuditKey of(String text, String source) {
     String t = text == null ? "" : text.strip();
     if (t.length() < MIN_LENGTH) {
-      throw new CredgraphException("the audit key from " + source + " has " + t.length() + " characters; at least "
-          + MIN_LENGTH + " are needed (e.g. openssl rand -hex 32)");
+      throw new CredgraphException(
+          "the audit key from "
+              + source
+              + " has "
+              + t.length()
+              + " characters; at least "
+              + MIN_LENGTH
+              + " are needed (e.g. openssl rand -hex 32)");
     }
     return new AuditKey(t.getBytes(StandardCharsets.UTF_8), source);
   }
 
   /**
-   * The key of {@code keyFile} if given, else of the environment value {@code env} if set, else none. A key file in
-   * {@code dataDir} is refused: whoever can rewrite the log could then recompute the chain.
+   * The key of {@code keyFile} if given, else of the environment value {@code env} if set, else
+   * none. A key file in {@code dataDir} is refused: whoever can rewrite the log could then
+   * recompute the chain.
    */
   public static Optional<AuditKey> resolve(Path keyFile, String env, Path dataDir) {
     if (keyFile != null) {
@@ -52,8 +62,12 @@ public final class AuditKey {
   /** Reads a key file, refusing one inside {@code dataDir} (when given). */
   public static AuditKey read(Path keyFile, Path dataDir) {
     if (dataDir != null && inside(keyFile, dataDir)) {
-      throw new CredgraphException("the audit key file " + keyFile + " is inside the data directory " + dataDir
-          + "; keep it elsewhere (whoever can rewrite the audit log must not be able to read its key)");
+      throw new CredgraphException(
+          "the audit key file "
+              + keyFile
+              + " is inside the data directory "
+              + dataDir
+              + "; keep it elsewhere (whoever can rewrite the audit log must not be able to read its key)");
     }
     try {
       return of(Files.readString(keyFile, StandardCharsets.UTF_8), "the key file " + keyFile);

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The line format of the audit log: one {@link AuditEntry} as a JSON object per line, UTF-8, ending with '\n'. */
+/**
+ * The line format of the audit log: one {@link AuditEntry} as a JSON object per line, UTF-8, ending
+ * with '\n'.
+ */
 final class AuditLines {
   private final ObjectMapper mapper = Json.mapper();
 

@@ -18,19 +18,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append-only, tamper-evident audit log: one JSON object per line ({@code audit.jsonl} in a directory, format in
- * {@link AuditLines}), each linked to the previous line ({@link AuditChain}: SHA-256, or HMAC-SHA256 under the audit
- * key). The chain is verified when the log is opened ({@link AuditVerifier}); an incomplete last line, what a crash
- * during a write leaves, is cut and saved beside the log ({@link #repaired()}); any other break stops start-up with
- * the line number. Appends are group-committed ({@link GroupCommit}): an append returns once its line is forced to
- * disk, and throws {@link AuditUnavailableException} when it cannot be. Queries scan the durable part
- * ({@link AuditSearch}).
+ * The append-only, tamper-evident audit log: one JSON object per line ({@code audit.jsonl} in a
+ * directory, format in {@link AuditLines}), each linked to the previous line ({@link AuditChain}:
+ * SHA-256, or HMAC-SHA256 under the audit key). The chain is verified when the log is opened
+ * ({@link AuditVerifier}); an incomplete last line, what a crash during a write leaves, is cut and
+ * saved beside the log ({@link #repaired()}); any other break stops start-up with the line number.
+ * Appends are group-committed ({@link GroupCommit}): an append returns once its line is forced to
+ * disk, and throws {@link AuditUnavailableException} when it cannot be. Queries scan the durable
+ * part ({@link AuditSearch}).
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
   /** The {@code prev} of the first entry of an unkeyed log. */
   public static final String GENESIS = AuditChain.GENESIS;
+
   public static final String FILE_NAME = "audit.jsonl";
+
   /** The most entries written with one write and one fsync. */
   public static final int DEFAULT_MAX_GROUP = 4096;
 
@@ -47,10 +51,18 @@ public final class AuditLog implements AutoCloseable {
   /** An incomplete last line cut at start: its length and where its bytes were saved. */
   public record Repair(long bytes, Path savedTo) {}
 
-  /** What verifying a log found: the number of entries, the head link, the bytes covered, the first keyed line. */
+  /**
+   * What verifying a log found: the number of entries, the head link, the bytes covered, the first
+   * keyed line.
+   */
   public record Verification(long entries, String head, long bytes, long keyedFrom) {}
 
-  private AuditLog(AuditFile file, Clock clock, Optional<AuditKey> key, AuditVerifier.Result v, int maxGroup,
+  private AuditLog(
+      AuditFile file,
+      Clock clock,
+      Optional<AuditKey> key,
+      AuditVerifier.Result v,
+      int maxGroup,
       Optional<Repair> repaired) {
     this.file = file;
     this.clock = clock;
@@ -58,8 +70,9 @@ public final class AuditLog implements AutoCloseable {
     this.key = key;
     this.repaired = repaired;
     this.keyedFrom = v.firstKeyed();
-    this.commit = new GroupCommit(file, new AuditChain(key), v.entries(), v.head(), v.bytes(), maxGroup,
-        this::remember);
+    this.commit =
+        new GroupCommit(
+            file, new AuditChain(key), v.entries(), v.head(), v.bytes(), maxGroup, this::remember);
     this.search = new AuditSearch(file);
   }
 
@@ -69,22 +82,30 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if needed) the log in {@code dir}, keyed when {@code key} is given, after verifying its chain.
-   * A keyed log cannot be opened without its key; an unkeyed log with entries cannot be opened with a key until it
-   * is sealed ({@link #seal}).
+   * Opens (creating if needed) the log in {@code dir}, keyed when {@code key} is given, after
+   * verifying its chain. A keyed log cannot be opened without its key; an unkeyed log with entries
+   * cannot be opened with a key until it is sealed ({@link #seal}).
    */
   public static AuditLog open(Path dir, Clock clock, Optional<AuditKey> key) {
     return open(dir, clock, key, DEFAULT_MAX_GROUP);
   }
 
-  /** As {@link #open(Path, Clock, Optional)}, with at most {@code maxGroup} entries per fsync (1: one each). */
+  /**
+   * As {@link #open(Path, Clock, Optional)}, with at most {@code maxGroup} entries per fsync (1:
+   * one each).
+   */
   public static AuditLog open(Path dir, Clock clock, Optional<AuditKey> key, int maxGroup) {
     AuditLog log = openAny(dir, clock, key, maxGroup);
     if (key.isPresent() && log.size() > 0 && log.keyedFrom == 0) {
       log.close();
-      throw new CredgraphException("the audit log " + log.file() + " has " + log.size() + " entries written "
-          + "without a key; seal them under the key first (credgraph audit seal --data DIR), or serve with "
-          + "--audit-unkeyed");
+      throw new CredgraphException(
+          "the audit log "
+              + log.file()
+              + " has "
+              + log.size()
+              + " entries written "
+              + "without a key; seal them under the key first (credgraph audit seal --data DIR), or serve with "
+              + "--audit-unkeyed");
     }
     return log;
   }
@@ -100,14 +121,26 @@ public final class AuditLog implements AutoCloseable {
     try {
       Map<String, Set<String>> checked = new ConcurrentHashMap<>();
       long size = Files.isRegularFile(path) ? Files.size(path) : 0;
-      AuditVerifier.Result v = AuditVerifier.verify(path, key, size, (who, subjects) ->
-          checked.computeIfAbsent(who, k -> ConcurrentHashMap.newKeySet()).addAll(subjects));
+      AuditVerifier.Result v =
+          AuditVerifier.verify(
+              path,
+              key,
+              size,
+              (who, subjects) ->
+                  checked
+                      .computeIfAbsent(who, k -> ConcurrentHashMap.newKeySet())
+                      .addAll(subjects));
       Optional<Repair> repair = Optional.empty();
       if (v.tail() > 0) {
         Path saved = AuditFile.cutTail(path, v.bytes(), v.tail());
         repair = Optional.of(new Repair(v.tail(), saved));
-        LOG.warn("audit log {}: an incomplete last line ({} bytes, line {}) was cut and saved to {}; it was never "
-            + "acknowledged", path, v.tail(), v.entries() + 1, saved);
+        LOG.warn(
+            "audit log {}: an incomplete last line ({} bytes, line {}) was cut and saved to {}; it was never "
+                + "acknowledged",
+            path,
+            v.tail(),
+            v.entries() + 1,
+            saved);
       }
       AuditLog log = new AuditLog(f, clock, key, v, maxGroup, repair);
       log.checked.putAll(checked);
@@ -139,27 +172,41 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Checks the whole chain of {@code file} with {@code key} (or unkeyed): every link, the sequence, an incomplete
-   * last line, and with a key that the log is keyed (a log without any keyed line is either unsealed or rewritten).
+   * Checks the whole chain of {@code file} with {@code key} (or unkeyed): every link, the sequence,
+   * an incomplete last line, and with a key that the log is keyed (a log without any keyed line is
+   * either unsealed or rewritten).
    *
    * @throws AuditChainException naming the first line that fails
    */
   public static Verification verify(Path file, Optional<AuditKey> key) {
-    AuditVerifier.Result v = AuditVerifier.verify(file, key, Long.MAX_VALUE, (who, subjects) -> { });
+    AuditVerifier.Result v = AuditVerifier.verify(file, key, Long.MAX_VALUE, (who, subjects) -> {});
     if (v.tail() > 0) {
-      throw new AuditChainException(v.entries() + 1, file + " line " + (v.entries() + 1) + ": incomplete last line "
-          + "(" + v.tail() + " bytes, no newline): a write was cut short; the server cuts and saves it at start");
+      throw new AuditChainException(
+          v.entries() + 1,
+          file
+              + " line "
+              + (v.entries() + 1)
+              + ": incomplete last line "
+              + "("
+              + v.tail()
+              + " bytes, no newline): a write was cut short; the server cuts and saves it at start");
     }
     if (key.isPresent() && v.entries() > 0 && v.firstKeyed() == 0) {
-      throw new AuditChainException(1, file + " line 1: no entry is keyed (all " + v.entries() + " links are plain "
-          + "SHA-256): the log was written without a key and never sealed, or it was rewritten");
+      throw new AuditChainException(
+          1,
+          file
+              + " line 1: no entry is keyed (all "
+              + v.entries()
+              + " links are plain "
+              + "SHA-256): the log was written without a key and never sealed, or it was rewritten");
     }
     return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
   }
 
   /**
-   * Seals an unkeyed log under {@code key}: appends one keyed entry whose link covers the last unkeyed line (and so,
-   * through the chain, every line before it); from then on the log is keyed. A log already keyed is left as it is.
+   * Seals an unkeyed log under {@code key}: appends one keyed entry whose link covers the last
+   * unkeyed line (and so, through the chain, every line before it); from then on the log is keyed.
+   * A log already keyed is left as it is.
    *
    * @return the seal entry, or empty when the log was keyed already
    */
@@ -169,50 +216,94 @@ public final class AuditLog implements AutoCloseable {
         return Optional.empty();
       }
       long unkeyed = log.size();
-      return Optional.of(log.append(who, "CLI", "audit seal", "audit seal", List.of(), List.of(), 200,
-          "sealed " + unkeyed + " unkeyed entries; keyed (HMAC-SHA256) from here"));
+      return Optional.of(
+          log.append(
+              who,
+              "CLI",
+              "audit seal",
+              "audit seal",
+              List.of(),
+              List.of(),
+              200,
+              "sealed " + unkeyed + " unkeyed entries; keyed (HMAC-SHA256) from here"));
     }
   }
 
   /**
-   * Verifies this log's whole chain as it is on disk now, up to the last entry known to be durable, and that this
-   * last line is the head this log holds in memory (so lines removed at the end are found too).
+   * Verifies this log's whole chain as it is on disk now, up to the last entry known to be durable,
+   * and that this last line is the head this log holds in memory (so lines removed at the end are
+   * found too).
    *
    * @throws AuditChainException naming the first line that breaks the chain
    */
   public Verification verifyNow() {
     long bytes;
     String expected;
-    do { // the durable length and head change together; read them until they belong to the same group
+    do { // the durable length and head change together; read them until they belong to the same
+      // group
       bytes = commit.durableBytes();
       expected = commit.durableHead();
     } while (bytes != commit.durableBytes());
-    AuditVerifier.Result v = AuditVerifier.verify(file(), key, bytes, (who, subjects) -> { });
+    AuditVerifier.Result v = AuditVerifier.verify(file(), key, bytes, (who, subjects) -> {});
     if (!v.head().equals(expected)) {
-      throw new AuditChainException(v.entries(), file() + ": the last line's link "
-          + AuditVerifier.abbreviate(v.head()) + " is not the head this server wrote ("
-          + AuditVerifier.abbreviate(expected) + "); lines were removed at the end");
+      throw new AuditChainException(
+          v.entries(),
+          file()
+              + ": the last line's link "
+              + AuditVerifier.abbreviate(v.head())
+              + " is not the head this server wrote ("
+              + AuditVerifier.abbreviate(expected)
+              + "); lines were removed at the end");
     }
     return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
   }
 
-  /** Appends one entry and returns it once it is on disk (its {@code seq} is the entry's reference). */
-  public AuditEntry append(Caller caller, String method, String route, String path, List<String> subjects,
-      int status, String outcome) {
+  /**
+   * Appends one entry and returns it once it is on disk (its {@code seq} is the entry's reference).
+   */
+  public AuditEntry append(
+      Caller caller,
+      String method,
+      String route,
+      String path,
+      List<String> subjects,
+      int status,
+      String outcome) {
     return append(caller, method, route, path, subjects, List.of(), status, outcome);
   }
 
   /**
-   * Appends one entry naming the subjects asked about and the other subjects the answer showed, and returns it once
-   * it is on disk. Subjects in both lists are kept in {@code subjects} only.
+   * Appends one entry naming the subjects asked about and the other subjects the answer showed, and
+   * returns it once it is on disk. Subjects in both lists are kept in {@code subjects} only.
    *
-   * @throws AuditUnavailableException when the entry cannot be written (then nothing may be answered)
+   * @throws AuditUnavailableException when the entry cannot be written (then nothing may be
+   *     answered)
    */
-  public AuditEntry append(Caller caller, String method, String route, String path, List<String> subjects,
-      List<String> shown, int status, String outcome) {
+  public AuditEntry append(
+      Caller caller,
+      String method,
+      String route,
+      String path,
+      List<String> subjects,
+      List<String> shown,
+      int status,
+      String outcome) {
     List<String> others = shown.isEmpty() ? List.of() : others(subjects, shown);
-    return commit.append((seq, prev) -> new AuditEntry(seq, clock.instant(), caller.name(),
-        caller.role().map(Enum::name).orElse(""), method, route, path, subjects, others, status, outcome, prev));
+    return commit.append(
+        (seq, prev) ->
+            new AuditEntry(
+                seq,
+                clock.instant(),
+                caller.name(),
+                caller.role().map(Enum::name).orElse(""),
+                method,
+                route,
+                path,
+                subjects,
+                others,
+                status,
+                outcome,
+                prev));
   }
 
   private static List<String> others(List<String> subjects, List<String> shown) {
@@ -227,13 +318,18 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** Whether the key named {@code who} has run a successful check on {@code subject} (a subject id). */
+  /**
+   * Whether the key named {@code who} has run a successful check on {@code subject} (a subject id).
+   */
   public boolean hasChecked(String who, String subject) {
     Set<String> s = checked.get(who);
     return s != null && s.contains(subject);
   }
 
-  /** The entries matching {@code q}, oldest first, at most {@code q.limit()}; {@code more} tells if others follow. */
+  /**
+   * The entries matching {@code q}, oldest first, at most {@code q.limit()}; {@code more} tells if
+   * others follow.
+   */
   public Result query(AuditQuery q) {
     return search.query(q, commit.durableBytes());
   }
@@ -241,7 +337,10 @@ public final class AuditLog implements AutoCloseable {
   /** A page of entries. */
   public record Result(List<AuditEntry> entries, boolean more) {}
 
-  /** The link the next entry will carry: the SHA-256 (or keyed HMAC) of the last line, {@link #GENESIS} if empty. */
+  /**
+   * The link the next entry will carry: the SHA-256 (or keyed HMAC) of the last line, {@link
+   * #GENESIS} if empty.
+   */
   public String head() {
     return commit.durableHead();
   }

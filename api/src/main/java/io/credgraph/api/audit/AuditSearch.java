@@ -21,8 +21,9 @@ final class AuditSearch {
   AuditLog.Result query(AuditQuery q, long durableBytes) {
     List<AuditEntry> out = new ArrayList<>();
     boolean more = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(file.read(durableBytes),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(file.read(durableBytes), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         AuditEntry e = lines.decode(line);
@@ -37,7 +38,8 @@ final class AuditSearch {
     } catch (java.nio.file.NoSuchFileException e) {
       // an empty log that was never written
     } catch (IOException e) {
-      throw new CredgraphException("cannot read the audit log " + file.path() + ": " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot read the audit log " + file.path() + ": " + e.getMessage(), e);
     }
     return new AuditLog.Result(List.copyOf(out), more);
   }

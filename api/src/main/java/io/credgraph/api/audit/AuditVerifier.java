@@ -11,13 +11,17 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Walks the audit file line by line and checks every link of the chain, the sequence numbers and the mode: with a
- * key, every line after the first keyed one must be keyed (a plain link there is a rewrite); without a key, a keyed
- * line cannot be checked and is refused. Bytes after the last newline are not an entry: they are reported as the
- * tail (what a crash during a write leaves) for the caller to refuse or repair.
+ * Walks the audit file line by line and checks every link of the chain, the sequence numbers and
+ * the mode: with a key, every line after the first keyed one must be keyed (a plain link there is a
+ * rewrite); without a key, a keyed line cannot be checked and is refused. Bytes after the last
+ * newline are not an entry: they are reported as the tail (what a crash during a write leaves) for
+ * the caller to refuse or repair.
  */
 final class AuditVerifier {
-  /** Successful check entries (route under this prefix, status 200) give their key sight of the subjects. */
+  /**
+   * Successful check entries (route under this prefix, status 200) give their key sight of the
+   * subjects.
+   */
   static final String CHECKS = "/api/v1/checks/";
 
   /**
@@ -39,7 +43,8 @@ final class AuditVerifier {
    * @param checks receives (who, subjects) of every successful check entry
    * @throws AuditChainException naming the first line that fails
    */
-  static Result verify(Path file, Optional<AuditKey> key, long limit, BiConsumer<String, List<String>> checks) {
+  static Result verify(
+      Path file, Optional<AuditKey> key, long limit, BiConsumer<String, List<String>> checks) {
     AuditChain chain = new AuditChain(key);
     if (!Files.exists(file)) {
       return new Result(0, chain.genesis(), 0, 0, 0);
@@ -57,7 +62,8 @@ final class AuditVerifier {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 20];
       int read;
-      while (total < limit && (read = in.read(buf, 0, (int) Math.min(buf.length, limit - total))) > 0) {
+      while (total < limit
+          && (read = in.read(buf, 0, (int) Math.min(buf.length, limit - total))) > 0) {
         total += read;
         for (int i = 0; i < read; i++) {
           byte b = buf[i];
@@ -72,31 +78,77 @@ final class AuditVerifier {
           AuditLines.Head h = lines.head(line, len, n, where);
           if (AuditChain.isKeyed(h.prev())) {
             if (key.isEmpty()) {
-              throw new AuditChainException(n, where + " line " + n + ": the entry is keyed (HMAC-SHA256); verify "
-                  + "the log with its key (" + AuditKey.ENV + " or --audit-key-file)");
+              throw new AuditChainException(
+                  n,
+                  where
+                      + " line "
+                      + n
+                      + ": the entry is keyed (HMAC-SHA256); verify "
+                      + "the log with its key ("
+                      + AuditKey.ENV
+                      + " or --audit-key-file)");
             }
             if (!keyedPrev.equals(h.prev())) {
-              throw new AuditChainException(n, where + " line " + n + ": prev " + abbreviate(h.prev())
-                  + " is not the HMAC of line " + (n - 1) + " under this key; line " + (n - 1) + " or " + n
-                  + " was edited, inserted or removed, or the key is not the one the log was written with");
+              throw new AuditChainException(
+                  n,
+                  where
+                      + " line "
+                      + n
+                      + ": prev "
+                      + abbreviate(h.prev())
+                      + " is not the HMAC of line "
+                      + (n - 1)
+                      + " under this key; line "
+                      + (n - 1)
+                      + " or "
+                      + n
+                      + " was edited, inserted or removed, or the key is not the one the log was written with");
             }
             if (firstKeyed == 0) {
               firstKeyed = n;
             }
           } else {
             if (firstKeyed > 0) {
-              throw new AuditChainException(n, where + " line " + n + ": a plain SHA-256 link after keyed entries "
-                  + "(keyed from line " + firstKeyed + "); the file was rewritten without the key");
+              throw new AuditChainException(
+                  n,
+                  where
+                      + " line "
+                      + n
+                      + ": a plain SHA-256 link after keyed entries "
+                      + "(keyed from line "
+                      + firstKeyed
+                      + "); the file was rewritten without the key");
             }
             if (!plainPrev.equals(h.prev())) {
-              throw new AuditChainException(n, where + " line " + n + ": prev hash " + abbreviate(h.prev())
-                  + " does not match the SHA-256 of line " + (n - 1) + " (" + abbreviate(plainPrev)
-                  + "); line " + (n - 1) + " or " + n + " was edited, inserted or removed");
+              throw new AuditChainException(
+                  n,
+                  where
+                      + " line "
+                      + n
+                      + ": prev hash "
+                      + abbreviate(h.prev())
+                      + " does not match the SHA-256 of line "
+                      + (n - 1)
+                      + " ("
+                      + abbreviate(plainPrev)
+                      + "); line "
+                      + (n - 1)
+                      + " or "
+                      + n
+                      + " was edited, inserted or removed");
             }
           }
           if (h.seq() != n) {
-            throw new AuditChainException(n, where + " line " + n + ": seq " + h.seq() + " where " + n
-                + " was expected; lines were removed or reordered");
+            throw new AuditChainException(
+                n,
+                where
+                    + " line "
+                    + n
+                    + ": seq "
+                    + h.seq()
+                    + " where "
+                    + n
+                    + " was expected; lines were removed or reordered");
           }
           if (h.status() == 200 && h.route().startsWith(CHECKS)) {
             checks.accept(h.who(), h.subjects());

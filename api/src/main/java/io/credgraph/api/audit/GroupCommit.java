@@ -9,15 +9,17 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * Group commit of the audit chain. Each append takes the next sequence number and links to the head under a short
- * lock, then waits until its line is on disk. The first waiter finding no write in progress becomes the leader: it
- * takes every line queued so far and writes them with one write and one fsync, outside the lock, while new appends
- * queue for the next group; then it wakes the group. An append returns only once its line is forced.
+ * Group commit of the audit chain. Each append takes the next sequence number and links to the head
+ * under a short lock, then waits until its line is on disk. The first waiter finding no write in
+ * progress becomes the leader: it takes every line queued so far and writes them with one write and
+ * one fsync, outside the lock, while new appends queue for the next group; then it wakes the group.
+ * An append returns only once its line is forced.
  *
- * <p>A failed write (full disk, I/O error) fails its group and every line queued behind it (they link to lines that
- * are not on disk): the file is cut back to its last durable length and the chain continues from the last durable
- * line, so the next append may succeed when space returns. If the file cannot be cut back, the log refuses every
- * further append until restart (which repairs an incomplete last line).
+ * <p>A failed write (full disk, I/O error) fails its group and every line queued behind it (they
+ * link to lines that are not on disk): the file is cut back to its last durable length and the
+ * chain continues from the last durable line, so the next append may succeed when space returns. If
+ * the file cannot be cut back, the log refuses every further append until restart (which repairs an
+ * incomplete last line).
  */
 final class GroupCommit {
   private final AuditFile file;
@@ -61,7 +63,13 @@ final class GroupCommit {
    * @param maxGroup the most lines per write and fsync (1: one fsync per entry, for comparison)
    * @param durable told of every entry once it is on disk, in order
    */
-  GroupCommit(AuditFile file, AuditChain chain, long entries, String head, long bytes, int maxGroup,
+  GroupCommit(
+      AuditFile file,
+      AuditChain chain,
+      long entries,
+      String head,
+      long bytes,
+      int maxGroup,
       Consumer<AuditEntry> durable) {
     this.file = file;
     this.chain = chain;
@@ -75,7 +83,8 @@ final class GroupCommit {
   }
 
   /**
-   * Builds the next entry from its sequence number and {@code prev}, appends it and returns it once it is on disk.
+   * Builds the next entry from its sequence number and {@code prev}, appends it and returns it once
+   * it is on disk.
    *
    * @throws AuditUnavailableException when it could not be written (nothing was acknowledged)
    */
@@ -100,8 +109,8 @@ final class GroupCommit {
         }
       }
       if (p.state == FAILED) {
-        throw new AuditUnavailableException("cannot write the audit log " + file.path() + ": "
-            + p.failure.getMessage(), p.failure);
+        throw new AuditUnavailableException(
+            "cannot write the audit log " + file.path() + ": " + p.failure.getMessage(), p.failure);
       }
       return e;
     } finally {
@@ -109,7 +118,9 @@ final class GroupCommit {
     }
   }
 
-  /** Writes the queued lines as one group; called with the lock held, releases it during the write. */
+  /**
+   * Writes the queued lines as one group; called with the lock held, releases it during the write.
+   */
   private void lead() {
     flushing = true;
     int n = Math.min(queue.size(), maxGroup);
@@ -156,8 +167,12 @@ final class GroupCommit {
       try {
         file.truncate(durableBytes);
       } catch (IOException e) {
-        broken = "the audit log " + file.path() + " could not be cut back after a failed write (" + e.getMessage()
-            + "); restart the server to repair it";
+        broken =
+            "the audit log "
+                + file.path()
+                + " could not be cut back after a failed write ("
+                + e.getMessage()
+                + "); restart the server to repair it";
       }
     }
     flushed.signalAll();

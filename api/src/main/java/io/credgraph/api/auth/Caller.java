@@ -7,10 +7,12 @@ import java.util.Optional;
  * Who made a request: the name of the key and its role, or anonymous (no key) for public routes.
  *
  * @param name the key's name (never the key itself); {@code anonymous} without a key
- * @param department the department a DEPARTMENT key belongs to (its binding in the keys file), used by feedback
+ * @param department the department a DEPARTMENT key belongs to (its binding in the keys file), used
+ *     by feedback
  * @param subject the subject id a SUBJECT key is bound to: the one subject it may see
  */
-public record Caller(String name, Optional<Role> role, Optional<String> department, Optional<String> subject) {
+public record Caller(
+    String name, Optional<Role> role, Optional<String> department, Optional<String> subject) {
   public static final Caller ANONYMOUS = new Caller("anonymous", Optional.empty());
 
   public Caller {

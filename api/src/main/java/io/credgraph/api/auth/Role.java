@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The roles an API key can have, in increasing order of what they may do (API.md): each role may do everything the
- * roles before it may.
+ * The roles an API key can have, in increasing order of what they may do (API.md): each role may do
+ * everything the roles before it may.
  */
 public enum Role implements RouteRole {
   /**
-   * A subject's own key (bound to one subject): its own credit file and applications under {@code /api/v1/me}, and
-   * the public routes; nothing else. Below every other role, and not above any: routes of this role admit only it.
+   * A subject's own key (bound to one subject): its own credit file and applications under {@code
+   * /api/v1/me}, and the public routes; nothing else. Below every other role, and not above any:
+   * routes of this role admit only it.
    */
   SUBJECT,
   /** Sanctions checks, and profiles of the subjects its key has checked. */
@@ -41,6 +42,7 @@ public enum Role implements RouteRole {
         return r;
       }
     }
-    throw new IllegalArgumentException("'" + text + "' is not a role (roles: " + Arrays.toString(values()) + ")");
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a role (roles: " + Arrays.toString(values()) + ")");
   }
 }

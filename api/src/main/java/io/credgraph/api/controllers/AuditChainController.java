@@ -6,7 +6,10 @@ import io.credgraph.api.view.AuditChainView;
 import io.javalin.http.Context;
 import java.util.Optional;
 
-/** {@code GET /api/v1/audit/chain} (ADMIN): verifies the audit log's hash chain now and tells its state. */
+/**
+ * {@code GET /api/v1/audit/chain} (ADMIN): verifies the audit log's hash chain now and tells its
+ * state.
+ */
 public final class AuditChainController {
   private final AuditLog log;
 
@@ -17,10 +20,18 @@ public final class AuditChainController {
   public void get(Context ctx) {
     try {
       AuditLog.Verification v = log.verifyNow();
-      ctx.json(new AuditChainView(true, v.entries(), v.head(), v.bytes(), Optional.empty(), Optional.empty()));
+      ctx.json(
+          new AuditChainView(
+              true, v.entries(), v.head(), v.bytes(), Optional.empty(), Optional.empty()));
     } catch (AuditChainException e) {
-      ctx.json(new AuditChainView(false, log.size(), log.head(), 0, Optional.of(e.line()),
-          Optional.of(e.getMessage())));
+      ctx.json(
+          new AuditChainView(
+              false,
+              log.size(),
+              log.head(),
+              0,
+              Optional.of(e.line()),
+              Optional.of(e.getMessage())));
     }
   }
 }

@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code GET /api/v1/audit} (ADMIN): audit entries filtered by who, subject and time, oldest first, paged. */
+/**
+ * {@code GET /api/v1/audit} (ADMIN): audit entries filtered by who, subject and time, oldest first,
+ * paged.
+ */
 public final class AuditController {
   private final AuditLog log;
 
@@ -18,13 +21,20 @@ public final class AuditController {
   }
 
   public void get(Context ctx) {
-    AuditQuery q = new AuditQuery(Params.text(ctx, "who"), Params.text(ctx, "subject"),
-        Params.instant(ctx, "from", false), Params.instant(ctx, "to", true), Params.longCursor(ctx),
-        Params.limit(ctx, 100, AuditQuery.MAX_LIMIT));
+    AuditQuery q =
+        new AuditQuery(
+            Params.text(ctx, "who"),
+            Params.text(ctx, "subject"),
+            Params.instant(ctx, "from", false),
+            Params.instant(ctx, "to", true),
+            Params.longCursor(ctx),
+            Params.limit(ctx, 100, AuditQuery.MAX_LIMIT));
     AuditLog.Result r = log.query(q);
     List<AuditEntry> items = r.entries();
-    Optional<String> next = r.more() && !items.isEmpty()
-        ? Optional.of(Long.toString(items.get(items.size() - 1).seq())) : Optional.empty();
+    Optional<String> next =
+        r.more() && !items.isEmpty()
+            ? Optional.of(Long.toString(items.get(items.size() - 1).seq()))
+            : Optional.empty();
     ctx.json(new Page<>(items, next));
   }
 }

@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code POST /api/v1/batches} (STEWARD): a batch in the exchange format as the body ({@code application/x-ndjson},
- * {@code Content-Encoding: gzip} accepted), streamed to the loader, never held in memory whole; written through the
- * engine so checks see it at once. The body is cut off with 413 past the configured size (counted after
- * decompression) and with 408 past the configured time; the lines committed by then stay stored, and sending the
- * batch again resumes after them.
+ * {@code POST /api/v1/batches} (STEWARD): a batch in the exchange format as the body ({@code
+ * application/x-ndjson}, {@code Content-Encoding: gzip} accepted), streamed to the loader, never
+ * held in memory whole; written through the engine so checks see it at once. The body is cut off
+ * with 413 past the configured size (counted after decompression) and with 408 past the configured
+ * time; the lines committed by then stay stored, and sending the batch again resumes after them.
  */
 public final class BatchController {
   private final ApiBackend backend;
@@ -39,46 +39,73 @@ public final class BatchController {
 
   public void load(Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (!(type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
-        || type.startsWith("application/json-seq") || type.startsWith("application/octet-stream")
+    if (!(type.startsWith("application/x-ndjson")
+        || type.startsWith("application/jsonl")
+        || type.startsWith("application/json-seq")
+        || type.startsWith("application/octet-stream")
         || type.startsWith("application/gzip"))) {
-      throw ApiException.unsupportedMediaType("send the batch as application/x-ndjson (one JSON object per line), "
-          + "optionally with Content-Encoding: gzip; got '" + (type.isEmpty() ? "no Content-Type" : type) + "'");
+      throw ApiException.unsupportedMediaType(
+          "send the batch as application/x-ndjson (one JSON object per line), "
+              + "optionally with Content-Encoding: gzip; got '"
+              + (type.isEmpty() ? "no Content-Type" : type)
+              + "'");
     }
     long deadline = System.nanoTime() + config.batchTimeout().toNanos();
-    String name = Params.text(ctx, "name").orElseGet(() -> "api-" + Requests.caller(ctx).name() + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(config.clock().instant()
-            .atZone(io.credgraph.model.Dates.CHINA)) + ".jsonl");
+    String name =
+        Params.text(ctx, "name")
+            .orElseGet(
+                () ->
+                    "api-"
+                        + Requests.caller(ctx).name()
+                        + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                            .format(config.clock().instant().atZone(io.credgraph.model.Dates.CHINA))
+                        + ".jsonl");
     LoadOptions options = LoadOptions.defaults();
     options = Params.text(ctx, "department").map(options::withDepartment).orElse(options);
     ExchangeLoader loader = new ExchangeLoader(backend.store(), backend.writer(), options);
     LoadReport report;
     long max = config.maxBatchBytes();
-    // every byte is counted as it is read, on the wire and after each decompression, and gzip content (whatever the
-    // Content-Type says) is inflated here, while the batch is spooled, outside any store lock, never in the loader
-    // the batch waits in DATA/spool (owner-only) while it loads, and is deleted afterwards whatever happens
+    // every byte is counted as it is read, on the wire and after each decompression, and gzip
+    // content (whatever the
+    // Content-Type says) is inflated here, while the batch is spooled, outside any store lock,
+    // never in the loader
+    // the batch waits in DATA/spool (owner-only) while it loads, and is deleted afterwards whatever
+    // happens
     java.nio.file.Path spooled = null;
     try (InputStream decoded = BoundedBody.open(ctx, max, "the batch")) {
       BufferedInputStream sniff = new BufferedInputStream(decoded, 1 << 16);
       InputStream content = sniff;
       if (BoundedBody.startsWithGzip(sniff)) {
-        BufferedInputStream inner = new BufferedInputStream(BoundedBody.gunzip(
-            new BoundedBody.Counted(sniff, max, "the batch", ""), max, "the batch"), 1 << 16);
+        BufferedInputStream inner =
+            new BufferedInputStream(
+                BoundedBody.gunzip(
+                    new BoundedBody.Counted(sniff, max, "the batch", ""), max, "the batch"),
+                1 << 16);
         if (BoundedBody.startsWithGzip(inner)) {
-          throw ApiException.unsupportedMediaType("the batch is gzip inside gzip; compress it once");
+          throw ApiException.unsupportedMediaType(
+              "the batch is gzip inside gzip; compress it once");
         }
         content = inner;
         if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
           name = name.substring(0, name.length() - 3);
         }
       }
-      spooled = io.credgraph.api.guard.Spool.create(io.credgraph.api.guard.Spool.of(backend.audit().file()));
+      spooled =
+          io.credgraph.api.guard.Spool.create(
+              io.credgraph.api.guard.Spool.of(backend.audit().file()));
       try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
         new Limited(content, max, deadline, config.batchTimeout()).transferTo(out);
       }
       java.nio.file.Path file = spooled;
-      report = loader.loadAll(List.of(io.credgraph.exchange.BatchSource.of(name, java.nio.file.Files.size(file),
-          () -> java.nio.file.Files.newInputStream(file))), new Deadline(deadline, config.batchTimeout()));
+      report =
+          loader.loadAll(
+              List.of(
+                  io.credgraph.exchange.BatchSource.of(
+                      name,
+                      java.nio.file.Files.size(file),
+                      () -> java.nio.file.Files.newInputStream(file))),
+              new Deadline(deadline, config.batchTimeout()));
     } catch (IOException e) {
       throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());
     } finally {
@@ -87,20 +114,36 @@ public final class BatchController {
         try {
           java.nio.file.Files.deleteIfExists(spooled);
         } catch (IOException e) {
-          org.slf4j.LoggerFactory.getLogger(BatchController.class).warn("cannot delete the spooled batch {}: {}",
-              spooled, e.getMessage());
+          org.slf4j.LoggerFactory.getLogger(BatchController.class)
+              .warn("cannot delete the spooled batch {}: {}", spooled, e.getMessage());
         }
       }
     }
-    Requests.audit(ctx, backend.audit(), List.of(), 200, "batch " + name + ": " + report.accepted()
-        + " accepted, " + report.rejected() + " rejected, " + report.pending() + " pending, " + report.conflicts()
-        + " conflicts");
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        List.of(),
+        200,
+        "batch "
+            + name
+            + ": "
+            + report.accepted()
+            + " accepted, "
+            + report.rejected()
+            + " rejected, "
+            + report.pending()
+            + " pending, "
+            + report.conflicts()
+            + " conflicts");
     ctx.json(report);
   }
 
   private static ApiException timeout(Duration limit) {
-    return ApiException.timeout("the batch took longer than the limit of " + limit + "; the lines committed so far "
-        + "are stored: send the same batch again to resume after them");
+    return ApiException.timeout(
+        "the batch took longer than the limit of "
+            + limit
+            + "; the lines committed so far "
+            + "are stored: send the same batch again to resume after them");
   }
 
   /** Cuts the load off at the time limit (the loader reports progress about twice a second). */
@@ -148,8 +191,12 @@ public final class BatchController {
     private void add(long n) {
       count += n;
       if (count > max) {
-        throw ApiException.tooLarge("the batch is larger than the limit of " + max + " bytes (after decompression); "
-            + "split it into smaller batches", max);
+        throw ApiException.tooLarge(
+            "the batch is larger than the limit of "
+                + max
+                + " bytes (after decompression); "
+                + "split it into smaller batches",
+            max);
       }
       if (System.nanoTime() > deadline) {
         throw timeout(limit);

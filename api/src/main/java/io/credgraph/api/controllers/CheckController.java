@@ -30,9 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks: {@code POST /api/v1/checks/appointment} (REGISTRY) and {@code POST /api/v1/checks/sanctions}
- * (DEPARTMENT). Answers come from caches keyed by the question and the engine's version, so any write that can change
- * an answer makes them miss; every check is audited, cache hit or not.
+ * The checks: {@code POST /api/v1/checks/appointment} (REGISTRY) and {@code POST
+ * /api/v1/checks/sanctions} (DEPARTMENT). Answers come from caches keyed by the question and the
+ * engine's version, so any write that can change an answer makes them miss; every check is audited,
+ * cache hit or not.
  */
 public final class CheckController {
   private final ApiBackend backend;
@@ -43,14 +44,23 @@ public final class CheckController {
   private final LoopStore loop;
 
   /** The cache key of an appointment check. */
-  public record AppointmentKey(SubjectKey person, Role role, Optional<SubjectKey> enterprise, LocalDate asOf,
+  public record AppointmentKey(
+      SubjectKey person,
+      Role role,
+      Optional<SubjectKey> enterprise,
+      LocalDate asOf,
       long version) {}
 
   /** The cache key of one subject of a sanctions check. */
-  public record SanctionKey(SubjectKey subject, Optional<Domain> domain, LocalDate asOf, long version) {}
+  public record SanctionKey(
+      SubjectKey subject, Optional<Domain> domain, LocalDate asOf, long version) {}
 
-  public CheckController(ApiBackend backend, ApiConfig config, ObjectMapper mapper,
-      Cache<AppointmentKey, AppointmentCheck> appointments, Cache<SanctionKey, SanctionResult> sanctions,
+  public CheckController(
+      ApiBackend backend,
+      ApiConfig config,
+      ObjectMapper mapper,
+      Cache<AppointmentKey, AppointmentCheck> appointments,
+      Cache<SanctionKey, SanctionResult> sanctions,
       LoopStore loop) {
     this.backend = backend;
     this.config = config;
@@ -62,7 +72,10 @@ public final class CheckController {
 
   private io.credgraph.api.guard.PersonWatch watch;
 
-  /** Counts the distinct persons each key checks; past the threshold an ADMIN alert goes to the audit log. */
+  /**
+   * Counts the distinct persons each key checks; past the threshold an ADMIN alert goes to the
+   * audit log.
+   */
   public CheckController watching(io.credgraph.api.guard.PersonWatch w) {
     this.watch = w;
     return this;
@@ -70,8 +83,9 @@ public final class CheckController {
 
   private void watch(Context ctx, List<SubjectKey> keys) {
     if (watch != null) {
-      watch.saw(Requests.caller(ctx), keys).ifPresent(alert -> Requests.audit(ctx, backend.audit(), List.of(), 200,
-          alert));
+      watch
+          .saw(Requests.caller(ctx), keys)
+          .ifPresent(alert -> Requests.audit(ctx, backend.audit(), List.of(), 200, alert));
     }
   }
 
@@ -81,18 +95,33 @@ public final class CheckController {
     CredgraphEngine engine = backend.engine();
     LocalDate asOf = req.asOf().orElseGet(this::today);
     Optional<SubjectKey> enterprise = req.enterprise().map(r -> r.key(backend.store()));
-    AppointmentKey key = new AppointmentKey(req.person().key(backend.store()), req.role(), enterprise, asOf,
-        engine.version());
-    AppointmentCheck check = appointments.get(key,
-        k -> engine.checkAppointment(k.person(), k.role(), k.enterprise(), k.asOf()));
+    AppointmentKey key =
+        new AppointmentKey(
+            req.person().key(backend.store()), req.role(), enterprise, asOf, engine.version());
+    AppointmentCheck check =
+        appointments.get(
+            key, k -> engine.checkAppointment(k.person(), k.role(), k.enterprise(), k.asOf()));
     List<String> subjects = new ArrayList<>();
     subjects.add(check.person().map(p -> p.id().value()).orElse(check.key().masked()));
     check.enterprise().ifPresent(e -> subjects.add(e.id().value()));
     String checkId = CheckMemory.remember(loop, config, caller, asOf, check);
-    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().appointment(check).ids(), 200,
-        "eligible=" + check.eligible()
-        + (check.eligible() ? "" : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
-        + " role=" + req.role() + " asOf=" + asOf + " checkId=" + checkId);
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        subjects,
+        io.credgraph.api.AuditShown.of().appointment(check).ids(),
+        200,
+        "eligible="
+            + check.eligible()
+            + (check.eligible()
+                ? ""
+                : " " + String.join(",", check.reasons().stream().map(r -> r.rule()).toList()))
+            + " role="
+            + req.role()
+            + " asOf="
+            + asOf
+            + " checkId="
+            + checkId);
     watch(ctx, List.of(check.key()));
     ctx.json(AppointmentAnswer.of(check, caller.seesIdNumbers(), checkId));
   }
@@ -134,9 +163,21 @@ public final class CheckController {
       restricted += r.restricted() ? 1 : 0;
     }
     String checkId = CheckMemory.remember(loop, config, caller, asOf, answered);
-    Requests.audit(ctx, backend.audit(), subjects, io.credgraph.api.AuditShown.of().sanctions(found.values()).ids(),
-        200, "restricted " + restricted + " of " + keys.size()
-        + req.domain().map(d -> " in " + d).orElse("") + " asOf=" + asOf + " checkId=" + checkId);
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        subjects,
+        io.credgraph.api.AuditShown.of().sanctions(found.values()).ids(),
+        200,
+        "restricted "
+            + restricted
+            + " of "
+            + keys.size()
+            + req.domain().map(d -> " in " + d).orElse("")
+            + " asOf="
+            + asOf
+            + " checkId="
+            + checkId);
     watch(ctx, keys);
     ctx.json(new SanctionsAnswer(asOf, req.domain(), results, checkId));
   }

@@ -25,8 +25,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The dashboard's series that {@code GET /api/v1/stats} does not give (INVESTIGATOR): new records per month per list
- * and the alerts that hold on a day by kind. Answers are cached per graph version.
+ * The dashboard's series that {@code GET /api/v1/stats} does not give (INVESTIGATOR): new records
+ * per month per list and the alerts that hold on a day by kind. Answers are cached per graph
+ * version.
  */
 public final class DashboardController {
   static final int MAX_MONTHS = 120;
@@ -44,10 +45,20 @@ public final class DashboardController {
   public void months(Context ctx) {
     int n = InvestigationController.intParam(ctx, "months", 24, 1, MAX_MONTHS);
     LocalDate asOf = Params.asOf(ctx, config.clock());
-    MonthsAnswer answer = (MonthsAnswer) reports.get(List.of("months", backend.engine().version(), asOf, n),
-        k -> months(asOf, n));
-    Requests.audit(ctx, backend.audit(), List.of(), 200, "stats by month and list: " + answer.series().size()
-        + " lists, " + answer.total() + " records");
+    MonthsAnswer answer =
+        (MonthsAnswer)
+            reports.get(
+                List.of("months", backend.engine().version(), asOf, n), k -> months(asOf, n));
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        List.of(),
+        200,
+        "stats by month and list: "
+            + answer.series().size()
+            + " lists, "
+            + answer.total()
+            + " records");
     ctx.json(answer);
   }
 
@@ -60,18 +71,23 @@ public final class DashboardController {
     }
     Map<String, long[]> counts = new TreeMap<>();
     long[] before = new long[1];
-    backend.store().forEachRecord(r -> {
-      LocalDate from = r.effectiveFrom();
-      if (from.isAfter(asOf)) {
-        return;
-      }
-      YearMonth m = YearMonth.from(from);
-      if (m.isBefore(first)) {
-        before[0]++;
-        return;
-      }
-      counts.computeIfAbsent(r.list(), x -> new long[n])[(int) first.until(m, ChronoUnit.MONTHS)]++;
-    });
+    backend
+        .store()
+        .forEachRecord(
+            r -> {
+              LocalDate from = r.effectiveFrom();
+              if (from.isAfter(asOf)) {
+                return;
+              }
+              YearMonth m = YearMonth.from(from);
+              if (m.isBefore(first)) {
+                before[0]++;
+                return;
+              }
+              counts
+                  .computeIfAbsent(r.list(), x -> new long[n])[
+                  (int) first.until(m, ChronoUnit.MONTHS)]++;
+            });
     List<MonthSeries> series = new ArrayList<>();
     long total = 0;
     for (Map.Entry<String, long[]> e : counts.entrySet()) {
@@ -83,30 +99,38 @@ public final class DashboardController {
         sum += v;
       }
       total += sum;
-      series.add(new MonthSeries(e.getKey(), def.map(ListDefinition::name).orElse(e.getKey()),
-          def.map(ListDefinition::kind), values, sum));
+      series.add(
+          new MonthSeries(
+              e.getKey(),
+              def.map(ListDefinition::name).orElse(e.getKey()),
+              def.map(ListDefinition::kind),
+              values,
+              sum));
     }
     series.sort((a, b) -> Long.compare(b.total(), a.total()));
     return new MonthsAnswer(asOf, labels, series, total, before[0]);
   }
 
   /**
-   * {@code GET /api/v1/stats/alerts}: asOf. The alerts of the history raised by asOf, by kind; WATCH counts the
-   * caller's own.
+   * {@code GET /api/v1/stats/alerts}: asOf. The alerts of the history raised by asOf, by kind;
+   * WATCH counts the caller's own.
    */
   public void alerts(Context ctx) {
     LocalDate asOf = Params.asOf(ctx, config.clock());
     Caller caller = Requests.caller(ctx);
     // the alert history (DOMAIN.md 10), as GET /api/v1/alerts lists it: raised on or before asOf
     Map<AlertKind, Long> city = new HashMap<>();
-    AlertController.history(backend, config, asOf).list(Optional.empty(), asOf, Optional.empty(), false)
+    AlertController.history(backend, config, asOf)
+        .list(Optional.empty(), asOf, Optional.empty(), false)
         .forEach(a -> city.merge(a.kind(), 1L, Long::sum));
     Map<AlertKind, Long> byKind = new EnumMap<>(AlertKind.class);
     for (AlertKind kind : AlertKind.values()) {
       byKind.put(kind, city.getOrDefault(kind, 0L));
     }
-    long watch = WatchlistController.watchAlerts(backend, caller, Optional.empty(), false).stream()
-        .filter(a -> !a.raisedOn().isAfter(asOf)).count();
+    long watch =
+        WatchlistController.watchAlerts(backend, caller, Optional.empty(), false).stream()
+            .filter(a -> !a.raisedOn().isAfter(asOf))
+            .count();
     byKind.put(AlertKind.WATCH, watch);
     long total = byKind.values().stream().mapToLong(Long::longValue).sum();
     Requests.audit(ctx, backend.audit(), List.of(), 200, "alerts by kind: " + total);

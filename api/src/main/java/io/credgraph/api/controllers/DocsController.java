@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** {@code GET /openapi.json} (the OpenAPI 3 description) and {@code GET /docs} (Swagger UI reading it). */
+/**
+ * {@code GET /openapi.json} (the OpenAPI 3 description) and {@code GET /docs} (Swagger UI reading
+ * it).
+ */
 public final class DocsController {
   private final String openApiJson;
   private final String page;
@@ -14,7 +17,8 @@ public final class DocsController {
   public DocsController(String openApiJson) {
     this.openApiJson = openApiJson;
     String base = "/webjars/swagger-ui/" + swaggerUiVersion() + "/";
-    this.page = """
+    this.page =
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -31,7 +35,8 @@ public final class DocsController {
           </script>
         </body>
         </html>
-        """.formatted(base);
+        """
+            .formatted(base);
   }
 
   public void openApi(Context ctx) {
@@ -42,18 +47,23 @@ public final class DocsController {
     ctx.html(page);
   }
 
-  /** The version of the Swagger UI webjar on the classpath (its resources live under that version). */
+  /**
+   * The version of the Swagger UI webjar on the classpath (its resources live under that version).
+   */
   static String swaggerUiVersion() {
-    try (InputStream in = DocsController.class.getResourceAsStream(
-        "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+    try (InputStream in =
+        DocsController.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
       if (in == null) {
-        throw new CredgraphException("the Swagger UI webjar (org.webjars:swagger-ui) is not on the classpath");
+        throw new CredgraphException(
+            "the Swagger UI webjar (org.webjars:swagger-ui) is not on the classpath");
       }
       Properties p = new Properties();
       p.load(in);
       return p.getProperty("version");
     } catch (IOException e) {
-      throw new CredgraphException("cannot read the Swagger UI webjar's version: " + e.getMessage(), e);
+      throw new CredgraphException(
+          "cannot read the Swagger UI webjar's version: " + e.getMessage(), e);
     }
   }
 }

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code GET /health}: 200 with the store's backend, counts and version once the store is open; 503 DOWN with the
- * reason while the engine's graph no longer matches the store.
+ * {@code GET /health}: 200 with the store's backend, counts and version once the store is open; 503
+ * DOWN with the reason while the engine's graph no longer matches the store.
  */
 public final class HealthController {
   private final ApiBackend backend;
@@ -29,8 +29,18 @@ public final class HealthController {
     StoreInfo info = store.info();
     Optional<String> down = backend.engine().outOfSync();
     ctx.status(down.isPresent() ? 503 : 200);
-    ctx.json(new Health(down.isPresent() ? "DOWN" : "UP", down, config.version(), startedAt,
-        new Health.Store(info.backend(), info.location(), info.capabilities(), store.counts(), store.version()),
-        new Health.Audit(backend.audit().size(), backend.audit().head())));
+    ctx.json(
+        new Health(
+            down.isPresent() ? "DOWN" : "UP",
+            down,
+            config.version(),
+            startedAt,
+            new Health.Store(
+                info.backend(),
+                info.location(),
+                info.capabilities(),
+                store.counts(),
+                store.version()),
+            new Health.Audit(backend.audit().size(), backend.audit().head())));
   }
 }

@@ -37,9 +37,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The investigation routes (issue #6, INVESTIGATOR and above): ranked subject search, neighbourhoods for drawing,
- * ultimate controllers, shortest paths, risk clusters and dashboard statistics, each on the relations in force on
- * {@code asOf}, answered from the graph snapshot of the current engine version and audited with the subjects shown.
+ * The investigation routes (issue #6, INVESTIGATOR and above): ranked subject search,
+ * neighbourhoods for drawing, ultimate controllers, shortest paths, risk clusters and dashboard
+ * statistics, each on the relations in force on {@code asOf}, answered from the graph snapshot of
+ * the current engine version and audited with the subjects shown.
  */
 public final class InvestigationController {
   static final int MAX_SEARCH = 1000;
@@ -58,64 +59,113 @@ public final class InvestigationController {
   }
 
   /**
-   * {@code GET /api/v1/subjects?q=}: a USCC, an ID number (only for callers who may see ID numbers; others get 403),
-   * or a Chinese name or part of one, matches ranked best first (key, exact name, prefix, substring, shared bigrams).
+   * {@code GET /api/v1/subjects?q=}: a USCC, an ID number (only for callers who may see ID numbers;
+   * others get 403), or a Chinese name or part of one, matches ranked best first (key, exact name,
+   * prefix, substring, shared bigrams).
    */
   public void search(Context ctx) {
-    String q = Params.text(ctx, "q").orElseThrow(() -> new ValidationException("q",
-        "q is required: a name or part of one, or a USCC"));
+    String q =
+        Params.text(ctx, "q")
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "q", "q is required: a name or part of one, or a USCC"));
     if (IdShaped.test(q)) {
-      throw new ValidationException("q", "an ID number does not go in a URL (it would sit in access logs and "
-          + "browser history); send it in the body of POST /api/v1/subjects/search as {\"q\": ...}");
+      throw new ValidationException(
+          "q",
+          "an ID number does not go in a URL (it would sit in access logs and "
+              + "browser history); send it in the body of POST /api/v1/subjects/search as {\"q\": ...}");
     }
     search(ctx, q, Params.limit(ctx, 20, SubjectController.MAX_LIMIT), Params.offsetCursor(ctx));
   }
 
-  /** {@code POST /api/v1/subjects/search}: as {@link #search(Context)}, with the query in the body. */
+  /**
+   * {@code POST /api/v1/subjects/search}: as {@link #search(Context)}, with the query in the body.
+   */
   public void searchBody(Context ctx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-    io.credgraph.api.requests.SearchRequest req = io.credgraph.api.error.Bodies.read(ctx, mapper,
-        io.credgraph.api.requests.SearchRequest.class);
+    io.credgraph.api.requests.SearchRequest req =
+        io.credgraph.api.error.Bodies.read(
+            ctx, mapper, io.credgraph.api.requests.SearchRequest.class);
     search(ctx, req.q(), req.limitOr(20), req.offset());
   }
 
   private void search(Context ctx, String q, int limit, int offset) {
     if (offset + limit > MAX_SEARCH) {
-      throw new ValidationException("cursor", "a search shows its first " + MAX_SEARCH + " matches; narrow the "
-          + "query to see others");
+      throw new ValidationException(
+          "cursor",
+          "a search shows its first "
+              + MAX_SEARCH
+              + " matches; narrow the "
+              + "query to see others");
     }
     Caller caller = Requests.caller(ctx);
     List<SearchHit> hits;
     try {
-      hits = investigation().search(q, caller.seesIdNumbers(), Math.min(MAX_SEARCH, offset + limit + 1));
+      hits =
+          investigation()
+              .search(q, caller.seesIdNumbers(), Math.min(MAX_SEARCH, offset + limit + 1));
     } catch (SearchNotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage() + "; a " + caller.role().map(Enum::name).orElse("")
-          + " key may search by name or USCC");
+      throw ApiException.forbidden(
+          e.getMessage()
+              + "; a "
+              + caller.role().map(Enum::name).orElse("")
+              + " key may search by name or USCC");
     }
     int from = Math.min(offset, hits.size());
     int to = Math.min(from + limit, hits.size());
     boolean unmasked = caller.seesIdNumbers();
-    List<SubjectView> items = hits.subList(from, to).stream()
-        .map(h -> InvestigationViews.subjectView(new io.credgraph.analysis.SubjectRef(h.node(), h.id(), h.kind(),
-            h.key(), h.name()), unmasked)).toList();
-    Requests.audit(ctx, backend.audit(), items.stream().map(SubjectView::id).toList(), 200,
+    List<SubjectView> items =
+        hits.subList(from, to).stream()
+            .map(
+                h ->
+                    InvestigationViews.subjectView(
+                        new io.credgraph.analysis.SubjectRef(
+                            h.node(), h.id(), h.kind(), h.key(), h.name()),
+                        unmasked))
+            .toList();
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        items.stream().map(SubjectView::id).toList(),
+        200,
         "search: " + items.size() + " shown");
-    ctx.json(new Page<>(items, to < hits.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
+    ctx.json(
+        new Page<>(items, to < hits.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
   }
 
-  /** {@code GET /api/v1/subjects/{id}/graph}: depth 1-3, rel types, limit, supernodeThreshold, asOf. */
+  /**
+   * {@code GET /api/v1/subjects/{id}/graph}: depth 1-3, rel types, limit, supernodeThreshold, asOf.
+   */
   public void graph(Context ctx) {
     SubjectId id = SubjectController.subjectId(ctx.pathParam("id"));
     int depth = intParam(ctx, "depth", 1, 1, 3);
     Set<RelationType> rel = relations(ctx);
     int limit = Params.limit(ctx, Neighbourhood.Query.DEFAULT_LIMIT, 5000);
-    int supernode = intParam(ctx, "supernodeThreshold", Neighbourhood.Query.DEFAULT_SUPERNODE_THRESHOLD, 1, 5000);
+    int supernode =
+        intParam(
+            ctx, "supernodeThreshold", Neighbourhood.Query.DEFAULT_SUPERNODE_THRESHOLD, 1, 5000);
     LocalDate asOf = Params.asOf(ctx, config.clock());
-    Neighbourhood n = investigation().neighbourhood(id, new Neighbourhood.Query(depth, rel, limit, asOf, supernode));
-    GraphAnswer answer = GraphMarks.answer(backend, n, depth, asOf, Requests.caller(ctx).seesIdNumbers());
+    Neighbourhood n =
+        investigation()
+            .neighbourhood(id, new Neighbourhood.Query(depth, rel, limit, asOf, supernode));
+    GraphAnswer answer =
+        GraphMarks.answer(backend, n, depth, asOf, Requests.caller(ctx).seesIdNumbers());
     List<String> shown = new ArrayList<>();
     answer.nodes().forEach(x -> shown.add(x.subject().id()));
-    Requests.audit(ctx, backend.audit(), shown, 200, "graph depth " + depth + ": " + answer.nodes().size()
-        + " nodes, " + answer.edges().size() + " edges, " + answer.supernodes().size() + " supernodes");
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        shown,
+        200,
+        "graph depth "
+            + depth
+            + ": "
+            + answer.nodes().size()
+            + " nodes, "
+            + answer.edges().size()
+            + " edges, "
+            + answer.supernodes().size()
+            + " supernodes");
     ctx.json(answer);
   }
 
@@ -130,18 +180,40 @@ public final class InvestigationController {
     shown.add(answer.subject().id());
     answer.owners().forEach(o -> shown.add(o.subject().id()));
     answer.actualController().ifPresent(a -> shown.add(a.subject().id()));
-    Requests.audit(ctx, backend.audit(), shown.stream().distinct().toList(), 200, "controllers: "
-        + answer.owners().size() + " owners at or above " + threshold + ", " + answer.conflicts().size()
-        + " conflicts");
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        shown.stream().distinct().toList(),
+        200,
+        "controllers: "
+            + answer.owners().size()
+            + " owners at or above "
+            + threshold
+            + ", "
+            + answer.conflicts().size()
+            + " conflicts");
     ctx.json(answer);
   }
 
-  /** {@code GET /api/v1/paths}: from, to (subject ids), maxHops (1-6, default 4), rel, limit (paths), asOf. */
+  /**
+   * {@code GET /api/v1/paths}: from, to (subject ids), maxHops (1-6, default 4), rel, limit
+   * (paths), asOf.
+   */
   public void paths(Context ctx) {
-    SubjectId from = SubjectController.subjectId(Params.text(ctx, "from").orElseThrow(() ->
-        new ValidationException("from", "from is required: the subject id where the paths start")));
-    SubjectId to = SubjectController.subjectId(Params.text(ctx, "to").orElseThrow(() ->
-        new ValidationException("to", "to is required: the subject id where the paths end")));
+    SubjectId from =
+        SubjectController.subjectId(
+            Params.text(ctx, "from")
+                .orElseThrow(
+                    () ->
+                        new ValidationException(
+                            "from", "from is required: the subject id where the paths start")));
+    SubjectId to =
+        SubjectController.subjectId(
+            Params.text(ctx, "to")
+                .orElseThrow(
+                    () ->
+                        new ValidationException(
+                            "to", "to is required: the subject id where the paths end")));
     int maxHops = intParam(ctx, "maxHops", 4, 1, PathResult.Query.MAX_HOPS);
     Set<RelationType> rel = relations(ctx);
     int limit = Params.limit(ctx, PathResult.Query.DEFAULT_MAX_PATHS, 100);
@@ -152,8 +224,17 @@ public final class InvestigationController {
     shown.add(answer.from().id());
     shown.add(answer.to().id());
     r.paths().forEach(p -> p.subjects().forEach(s -> shown.add(s.id().value())));
-    Requests.audit(ctx, backend.audit(), shown.stream().distinct().toList(), 200, "paths: " + answer.paths().size()
-        + " of " + answer.hops() + " hops" + answer.reason().map(x -> " (" + x + ")").orElse(""));
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        shown.stream().distinct().toList(),
+        200,
+        "paths: "
+            + answer.paths().size()
+            + " of "
+            + answer.hops()
+            + " hops"
+            + answer.reason().map(x -> " (" + x + ")").orElse(""));
     ctx.json(answer);
   }
 
@@ -162,23 +243,43 @@ public final class InvestigationController {
     int top = intParam(ctx, "top", 10, 1, 100);
     LocalDate asOf = Params.asOf(ctx, config.clock());
     boolean unmasked = Requests.caller(ctx).seesIdNumbers();
-    ClustersAnswer answer = (ClustersAnswer) reports.get(List.of("clusters", version(), asOf, top, unmasked),
-        k -> ClustersAnswer.of(investigation().clusters(asOf, top), unmasked));
+    ClustersAnswer answer =
+        (ClustersAnswer)
+            reports.get(
+                List.of("clusters", version(), asOf, top, unmasked),
+                k -> ClustersAnswer.of(investigation().clusters(asOf, top), unmasked));
     List<String> shown = new ArrayList<>();
     answer.clusters().forEach(c -> c.blackMembers().forEach(m -> shown.add(m.subject().id())));
-    Requests.audit(ctx, backend.audit(), shown.stream().distinct().toList(), 200, "clusters: "
-        + answer.clusters().size() + " of " + answer.totalClusters());
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        shown.stream().distinct().toList(),
+        200,
+        "clusters: " + answer.clusters().size() + " of " + answer.totalClusters());
     ctx.json(answer);
   }
 
-  /** {@code GET /api/v1/stats}: by (list, department, district, industry, month, grade; default list), asOf. */
+  /**
+   * {@code GET /api/v1/stats}: by (list, department, district, industry, month, grade; default
+   * list), asOf.
+   */
   public void stats(Context ctx) {
-    Statistics.Dimension by = Params.text(ctx, "by").map(InvestigationController::dimension)
-        .orElse(Statistics.Dimension.LIST);
+    Statistics.Dimension by =
+        Params.text(ctx, "by")
+            .map(InvestigationController::dimension)
+            .orElse(Statistics.Dimension.LIST);
     LocalDate asOf = Params.asOf(ctx, config.clock());
-    StatsAnswer answer = (StatsAnswer) reports.get(List.of("stats", version(), asOf, by),
-        k -> StatsAnswer.of(investigation().stats(asOf, by)));
-    Requests.audit(ctx, backend.audit(), List.of(), 200, "stats by " + by + ": " + answer.rows().size() + " rows");
+    StatsAnswer answer =
+        (StatsAnswer)
+            reports.get(
+                List.of("stats", version(), asOf, by),
+                k -> StatsAnswer.of(investigation().stats(asOf, by)));
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        List.of(),
+        200,
+        "stats by " + by + ": " + answer.rows().size() + " rows");
     ctx.json(answer);
   }
 
@@ -190,8 +291,8 @@ public final class InvestigationController {
     try {
       return Statistics.Dimension.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("by", "by '" + text + "' is not one of list, department, district, industry, "
-          + "month");
+      throw new ValidationException(
+          "by", "by '" + text + "' is not one of list, department, district, industry, " + "month");
     }
   }
 
@@ -207,8 +308,12 @@ public final class InvestigationController {
         try {
           out.add(RelationType.valueOf(name.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          throw new ValidationException("rel", "rel '" + name + "' is not a relation type; use one or more of "
-              + Arrays.toString(RelationType.values()));
+          throw new ValidationException(
+              "rel",
+              "rel '"
+                  + name
+                  + "' is not a relation type; use one or more of "
+                  + Arrays.toString(RelationType.values()));
         }
       }
     }
@@ -224,11 +329,13 @@ public final class InvestigationController {
     try {
       n = Integer.parseInt(v.get());
     } catch (NumberFormatException e) {
-      throw new ValidationException(name, name + " must be a whole number from " + min + " to " + max + ", not '"
-          + v.get() + "'");
+      throw new ValidationException(
+          name,
+          name + " must be a whole number from " + min + " to " + max + ", not '" + v.get() + "'");
     }
     if (n < min || n > max) {
-      throw new ValidationException(name, name + " must be from " + min + " to " + max + ", not " + n);
+      throw new ValidationException(
+          name, name + " must be from " + min + " to " + max + ", not " + n);
     }
     return n;
   }
@@ -241,7 +348,8 @@ public final class InvestigationController {
     try {
       return Double.parseDouble(v.get());
     } catch (NumberFormatException e) {
-      throw new ValidationException(name, name + " must be a number such as 0.25, not '" + v.get() + "'");
+      throw new ValidationException(
+          name, name + " must be a number such as 0.25, not '" + v.get() + "'");
     }
   }
 }

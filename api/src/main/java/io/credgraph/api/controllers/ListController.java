@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /api/v1/lists/{code}}: the published RED and BLACK lists, public, with persons' ID numbers always masked.
- * A list on a day is the records of that list in force that day, newest decision first; the record selection is
- * cached per (list, day, store version), so any write makes it miss.
+ * {@code GET /api/v1/lists/{code}}: the published RED and BLACK lists, public, with persons' ID
+ * numbers always masked. A list on a day is the records of that list in force that day, newest
+ * decision first; the record selection is cached per (list, day, store version), so any write makes
+ * it miss.
  */
 public final class ListController {
   static final int MAX_LIMIT = 500;
@@ -37,7 +38,8 @@ public final class ListController {
   /** The cache key of one list selection. */
   public record ListKey(String code, LocalDate asOf, long version) {}
 
-  public ListController(ApiBackend backend, ApiConfig config, Cache<ListKey, List<CreditRecord>> cache) {
+  public ListController(
+      ApiBackend backend, ApiConfig config, Cache<ListKey, List<CreditRecord>> cache) {
     this.backend = backend;
     this.config = config;
     this.cache = cache;
@@ -45,17 +47,31 @@ public final class ListController {
 
   public void get(Context ctx) {
     String code = ctx.pathParam("code");
-    ListDefinition def = backend.catalogue().find(code).orElseThrow(() -> new NotFoundException("no list '" + code
-        + "'; published lists: " + published()));
+    ListDefinition def =
+        backend
+            .catalogue()
+            .find(code)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "no list '" + code + "'; published lists: " + published()));
     if (def.kind() != ListKind.BLACK && def.kind() != ListKind.RED) {
-      throw new NotFoundException("list " + code + " is a " + def.kind() + " list; only RED and BLACK lists are "
-          + "published (" + published() + ")");
+      throw new NotFoundException(
+          "list "
+              + code
+              + " is a "
+              + def.kind()
+              + " list; only RED and BLACK lists are "
+              + "published ("
+              + published()
+              + ")");
     }
     LocalDate asOf = Params.asOf(ctx, config.clock());
     int limit = Params.limit(ctx, 50, MAX_LIMIT);
     int offset = Params.offsetCursor(ctx);
     GraphStore store = backend.store();
-    List<CreditRecord> all = cache.get(new ListKey(code, asOf, store.version()), k -> select(def, asOf));
+    List<CreditRecord> all =
+        cache.get(new ListKey(code, asOf, store.version()), k -> select(def, asOf));
     all = ListFilter.apply(ctx, store, all);
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
@@ -70,29 +86,59 @@ public final class ListController {
         persons.add(s.get().id().value());
       }
       RecordStatus status = r.statusOn(asOf);
-      items.add(new ListEntry(SubjectView.of(s.get(), false), r.id(), r.department(), r.decisionNo(), r.basis(),
-          r.decidedOn(), r.effectiveFrom(), r.effectiveUntil(), status, status == RecordStatus.OBJECTED));
+      items.add(
+          new ListEntry(
+              SubjectView.of(s.get(), false),
+              r.id(),
+              r.department(),
+              r.decisionNo(),
+              r.basis(),
+              r.decidedOn(),
+              r.effectiveFrom(),
+              r.effectiveUntil(),
+              status,
+              status == RecordStatus.OBJECTED));
     }
     if (!persons.isEmpty()) {
-      Requests.audit(ctx, backend.audit(), persons, 200, "list " + code + " page (" + persons.size() + " persons)");
+      Requests.audit(
+          ctx,
+          backend.audit(),
+          persons,
+          200,
+          "list " + code + " page (" + persons.size() + " persons)");
     }
-    ctx.json(new PublishedList(def.code(), def.name(), def.kind(), asOf, all.size(), items,
-        to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
+    ctx.json(
+        new PublishedList(
+            def.code(),
+            def.name(),
+            def.kind(),
+            asOf,
+            all.size(),
+            items,
+            to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
   }
 
   private List<CreditRecord> select(ListDefinition def, LocalDate asOf) {
     List<CreditRecord> out = new ArrayList<>();
-    backend.store().forEachRecord(r -> {
-      if (r.list().equals(def.code()) && r.inForceOn(asOf, def.objectedInForce())) {
-        out.add(r);
-      }
-    });
-    out.sort(Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id));
+    backend
+        .store()
+        .forEachRecord(
+            r -> {
+              if (r.list().equals(def.code()) && r.inForceOn(asOf, def.objectedInForce())) {
+                out.add(r);
+              }
+            });
+    out.sort(
+        Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id));
     return List.copyOf(out);
   }
 
   private String published() {
-    return String.join(", ", backend.catalogue().all().stream()
-        .filter(d -> d.kind() == ListKind.BLACK || d.kind() == ListKind.RED).map(ListDefinition::code).toList());
+    return String.join(
+        ", ",
+        backend.catalogue().all().stream()
+            .filter(d -> d.kind() == ListKind.BLACK || d.kind() == ListKind.RED)
+            .map(ListDefinition::code)
+            .toList());
   }
 }

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code q} filter of a published list ({@code GET /api/v1/lists/{code}?q=}): entries whose subject's name
- * contains it, or whose USCC is it. An ID number is refused (it would sit in the address); persons are found by name.
+ * The {@code q} filter of a published list ({@code GET /api/v1/lists/{code}?q=}): entries whose
+ * subject's name contains it, or whose USCC is it. An ID number is refused (it would sit in the
+ * address); persons are found by name.
  */
 final class ListFilter {
   private ListFilter() {}
@@ -25,19 +26,24 @@ final class ListFilter {
     }
     String text = q.strip();
     if (ResidentId.isValid(text)) {
-      throw new ValidationException("q", "an ID number may not be sent in an address; published lists are "
-          + "searched by name or USCC");
+      throw new ValidationException(
+          "q",
+          "an ID number may not be sent in an address; published lists are "
+              + "searched by name or USCC");
     }
     String upper = text.toUpperCase(Locale.ROOT);
-    return all.stream().filter(r -> {
-      Optional<Subject> s = store.subject(r.subject());
-      if (s.isEmpty()) {
-        return false;
-      }
-      if (s.get().key() instanceof SubjectKey.Org o && o.uscc().value().equals(upper)) {
-        return true;
-      }
-      return s.get().name().contains(text);
-    }).toList();
+    return all.stream()
+        .filter(
+            r -> {
+              Optional<Subject> s = store.subject(r.subject());
+              if (s.isEmpty()) {
+                return false;
+              }
+              if (s.get().key() instanceof SubjectKey.Org o && o.uscc().value().equals(upper)) {
+                return true;
+              }
+              return s.get().name().contains(text);
+            })
+        .toList();
   }
 }

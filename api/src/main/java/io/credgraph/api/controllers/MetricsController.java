@@ -3,7 +3,10 @@ package io.credgraph.api.controllers;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** {@code GET /metrics}: Prometheus text (JVM, HTTP requests by route and status, cache sizes and hit rates). */
+/**
+ * {@code GET /metrics}: Prometheus text (JVM, HTTP requests by route and status, cache sizes and
+ * hit rates).
+ */
 public final class MetricsController {
   private final PrometheusMeterRegistry registry;
 

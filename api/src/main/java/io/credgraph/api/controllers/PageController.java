@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The web workspace's pages: static HTML files ({@code web/pages/<id>.html} on the classpath), read once. A page
- * carries no data: its module ({@code /assets/<id>.js}) asks the API with the key kept in the browser's session.
+ * The web workspace's pages: static HTML files ({@code web/pages/<id>.html} on the classpath), read
+ * once. A page carries no data: its module ({@code /assets/<id>.js}) asks the API with the key kept
+ * in the browser's session.
  */
 public final class PageController {
   private final Map<String, String> html = new HashMap<>();

@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/records/{id}/status} (STEWARD): objections, their resolution, repair, revocation and a court's
- * release of one person, dated, written through the engine (so every check sees it at once) and audited. The change
- * carries the provenance {@code api:<key name>}.
+ * {@code POST /api/v1/records/{id}/status} (STEWARD): objections, their resolution, repair,
+ * revocation and a court's release of one person, dated, written through the engine (so every check
+ * sees it at once) and audited. The change carries the provenance {@code api:<key name>}.
  */
 public final class RecordController {
   private final ApiBackend backend;
@@ -40,17 +40,31 @@ public final class RecordController {
     String id = ctx.pathParam("id");
     StatusRequest req = Bodies.read(ctx, mapper, StatusRequest.class);
     Caller caller = Requests.caller(ctx);
-    CreditRecord before = backend.store().record(id)
-        .orElseThrow(() -> new NotFoundException("no record with id '" + id + "'"));
-    StatusChange change = new StatusChange(req.status(), req.on(), req.note(), req.person().map(p -> p.key(backend.store())),
-        new Provenance(caller.name(), "api:" + caller.name(), "", 0));
+    CreditRecord before =
+        backend
+            .store()
+            .record(id)
+            .orElseThrow(() -> new NotFoundException("no record with id '" + id + "'"));
+    StatusChange change =
+        new StatusChange(
+            req.status(),
+            req.on(),
+            req.note(),
+            req.person().map(p -> p.key(backend.store())),
+            new Provenance(caller.name(), "api:" + caller.name(), "", 0));
     backend.write(WriteBatch.of(new WriteOp.AppendStatus(id, change)));
     CreditRecord after = backend.store().record(id).orElseThrow();
     List<String> subjects = new ArrayList<>();
     backend.store().subject(after.subject()).ifPresent(s -> subjects.add(s.id().value()));
-    req.person().flatMap(p -> backend.store().subject(p.key(backend.store()))).ifPresent(s -> subjects.add(s.id().value()));
-    Requests.audit(ctx, backend.audit(), subjects, 200, "record " + id + " " + before.status() + " -> "
-        + req.status() + " on " + req.on());
+    req.person()
+        .flatMap(p -> backend.store().subject(p.key(backend.store())))
+        .ifPresent(s -> subjects.add(s.id().value()));
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        subjects,
+        200,
+        "record " + id + " " + before.status() + " -> " + req.status() + " on " + req.on());
     LocalDate today = LocalDate.now(config.clock().withZone(Dates.CHINA));
     ctx.json(RecordView.of(after, backend.catalogue(), today, caller.seesIdNumbers()));
   }

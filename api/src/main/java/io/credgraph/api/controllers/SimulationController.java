@@ -17,9 +17,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/simulations} (INVESTIGATOR): what a hypothetical record would do, nothing stored. The body is
- * one record line of the exchange format, read by the exchange's line parser ({@link RecordLines}); {@code asOf} is
- * the query parameter, else the body's {@code asOf}, else today.
+ * {@code POST /api/v1/simulations} (INVESTIGATOR): what a hypothetical record would do, nothing
+ * stored. The body is one record line of the exchange format, read by the exchange's line parser
+ * ({@link RecordLines}); {@code asOf} is the query parameter, else the body's {@code asOf}, else
+ * today.
  */
 public final class SimulationController {
   private final ApiBackend backend;
@@ -46,8 +47,12 @@ public final class SimulationController {
     CreditRecord record = RecordLines.hypothetical(line, backend.catalogue(), asOf);
     Simulation s = backend.engine().simulate(record, asOf);
     List<String> subjects = s.affected().stream().map(i -> i.subject().id().value()).toList();
-    Requests.audit(ctx, backend.audit(), subjects, 200, "what-if " + record.list() + ": " + subjects.size()
-        + " subjects affected");
+    Requests.audit(
+        ctx,
+        backend.audit(),
+        subjects,
+        200,
+        "what-if " + record.list() + ": " + subjects.size() + " subjects affected");
     ctx.json(SimulationView.of(s, Requests.caller(ctx).seesIdNumbers()));
   }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A hand-written OpenAPI 3 document built operation by operation, with body schemas derived from the records the API
- * serialises ({@link Schemas}). Every operation states who may call it, its parameters, its body, its answer and the
- * problem+json errors it can give.
+ * A hand-written OpenAPI 3 document built operation by operation, with body schemas derived from
+ * the records the API serialises ({@link Schemas}). Every operation states who may call it, its
+ * parameters, its body, its answer and the problem+json errors it can give.
  */
 public final class ApiDescription {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -46,28 +46,48 @@ public final class ApiDescription {
   public ObjectNode build() {
     ObjectNode components = root.putObject("components");
     ObjectNode sec = components.putObject("securitySchemes").putObject("bearerAuth");
-    sec.put("type", "http").put("scheme", "bearer")
-        .put("description", "An API key with one role: DEPARTMENT < REGISTRY < INVESTIGATOR < STEWARD < ADMIN; "
-            + "each role may do what the roles before it may.");
+    sec.put("type", "http")
+        .put("scheme", "bearer")
+        .put(
+            "description",
+            "An API key with one role: DEPARTMENT < REGISTRY < INVESTIGATOR < STEWARD < ADMIN; "
+                + "each role may do what the roles before it may.");
     ObjectNode s = components.putObject("schemas");
     schemas.components().forEach(s::set);
     return root;
   }
 
   private static ObjectNode problemSchema() {
-    ObjectNode s = F.objectNode().put("type", "object")
-        .put("description", "RFC 9457 problem details; extension members name the field and what was expected.");
+    ObjectNode s =
+        F.objectNode()
+            .put("type", "object")
+            .put(
+                "description",
+                "RFC 9457 problem details; extension members name the field and what was expected.");
     ObjectNode p = s.putObject("properties");
-    p.putObject("type").put("type", "string").put("description", "urn:credgraph:problem:<class of error>");
+    p.putObject("type")
+        .put("type", "string")
+        .put("description", "urn:credgraph:problem:<class of error>");
     p.putObject("title").put("type", "string");
     p.putObject("status").put("type", "integer");
-    p.putObject("detail").put("type", "string").put("description", "what went wrong and what to fix");
+    p.putObject("detail")
+        .put("type", "string")
+        .put("description", "what went wrong and what to fix");
     p.putObject("instance").put("type", "string");
-    p.putObject("field").put("type", "string").put("description", "the offending field, e.g. person.idNumber");
-    p.putObject("expected").put("description", "what was expected: the check character of an invalid key, the "
-        + "allowed values of an enum, or a type");
-    p.putObject("position").put("type", "integer").put("description", "1-based position of a wrong key character");
-    p.putObject("incidentId").put("type", "string").put("description", "500 only: quote it to the operator");
+    p.putObject("field")
+        .put("type", "string")
+        .put("description", "the offending field, e.g. person.idNumber");
+    p.putObject("expected")
+        .put(
+            "description",
+            "what was expected: the check character of an invalid key, the "
+                + "allowed values of an enum, or a type");
+    p.putObject("position")
+        .put("type", "integer")
+        .put("description", "1-based position of a wrong key character");
+    p.putObject("incidentId")
+        .put("type", "string")
+        .put("description", "500 only: quote it to the operator");
     s.putArray("required").add("type").add("title").add("status").add("detail");
     return s;
   }
@@ -99,9 +119,12 @@ public final class ApiDescription {
       if (role.isPresent()) {
         op.putArray("security").addObject().putArray("bearerAuth");
         String d = op.path("description").asText("");
-        op.put("description", (d.isEmpty() ? "" : d + "\n\n") + (role.get() == Role.SUBJECT
-            ? "Needs a subject's own key (role SUBJECT); no other key." : "Needs a key with role " + role.get()
-            + " or above."));
+        op.put(
+            "description",
+            (d.isEmpty() ? "" : d + "\n\n")
+                + (role.get() == Role.SUBJECT
+                    ? "Needs a subject's own key (role SUBJECT); no other key."
+                    : "Needs a key with role " + role.get() + " or above."));
         op.put("x-credgraph-role", role.get().name());
       } else {
         op.putArray("security");
@@ -110,33 +133,56 @@ public final class ApiDescription {
     }
 
     public Operation pathParam(String name, String description) {
-      params.addObject().put("name", name).put("in", "path").put("required", true).put("description", description)
-          .putObject("schema").put("type", "string");
+      params
+          .addObject()
+          .put("name", name)
+          .put("in", "path")
+          .put("required", true)
+          .put("description", description)
+          .putObject("schema")
+          .put("type", "string");
       return this;
     }
 
     public Operation query(String name, Type type, boolean required, String description) {
-      ObjectNode p = params.addObject().put("name", name).put("in", "query").put("required", required)
-          .put("description", description);
+      ObjectNode p =
+          params
+              .addObject()
+              .put("name", name)
+              .put("in", "query")
+              .put("required", required)
+              .put("description", description);
       p.set("schema", schemas.of(type));
       return this;
     }
 
     public Operation header(String name, boolean required, String description) {
-      params.addObject().put("name", name).put("in", "header").put("required", required)
-          .put("description", description).putObject("schema").put("type", "string");
+      params
+          .addObject()
+          .put("name", name)
+          .put("in", "header")
+          .put("required", required)
+          .put("description", description)
+          .putObject("schema")
+          .put("type", "string");
       return this;
     }
 
     public Operation jsonBody(Type type, String description) {
-      ObjectNode rb = op.putObject("requestBody").put("required", true).put("description", description);
+      ObjectNode rb =
+          op.putObject("requestBody").put("required", true).put("description", description);
       rb.putObject("content").putObject("application/json").set("schema", schemas.of(type));
       return this;
     }
 
     public Operation rawBody(String mediaType, String description) {
-      ObjectNode rb = op.putObject("requestBody").put("required", true).put("description", description);
-      rb.putObject("content").putObject(mediaType).putObject("schema").put("type", "string").put("format", "binary");
+      ObjectNode rb =
+          op.putObject("requestBody").put("required", true).put("description", description);
+      rb.putObject("content")
+          .putObject(mediaType)
+          .putObject("schema")
+          .put("type", "string")
+          .put("format", "binary");
       return this;
     }
 
@@ -150,7 +196,8 @@ public final class ApiDescription {
     }
 
     public Operation answer(int status, String mediaType, ObjectNode schema, String description) {
-      ObjectNode r = responses().putObject(Integer.toString(status)).put("description", description);
+      ObjectNode r =
+          responses().putObject(Integer.toString(status)).put("description", description);
       if (schema != null) {
         r.putObject("content").putObject(mediaType).set("schema", schema);
       }
@@ -160,10 +207,13 @@ public final class ApiDescription {
     /** Problem answers this operation can give, with what each means here. */
     public Operation errors(Map<Integer, String> errors) {
       ObjectNode res = responses();
-      errors.forEach((status, text) -> {
-        ObjectNode r = res.putObject(Integer.toString(status)).put("description", text);
-        r.putObject("content").putObject(Problem.MEDIA_TYPE).set("schema", schemas.of(ProblemMarker.class));
-      });
+      errors.forEach(
+          (status, text) -> {
+            ObjectNode r = res.putObject(Integer.toString(status)).put("description", text);
+            r.putObject("content")
+                .putObject(Problem.MEDIA_TYPE)
+                .set("schema", schemas.of(ProblemMarker.class));
+          });
       return this;
     }
 
@@ -171,10 +221,12 @@ public final class ApiDescription {
       if (!params.isEmpty()) {
         op.set("parameters", params);
       }
-      long declared = params.findValues("in").stream().filter(n -> "path".equals(n.asText())).count();
+      long declared =
+          params.findValues("in").stream().filter(n -> "path".equals(n.asText())).count();
       long inPath = path.chars().filter(ch -> ch == '{').count();
       if (declared != inPath) {
-        throw new IllegalStateException(path + ": " + inPath + " path parameters but " + declared + " described");
+        throw new IllegalStateException(
+            path + ": " + inPath + " path parameters but " + declared + " described");
       }
       return ApiDescription.this;
     }
@@ -193,7 +245,10 @@ public final class ApiDescription {
     return b.toString();
   }
 
-  /** Stands for {@link Problem} in schema lookups (its schema is written by hand: it has extension members). */
+  /**
+   * Stands for {@link Problem} in schema lookups (its schema is written by hand: it has extension
+   * members).
+   */
   static final class ProblemMarker {
     private ProblemMarker() {}
   }

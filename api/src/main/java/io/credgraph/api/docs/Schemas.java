@@ -20,9 +20,10 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * JSON Schemas (OpenAPI 3.0 dialect) of the API's request and answer types, derived from the Java records that the
- * API actually serialises, so the description cannot drift from the bodies: a component per record, {@code Optional}
- * components optional, every other component required, enums with their values, dates as {@code format: date}.
+ * JSON Schemas (OpenAPI 3.0 dialect) of the API's request and answer types, derived from the Java
+ * records that the API actually serialises, so the description cannot drift from the bodies: a
+ * component per record, {@code Optional} components optional, every other component required, enums
+ * with their values, dates as {@code format: date}.
  */
 final class Schemas {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -56,14 +57,19 @@ final class Schemas {
         return F.objectNode().put("type", "array").set("items", of(args[0], bindings));
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return F.objectNode().put("type", "object").set("additionalProperties", of(args[1], bindings));
+        return F.objectNode()
+            .put("type", "object")
+            .set("additionalProperties", of(args[1], bindings));
       }
       if (raw.isRecord()) {
         Map<TypeVariable<?>, Type> b = new HashMap<>(bindings);
         TypeVariable<?>[] vars = raw.getTypeParameters();
         StringBuilder name = new StringBuilder(raw.getSimpleName());
         for (int i = 0; i < vars.length; i++) {
-          Type resolved = args[i] instanceof TypeVariable<?> t && bindings.containsKey(t) ? bindings.get(t) : args[i];
+          Type resolved =
+              args[i] instanceof TypeVariable<?> t && bindings.containsKey(t)
+                  ? bindings.get(t)
+                  : args[i];
           b.put(vars[i], resolved);
           name.append("Of").append(simpleName(resolved));
         }
@@ -75,12 +81,23 @@ final class Schemas {
     if (c == String.class || c == Character.class || c == char.class) {
       return F.objectNode().put("type", "string");
     }
-    if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == OptionalInt.class
+    if (c == int.class
+        || c == Integer.class
+        || c == long.class
+        || c == Long.class
+        || c == OptionalInt.class
         || c == OptionalLong.class) {
-      return F.objectNode().put("type", "integer").put("format", c == int.class || c == Integer.class
-          || c == OptionalInt.class ? "int32" : "int64");
+      return F.objectNode()
+          .put("type", "integer")
+          .put(
+              "format",
+              c == int.class || c == Integer.class || c == OptionalInt.class ? "int32" : "int64");
     }
-    if (c == double.class || c == Double.class || c == float.class || c == Float.class || c == OptionalDouble.class) {
+    if (c == double.class
+        || c == Double.class
+        || c == float.class
+        || c == Float.class
+        || c == OptionalDouble.class) {
       return F.objectNode().put("type", "number").put("format", "double");
     }
     if (c == boolean.class || c == Boolean.class) {
@@ -123,7 +140,10 @@ final class Schemas {
       for (RecordComponent rc : c.getRecordComponents()) {
         props.set(rc.getName(), of(rc.getGenericType(), bindings));
         Class<?> t = rc.getType();
-        if (t != Optional.class && t != OptionalDouble.class && t != OptionalInt.class && t != OptionalLong.class) {
+        if (t != Optional.class
+            && t != OptionalDouble.class
+            && t != OptionalInt.class
+            && t != OptionalLong.class) {
           required.add(rc.getName());
         }
       }

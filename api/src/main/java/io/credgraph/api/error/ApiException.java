@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An HTTP-level failure that is not a domain error: a missing or unknown key, a role that may not, a body that is
- * too large or of the wrong media type. Mapped to problem+json by {@link ErrorMapping} like every other exception.
+ * An HTTP-level failure that is not a domain error: a missing or unknown key, a role that may not,
+ * a body that is too large or of the wrong media type. Mapped to problem+json by {@link
+ * ErrorMapping} like every other exception.
  */
 public final class ApiException extends CredgraphException {
   private static final long serialVersionUID = 1L;
@@ -31,7 +32,8 @@ public final class ApiException extends CredgraphException {
   }
 
   public static ApiException tooLarge(String detail, long limit) {
-    return new ApiException(413, "payload-too-large", "Payload too large", detail).with("limitBytes", limit);
+    return new ApiException(413, "payload-too-large", "Payload too large", detail)
+        .with("limitBytes", limit);
   }
 
   /** 429; the error mapping sends {@code Retry-After: seconds}. */
@@ -77,7 +79,10 @@ public final class ApiException extends CredgraphException {
     return new ApiException(503, "unavailable", "Service unavailable", detail);
   }
 
-  /** The audit log cannot be written: nothing is answered unaudited (Retry-After is set by the caller). */
+  /**
+   * The audit log cannot be written: nothing is answered unaudited (Retry-After is set by the
+   * caller).
+   */
   public static ApiException auditUnavailable(String detail) {
     return new ApiException(503, "audit-unavailable", "Audit log unavailable", detail);
   }
@@ -94,9 +99,13 @@ public final class ApiException extends CredgraphException {
   }
 
   Problem toProblem(String instance) {
-    // details often quote the client's input: anything shaped like an ID number is masked, for every caller
-    Problem p = new Problem(slug, title, status, io.credgraph.api.view.Masking.scrub(getMessage()), instance);
-    extensions.forEach((k, v) -> p.with(k, v instanceof String t ? io.credgraph.api.view.Masking.scrub(t) : v));
+    // details often quote the client's input: anything shaped like an ID number is masked, for
+    // every caller
+    Problem p =
+        new Problem(
+            slug, title, status, io.credgraph.api.view.Masking.scrub(getMessage()), instance);
+    extensions.forEach(
+        (k, v) -> p.with(k, v instanceof String t ? io.credgraph.api.view.Masking.scrub(t) : v));
     return p;
   }
 }

@@ -18,12 +18,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads JSON request bodies into typed requests and turns every way a body can be wrong into an error that names
- * the field and says what was expected: malformed JSON (with line and column), an unknown field (with the known
- * ones), a wrong type, an unknown enum value (with the allowed ones), or a value a record's constructor refused.
+ * Reads JSON request bodies into typed requests and turns every way a body can be wrong into an
+ * error that names the field and says what was expected: malformed JSON (with line and column), an
+ * unknown field (with the known ones), a wrong type, an unknown enum value (with the allowed ones),
+ * or a value a record's constructor refused.
  */
 public final class Bodies {
-  /** Request attribute with the largest JSON body this server accepts, in bytes (set before every request). */
+  /**
+   * Request attribute with the largest JSON body this server accepts, in bytes (set before every
+   * request).
+   */
   public static final String LIMIT = "credgraph.maxBodyBytes";
 
   private Bodies() {}
@@ -38,7 +42,8 @@ public final class Bodies {
       throw ApiException.malformedJson("the request body could not be read: " + e.getMessage());
     }
     if (body.length == 0) {
-      throw ApiException.malformedJson("the request body is empty; send a JSON object (see /openapi.json)");
+      throw ApiException.malformedJson(
+          "the request body is empty; send a JSON object (see /openapi.json)");
     }
     try {
       return mapper.readValue(body, type);
@@ -51,7 +56,8 @@ public final class Bodies {
 
   /** The exception to throw for a body Jackson could not read. */
   public static RuntimeException translate(JacksonException e) {
-    if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof ValidationException ve) {
+    if (e instanceof ValueInstantiationException vie
+        && vie.getCause() instanceof ValidationException ve) {
       String path = path(vie);
       return path.isEmpty() ? ve : ve.under(path);
     }
@@ -60,30 +66,46 @@ public final class Bodies {
       return path.isEmpty() ? ve : ve.under(parent(path));
     }
     if (e instanceof UnrecognizedPropertyException upe) {
-      List<String> known = upe.getKnownPropertyIds() == null ? List.of()
-          : upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      return ApiException.badRequest(path(upe), "unknown field '" + upe.getPropertyName() + "'"
-          + (known.isEmpty() ? "" : " (known fields: " + String.join(", ", known) + ")"))
+      List<String> known =
+          upe.getKnownPropertyIds() == null
+              ? List.of()
+              : upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      return ApiException.badRequest(
+              path(upe),
+              "unknown field '"
+                  + upe.getPropertyName()
+                  + "'"
+                  + (known.isEmpty() ? "" : " (known fields: " + String.join(", ", known) + ")"))
           .with("expected", known);
     }
-    if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-      List<String> allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(String::valueOf).toList();
+    if (e instanceof InvalidFormatException ife
+        && ife.getTargetType() != null
+        && ife.getTargetType().isEnum()) {
+      List<String> allowed =
+          Arrays.stream(ife.getTargetType().getEnumConstants()).map(String::valueOf).toList();
       return ApiException.badRequest(path(ife), "'" + ife.getValue() + "' is not one of " + allowed)
           .with("expected", allowed);
     }
     if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException
         || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
       JsonLocation loc = e.getLocation();
-      String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      return ApiException.malformedJson("the request body is not valid JSON" + at + ": "
-          + firstLine(e.getOriginalMessage()));
+      String at =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      return ApiException.malformedJson(
+          "the request body is not valid JSON" + at + ": " + firstLine(e.getOriginalMessage()));
     }
     if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
       String path = path(mie);
       String expected = describe(mie.getTargetType());
       String where = path.isEmpty() ? "the body" : "field '" + path + "'";
-      return ApiException.badRequest(path.isEmpty() ? null : path, where + " must be " + expected
-          + (e instanceof InvalidFormatException ife ? " (got '" + ife.getValue() + "')" : ""))
+      return ApiException.badRequest(
+              path.isEmpty() ? null : path,
+              where
+                  + " must be "
+                  + expected
+                  + (e instanceof InvalidFormatException ife
+                      ? " (got '" + ife.getValue() + "')"
+                      : ""))
           .with("expected", expected);
     }
     if (e instanceof JsonMappingException jme) {
@@ -92,7 +114,8 @@ public final class Bodies {
     }
     JsonLocation loc = e.getLocation();
     String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    return ApiException.malformedJson("the request body is not valid JSON" + at + ": " + e.getOriginalMessage());
+    return ApiException.malformedJson(
+        "the request body is not valid JSON" + at + ": " + e.getOriginalMessage());
   }
 
   private static String firstLine(String s) {

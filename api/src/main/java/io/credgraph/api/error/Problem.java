@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An RFC 9457 problem document ({@code application/problem+json}): {@code type}, {@code title}, {@code status},
- * {@code detail} (what to fix), {@code instance} (the request path), and extension members such as {@code field},
- * {@code expected} or {@code incidentId}.
+ * An RFC 9457 problem document ({@code application/problem+json}): {@code type}, {@code title},
+ * {@code status}, {@code detail} (what to fix), {@code instance} (the request path), and extension
+ * members such as {@code field}, {@code expected} or {@code incidentId}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
 public final class Problem {
   public static final String MEDIA_TYPE = "application/problem+json";
+
   /** Problem types are URNs under this prefix; the slug names the class of error. */
   public static final String TYPE_PREFIX = "urn:credgraph:problem:";
 

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the distinct persons each key checks in a day (China Standard Time) and says once, when a key passes the
- * threshold, that an ADMIN alert is due: a key enumerating ID numbers through the check routes looks like this.
- * Memory is bounded: at most threshold + 1 persons per key and day are remembered, and only today's.
+ * Counts the distinct persons each key checks in a day (China Standard Time) and says once, when a
+ * key passes the threshold, that an ADMIN alert is due: a key enumerating ID numbers through the
+ * check routes looks like this. Memory is bounded: at most threshold + 1 persons per key and day
+ * are remembered, and only today's.
  */
 public final class PersonWatch {
   private static final Logger LOG = LoggerFactory.getLogger(PersonWatch.class);
@@ -33,8 +34,8 @@ public final class PersonWatch {
   }
 
   /**
-   * Records the persons among {@code keys} that {@code caller} just checked; returns the alert text when this call
-   * took the key past the threshold (once per key and day), else empty.
+   * Records the persons among {@code keys} that {@code caller} just checked; returns the alert text
+   * when this call took the key past the threshold (once per key and day), else empty.
    */
   public Optional<String> saw(Caller caller, Collection<SubjectKey> keys) {
     if (threshold <= 0 || caller.isAnonymous()) {
@@ -58,8 +59,14 @@ public final class PersonWatch {
         if (k.isPerson()) {
           seen.add(k);
           if (seen.size() > threshold) {
-            String alert = "ALERT key '" + caller.name() + "' checked more than " + threshold
-                + " distinct persons on " + d + " (China Standard Time): possible enumeration of ID numbers";
+            String alert =
+                "ALERT key '"
+                    + caller.name()
+                    + "' checked more than "
+                    + threshold
+                    + " distinct persons on "
+                    + d
+                    + " (China Standard Time): possible enumeration of ID numbers";
             LOG.warn(alert);
             return Optional.of(alert);
           }

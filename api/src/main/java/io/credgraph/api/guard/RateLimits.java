@@ -12,16 +12,17 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Token buckets (Bucket4j) per API key and per anonymous client address: a request beyond the bucket is answered
- * 429 with {@code Retry-After} in whole seconds. {@code /health} is never limited. Buckets of clients not seen for ten
- * minutes are dropped, and at most 100,000 are kept (the oldest go first), so that a flood of addresses cannot fill
- * memory. The address is the TCP peer: behind a proxy every anonymous client shares the proxy's bucket, so set the
- * proxy's own limits or raise {@code --rate-anonymous}.
+ * Token buckets (Bucket4j) per API key and per anonymous client address: a request beyond the
+ * bucket is answered 429 with {@code Retry-After} in whole seconds. {@code /health} is never
+ * limited. Buckets of clients not seen for ten minutes are dropped, and at most 100,000 are kept
+ * (the oldest go first), so that a flood of addresses cannot fill memory. The address is the TCP
+ * peer: behind a proxy every anonymous client shares the proxy's bucket, so set the proxy's own
+ * limits or raise {@code --rate-anonymous}.
  */
 public final class RateLimits {
   private final Protections p;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-      .expireAfterAccess(10, TimeUnit.MINUTES).build();
+  private final Cache<String, Bucket> buckets =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(10, TimeUnit.MINUTES).build();
 
   public RateLimits(Protections p) {
     this.p = p;
@@ -43,9 +44,17 @@ public final class RateLimits {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
-      throw ApiException.tooManyRequests((anonymous ? "this address" : "this key") + " sent more than "
-          + format(rate) + " requests per second" + (anonymous ? " (bursts of " + burst + ")" : "")
-          + "; try again in " + seconds + " s" + (anonymous ? ", or use an API key" : ""), seconds);
+      throw ApiException.tooManyRequests(
+          (anonymous ? "this address" : "this key")
+              + " sent more than "
+              + format(rate)
+              + " requests per second"
+              + (anonymous ? " (bursts of " + burst + ")" : "")
+              + "; try again in "
+              + seconds
+              + " s"
+              + (anonymous ? ", or use an API key" : ""),
+          seconds);
     }
   }
 

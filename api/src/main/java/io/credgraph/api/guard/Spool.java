@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where uploaded batches wait while they are loaded: {@code DATA/spool}, next to the audit log, readable by the
- * server's user only. A file lives as long as its upload and is deleted afterwards, whatever the outcome; files left
- * by a server killed during an upload (they hold ID numbers) are deleted when the server starts.
+ * Where uploaded batches wait while they are loaded: {@code DATA/spool}, next to the audit log,
+ * readable by the server's user only. A file lives as long as its upload and is deleted afterwards,
+ * whatever the outcome; files left by a server killed during an upload (they hold ID numbers) are
+ * deleted when the server starts.
  */
 public final class Spool {
   private Spool() {}
 
-  /** The spool directory of the data directory whose audit log is {@code auditFile} ({@code DATA/audit/...}). */
+  /**
+   * The spool directory of the data directory whose audit log is {@code auditFile} ({@code
+   * DATA/audit/...}).
+   */
   public static Path of(Path auditFile) {
     return auditFile.toAbsolutePath().getParent().resolveSibling("spool");
   }
@@ -25,7 +29,10 @@ public final class Spool {
   public static Path create(Path dir) throws IOException {
     Files.createDirectories(dir);
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return Files.createTempFile(dir, "upload-", ".jsonl",
+      return Files.createTempFile(
+          dir,
+          "upload-",
+          ".jsonl",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createTempFile(dir, "upload-", ".jsonl");

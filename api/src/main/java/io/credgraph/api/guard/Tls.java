@@ -27,9 +27,10 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * HTTPS from PEM files ({@code serve --tls-cert --tls-key}): Jetty's own TLS connector replaces the plain one, TLS 1.2
- * and 1.3 only, and every answer carries {@code Strict-Transport-Security} (one year). The files are read and checked
- * at start; a wrong file stops the server with a message that says what to fix.
+ * HTTPS from PEM files ({@code serve --tls-cert --tls-key}): Jetty's own TLS connector replaces the
+ * plain one, TLS 1.2 and 1.3 only, and every answer carries {@code Strict-Transport-Security} (one
+ * year). The files are read and checked at start; a wrong file stops the server with a message that
+ * says what to fix.
  */
 public final class Tls {
   /** One year, the usual HSTS max-age. */
@@ -48,7 +49,9 @@ public final class Tls {
     }
   }
 
-  /** Reads and checks the PEM files now (before a slow start), with a message that says what to fix. */
+  /**
+   * Reads and checks the PEM files now (before a slow start), with a message that says what to fix.
+   */
   public static void check(Protections p) {
     if (p.tls()) {
       keyStore(p.tlsCert().orElseThrow(), p.tlsKey().orElseThrow());
@@ -60,22 +63,26 @@ public final class Tls {
       return;
     }
     KeyStore store = keyStore(p.tlsCert().orElseThrow(), p.tlsKey().orElseThrow());
-    cfg.jetty.addConnector((server, http) -> {
-      SslContextFactory.Server ssl = new SslContextFactory.Server();
-      ssl.setKeyStore(store);
-      ssl.setKeyStorePassword(PASSWORD);
-      ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-      HttpConfiguration https = new HttpConfiguration(http);
-      SecureRequestCustomizer secure = new SecureRequestCustomizer();
-      secure.setSniHostCheck(false); // one certificate: answer whatever name the client used
-      secure.setStsMaxAge(HSTS_SECONDS);
-      https.addCustomizer(secure);
-      ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
-          new HttpConnectionFactory(https));
-      c.setHost(listen.host);
-      c.setPort(listen.port);
-      return c;
-    });
+    cfg.jetty.addConnector(
+        (server, http) -> {
+          SslContextFactory.Server ssl = new SslContextFactory.Server();
+          ssl.setKeyStore(store);
+          ssl.setKeyStorePassword(PASSWORD);
+          ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+          HttpConfiguration https = new HttpConfiguration(http);
+          SecureRequestCustomizer secure = new SecureRequestCustomizer();
+          secure.setSniHostCheck(false); // one certificate: answer whatever name the client used
+          secure.setStsMaxAge(HSTS_SECONDS);
+          https.addCustomizer(secure);
+          ServerConnector c =
+              new ServerConnector(
+                  server,
+                  new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                  new HttpConnectionFactory(https));
+          c.setHost(listen.host);
+          c.setPort(listen.port);
+          return c;
+        });
   }
 
   private static final String PASSWORD = password();
@@ -92,13 +99,16 @@ public final class Tls {
     try (var in = Files.newInputStream(certFile)) {
       chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException e) {
-      throw new ValidationException("--tls-cert", "cannot read " + certFile + ": " + e.getMessage());
+      throw new ValidationException(
+          "--tls-cert", "cannot read " + certFile + ": " + e.getMessage());
     } catch (GeneralSecurityException e) {
-      throw new ValidationException("--tls-cert", certFile + " is not a PEM certificate chain: " + e.getMessage());
+      throw new ValidationException(
+          "--tls-cert", certFile + " is not a PEM certificate chain: " + e.getMessage());
     }
     if (chain.isEmpty()) {
-      throw new ValidationException("--tls-cert", certFile + " holds no certificate (expected -----BEGIN "
-          + "CERTIFICATE-----)");
+      throw new ValidationException(
+          "--tls-cert",
+          certFile + " holds no certificate (expected -----BEGIN " + "CERTIFICATE-----)");
     }
     PrivateKey key = privateKey(keyFile);
     try {
@@ -107,8 +117,14 @@ public final class Tls {
       ks.setKeyEntry("credgraph", key, PASSWORD.toCharArray(), chain.toArray(new Certificate[0]));
       return ks;
     } catch (GeneralSecurityException | IOException e) {
-      throw new ValidationException("--tls-key", "the key in " + keyFile + " does not go with the certificate in "
-          + certFile + ": " + e.getMessage());
+      throw new ValidationException(
+          "--tls-key",
+          "the key in "
+              + keyFile
+              + " does not go with the certificate in "
+              + certFile
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -119,16 +135,23 @@ public final class Tls {
     } catch (IOException e) {
       throw new ValidationException("--tls-key", "cannot read " + keyFile + ": " + e.getMessage());
     }
-    if (pem.contains("BEGIN RSA PRIVATE KEY") || pem.contains("BEGIN EC PRIVATE KEY")
+    if (pem.contains("BEGIN RSA PRIVATE KEY")
+        || pem.contains("BEGIN EC PRIVATE KEY")
         || pem.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
-      throw new ValidationException("--tls-key", keyFile + " is not an unencrypted PKCS#8 key; convert it with "
-          + "'openssl pkcs8 -topk8 -nocrypt -in " + keyFile + " -out key.pem'");
+      throw new ValidationException(
+          "--tls-key",
+          keyFile
+              + " is not an unencrypted PKCS#8 key; convert it with "
+              + "'openssl pkcs8 -topk8 -nocrypt -in "
+              + keyFile
+              + " -out key.pem'");
     }
     int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
     int end = pem.indexOf("-----END PRIVATE KEY-----");
     if (begin < 0 || end < begin) {
-      throw new ValidationException("--tls-key", keyFile + " holds no PEM private key (expected -----BEGIN PRIVATE "
-          + "KEY-----)");
+      throw new ValidationException(
+          "--tls-key",
+          keyFile + " holds no PEM private key (expected -----BEGIN PRIVATE " + "KEY-----)");
     }
     byte[] der;
     try {
@@ -143,7 +166,7 @@ public final class Tls {
         // try the next algorithm
       }
     }
-    throw new ValidationException("--tls-key", keyFile + " holds a key that is not RSA, EC or Ed25519");
+    throw new ValidationException(
+        "--tls-key", keyFile + " holds a key that is not RSA, EC or Ed25519");
   }
-
 }

@@ -8,25 +8,45 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A subject's objection (异议) or repair application (信用修复申请) to one of its records, with every step it went
- * through (DOMAIN.md section 8). The journal holds one line per step, each the whole application after it.
+ * A subject's objection (异议) or repair application (信用修复申请) to one of its records, with every step
+ * it went through (DOMAIN.md section 8). The journal holds one line per step, each the whole
+ * application after it.
  *
  * @param subject the subject id that filed it (the record's subject)
  * @param dueOn the last day a steward should decide (filing day plus the list's objectionDays or
  *     repairDecisionDays)
  * @param recordStatus the record's status after the last step
  */
-public record Application(String id, Type type, String record, String list, String subject, String grounds,
-    LocalDate filedOn, LocalDate dueOn, State state, Optional<Decision> decision, RecordStatus recordStatus,
+public record Application(
+    String id,
+    Type type,
+    String record,
+    String list,
+    String subject,
+    String grounds,
+    LocalDate filedOn,
+    LocalDate dueOn,
+    State state,
+    Optional<Decision> decision,
+    RecordStatus recordStatus,
     List<Step> steps) {
 
-  public enum Type { OBJECTION, REPAIR }
+  public enum Type {
+    OBJECTION,
+    REPAIR
+  }
 
-  public enum State { FILED, DECIDED }
+  public enum State {
+    FILED,
+    DECIDED
+  }
 
   /** UPHELD and DISMISSED decide objections, GRANTED and REFUSED repair applications. */
   public enum Outcome {
-    UPHELD(Type.OBJECTION), DISMISSED(Type.OBJECTION), GRANTED(Type.REPAIR), REFUSED(Type.REPAIR);
+    UPHELD(Type.OBJECTION),
+    DISMISSED(Type.OBJECTION),
+    GRANTED(Type.REPAIR),
+    REFUSED(Type.REPAIR);
 
     private final Type decides;
 
@@ -47,7 +67,12 @@ public record Application(String id, Type type, String record, String list, Stri
   }
 
   /** One step: filed, or decided; with the record's status after it. */
-  public record Step(String step, LocalDate on, Instant at, String by, RecordStatus recordStatus,
+  public record Step(
+      String step,
+      LocalDate on,
+      Instant at,
+      String by,
+      RecordStatus recordStatus,
       Optional<String> note) {
     public Step {
       note = note == null ? Optional.empty() : note;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Gives every check its {@code checkId} and remembers, in the journal, the checks that found measures with the
- * department of the key that ran them, so that department can report what it did.
+ * Gives every check its {@code checkId} and remembers, in the journal, the checks that found
+ * measures with the department of the key that ran them, so that department can report what it did.
  */
 public final class CheckMemory {
   /** The measure an appointment restriction is fed back as. */
@@ -23,7 +23,11 @@ public final class CheckMemory {
 
   private CheckMemory() {}
 
-  public static String remember(LoopStore loop, ApiConfig config, Caller caller, LocalDate asOf,
+  public static String remember(
+      LoopStore loop,
+      ApiConfig config,
+      Caller caller,
+      LocalDate asOf,
       List<SanctionResult> results) {
     Set<Checks.Item> items = new LinkedHashSet<>();
     for (SanctionResult r : results) {
@@ -38,24 +42,38 @@ public final class CheckMemory {
     return remember(loop, config, caller, asOf, Checks.Kind.SANCTIONS, items);
   }
 
-  public static String remember(LoopStore loop, ApiConfig config, Caller caller, LocalDate asOf,
-      AppointmentCheck check) {
+  public static String remember(
+      LoopStore loop, ApiConfig config, Caller caller, LocalDate asOf, AppointmentCheck check) {
     Set<Checks.Item> items = new LinkedHashSet<>();
     if (check.person().isPresent()) {
       for (Reason r : check.reasons()) {
-        items.add(new Checks.Item(check.person().get().id().value(), r.rule(), APPOINTMENT, APPOINTMENT));
+        items.add(
+            new Checks.Item(check.person().get().id().value(), r.rule(), APPOINTMENT, APPOINTMENT));
       }
     }
     return remember(loop, config, caller, asOf, Checks.Kind.APPOINTMENT, items);
   }
 
-  private static String remember(LoopStore loop, ApiConfig config, Caller caller, LocalDate asOf, Checks.Kind kind,
+  private static String remember(
+      LoopStore loop,
+      ApiConfig config,
+      Caller caller,
+      LocalDate asOf,
+      Checks.Kind kind,
       Set<Checks.Item> items) {
     String id = Ids.check();
     if (!items.isEmpty()) {
       Instant now = config.clock().instant();
-      loop.remember(new Checks.Check(id, kind, now, LocalDate.ofInstant(now, Dates.CHINA), caller.name(),
-          caller.department(), asOf, List.copyOf(items)));
+      loop.remember(
+          new Checks.Check(
+              id,
+              kind,
+              now,
+              LocalDate.ofInstant(now, Dates.CHINA),
+              caller.name(),
+              caller.department(),
+              asOf,
+              List.copyOf(items)));
     }
     return id;
   }

@@ -8,19 +8,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A check's feedback: every measure it found with the outcome that counts now (the latest sent for it), and every
- * version sent, oldest first.
+ * A check's feedback: every measure it found with the outcome that counts now (the latest sent for
+ * it), and every version sent, oldest first.
  *
  * @param dueOn the last day feedback is on time (the check's day plus feedbackDays)
  */
-public record FeedbackAnswer(String checkId, Checks.Kind kind, LocalDate checkedOn, Optional<String> department,
-    LocalDate dueOn, List<ItemState> items, List<Checks.FeedbackVersion> versions) {
+public record FeedbackAnswer(
+    String checkId,
+    Checks.Kind kind,
+    LocalDate checkedOn,
+    Optional<String> department,
+    LocalDate dueOn,
+    List<ItemState> items,
+    List<Checks.FeedbackVersion> versions) {
 
-  /** One measure the check found and its latest outcome, if any ({@code version} is the sending that gave it). */
-  public record ItemState(String subject, String rule, String measure, String domain, Optional<Checks.Outcome> outcome,
-      Optional<Checks.NotAppliedReason> reason, Optional<String> note, Optional<Integer> version) {}
+  /**
+   * One measure the check found and its latest outcome, if any ({@code version} is the sending that
+   * gave it).
+   */
+  public record ItemState(
+      String subject,
+      String rule,
+      String measure,
+      String domain,
+      Optional<Checks.Outcome> outcome,
+      Optional<Checks.NotAppliedReason> reason,
+      Optional<String> note,
+      Optional<Integer> version) {}
 
-  public static FeedbackAnswer of(Checks.Check c, List<Checks.FeedbackVersion> versions, int feedbackDays) {
+  public static FeedbackAnswer of(
+      Checks.Check c, List<Checks.FeedbackVersion> versions, int feedbackDays) {
     Map<String, Checks.Feedback> latest = new LinkedHashMap<>();
     Map<String, Integer> from = new LinkedHashMap<>();
     for (Checks.FeedbackVersion v : versions) {
@@ -34,11 +51,24 @@ public record FeedbackAnswer(String checkId, Checks.Kind kind, LocalDate checked
     for (Checks.Item i : c.items()) {
       String k = FeedbackReport.itemKey(i.subject(), i.rule(), i.measure());
       Checks.Feedback f = latest.get(k);
-      items.add(new ItemState(i.subject(), i.rule(), i.measure(), i.domain(),
-          Optional.ofNullable(f).map(Checks.Feedback::outcome), Optional.ofNullable(f).flatMap(Checks.Feedback::reason),
-          Optional.ofNullable(f).flatMap(Checks.Feedback::note), Optional.ofNullable(from.get(k))));
+      items.add(
+          new ItemState(
+              i.subject(),
+              i.rule(),
+              i.measure(),
+              i.domain(),
+              Optional.ofNullable(f).map(Checks.Feedback::outcome),
+              Optional.ofNullable(f).flatMap(Checks.Feedback::reason),
+              Optional.ofNullable(f).flatMap(Checks.Feedback::note),
+              Optional.ofNullable(from.get(k))));
     }
-    return new FeedbackAnswer(c.checkId(), c.kind(), c.on(), c.department(), c.on().plusDays(feedbackDays), items,
+    return new FeedbackAnswer(
+        c.checkId(),
+        c.kind(),
+        c.on(),
+        c.department(),
+        c.on().plusDays(feedbackDays),
+        items,
         versions);
   }
 }

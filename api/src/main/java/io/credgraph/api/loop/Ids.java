@@ -2,7 +2,10 @@ package io.credgraph.api.loop;
 
 import java.security.SecureRandom;
 
-/** Opaque random ids: {@code chk-} for checks, {@code app-} for applications, then 16 base-32 characters. */
+/**
+ * Opaque random ids: {@code chk-} for checks, {@code app-} for applications, then 16 base-32
+ * characters.
+ */
 public final class Ids {
   private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
   private static final SecureRandom RANDOM = new SecureRandom();

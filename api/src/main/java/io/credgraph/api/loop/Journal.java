@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An append-only journal of JSON objects, one per line, written with one system call each and, when {@code force},
- * forced to disk on every append (the checks journal, written on the hot path of checks, is not: like the audit log it
- * survives a process crash, not a power cut between the write and the next flush). Opening replays every line
- * to a consumer; a last line cut by a crash (no newline) is dropped and the file cut back to the last complete line,
- * any other unreadable line stops start-up naming the file and the line.
+ * An append-only journal of JSON objects, one per line, written with one system call each and, when
+ * {@code force}, forced to disk on every append (the checks journal, written on the hot path of
+ * checks, is not: like the audit log it survives a process crash, not a power cut between the write
+ * and the next flush). Opening replays every line to a consumer; a last line cut by a crash (no
+ * newline) is dropped and the file cut back to the last complete line, any other unreadable line
+ * stops start-up naming the file and the line.
  */
 final class Journal<T> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -53,8 +54,14 @@ final class Journal<T> implements AutoCloseable {
               try {
                 replay.accept(mapper.readValue(text, type));
               } catch (IOException | RuntimeException e) {
-                throw new CredgraphException(file + " line " + line + ": not a readable entry (" + e.getMessage()
-                    + "); the journal was edited: restore it from a backup", e);
+                throw new CredgraphException(
+                    file
+                        + " line "
+                        + line
+                        + ": not a readable entry ("
+                        + e.getMessage()
+                        + "); the journal was edited: restore it from a backup",
+                    e);
               }
             }
             start = i + 1;
@@ -62,7 +69,9 @@ final class Journal<T> implements AutoCloseable {
           }
         }
         if (complete < all.length) {
-          LOG.warn("{}: the last line was cut ({} bytes without a newline) and is dropped", file,
+          LOG.warn(
+              "{}: the last line was cut ({} bytes without a newline) and is dropped",
+              file,
               all.length - complete);
         }
       }

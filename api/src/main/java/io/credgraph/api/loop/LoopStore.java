@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The durable state of the joint-sanction loop in a data directory: the checks that found measures
- * ({@code checks.jsonl}), the feedback on them ({@code feedback.jsonl}) and the subjects' applications
- * ({@code applications.jsonl}), each an append-only journal replayed into memory when opened.
+ * ({@code checks.jsonl}), the feedback on them ({@code feedback.jsonl}) and the subjects'
+ * applications ({@code applications.jsonl}), each an append-only journal replayed into memory when
+ * opened.
  */
 public final class LoopStore implements AutoCloseable {
   public static final String CHECKS = "checks.jsonl";
@@ -25,12 +26,18 @@ public final class LoopStore implements AutoCloseable {
   private final Journal<Application> applicationJournal;
 
   private LoopStore(Path dir) {
-    this.checkJournal = Journal.open(dir.resolve(CHECKS), Checks.Check.class, false,
-        c -> checks.put(c.checkId(), c));
-    this.feedbackJournal = Journal.open(dir.resolve(FEEDBACK), Checks.FeedbackVersion.class, true,
-        f -> feedback.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f));
-    this.applicationJournal = Journal.open(dir.resolve(APPLICATIONS), Application.class, true,
-        a -> applications.put(a.id(), a));
+    this.checkJournal =
+        Journal.open(
+            dir.resolve(CHECKS), Checks.Check.class, false, c -> checks.put(c.checkId(), c));
+    this.feedbackJournal =
+        Journal.open(
+            dir.resolve(FEEDBACK),
+            Checks.FeedbackVersion.class,
+            true,
+            f -> feedback.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f));
+    this.applicationJournal =
+        Journal.open(
+            dir.resolve(APPLICATIONS), Application.class, true, a -> applications.put(a.id(), a));
   }
 
   /** Opens (creating when missing) the journals in {@code dir}. */

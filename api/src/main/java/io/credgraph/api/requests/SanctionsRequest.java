@@ -9,18 +9,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /api/v1/checks/sanctions}: the measures that apply to each of {@code subjects} (1 to 1,000) on
- * {@code asOf}, in {@code domain} or all domains.
+ * {@code POST /api/v1/checks/sanctions}: the measures that apply to each of {@code subjects} (1 to
+ * 1,000) on {@code asOf}, in {@code domain} or all domains.
  */
-public record SanctionsRequest(List<SubjectRef> subjects, Optional<Domain> domain, Optional<LocalDate> asOf) {
+public record SanctionsRequest(
+    List<SubjectRef> subjects, Optional<Domain> domain, Optional<LocalDate> asOf) {
   public SanctionsRequest {
     if (subjects == null || subjects.isEmpty()) {
-      throw new ValidationException("subjects", "subjects is required: a list of {\"uscc\": ...} or "
-          + "{\"idNumber\": ...}");
+      throw new ValidationException(
+          "subjects",
+          "subjects is required: a list of {\"uscc\": ...} or " + "{\"idNumber\": ...}");
     }
     if (subjects.size() > CredgraphEngine.MAX_SANCTION_SUBJECTS) {
-      throw new ValidationException("subjects", "a sanctions check takes at most "
-          + CredgraphEngine.MAX_SANCTION_SUBJECTS + " subjects, got " + subjects.size() + "; split the request");
+      throw new ValidationException(
+          "subjects",
+          "a sanctions check takes at most "
+              + CredgraphEngine.MAX_SANCTION_SUBJECTS
+              + " subjects, got "
+              + subjects.size()
+              + "; split the request");
     }
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i) == null) {

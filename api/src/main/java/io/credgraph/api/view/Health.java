@@ -7,13 +7,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The answer of {@code /health}: UP or DOWN (with the reason), the server's version and start time, the store and the
- * audit log.
+ * The answer of {@code /health}: UP or DOWN (with the reason), the server's version and start time,
+ * the store and the audit log.
  */
-public record Health(String status, Optional<String> reason, String version, Instant startedAt, Store store,
+public record Health(
+    String status,
+    Optional<String> reason,
+    String version,
+    Instant startedAt,
+    Store store,
     Audit audit) {
   /** The store: backend, location, capabilities, counts and version. */
-  public record Store(String backend, String location, Set<Capability> capabilities, StoreCounts counts,
+  public record Store(
+      String backend,
+      String location,
+      Set<Capability> capabilities,
+      StoreCounts counts,
       long version) {}
 
   /** The audit log: its entries and the hash of its last line (to anchor elsewhere). */

@@ -5,13 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scrubs text that comes from clients or exceptions before it reaches a log line or an error answer: anything that
- * looks like a resident ID number (17 digits with a plausible birth date, then a digit or X) is masked as
- * {@code 4420**********123X}. A second line of defence: code never logs a person's key in the first place.
+ * Scrubs text that comes from clients or exceptions before it reaches a log line or an error
+ * answer: anything that looks like a resident ID number (17 digits with a plausible birth date,
+ * then a digit or X) is masked as {@code 4420**********123X}. A second line of defence: code never
+ * logs a person's key in the first place.
  */
 public final class Masking {
-  private static final Pattern RESIDENT_ID = Pattern.compile(
-      "(?<![0-9A-Za-z])\\d{6}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
+  private static final Pattern RESIDENT_ID =
+      Pattern.compile(
+          "(?<![0-9A-Za-z])\\d{6}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx](?![0-9A-Za-z])");
 
   private Masking() {}
 

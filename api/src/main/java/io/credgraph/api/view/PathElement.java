@@ -10,23 +10,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One element of an evidence path (API.md): paths alternate subjects ({@code id, kind, name}, {@code uscc} or a
- * masked {@code idNumber}) and relations ({@code rel, since, until}, and {@code forward}: whether the relation points
- * from the earlier subject to the later one). A path runs from the subject a measure applies to, to the subject that
- * holds the record.
+ * One element of an evidence path (API.md): paths alternate subjects ({@code id, kind, name},
+ * {@code uscc} or a masked {@code idNumber}) and relations ({@code rel, since, until}, and {@code
+ * forward}: whether the relation points from the earlier subject to the later one). A path runs
+ * from the subject a measure applies to, to the subject that holds the record.
  */
-public record PathElement(Optional<String> id, Optional<SubjectKind> kind, Optional<String> name,
-    Optional<String> uscc, Optional<String> idNumber, Optional<String> idType, Optional<RelationType> rel,
-    Optional<LocalDate> since, Optional<LocalDate> until, Optional<Boolean> forward) {
+public record PathElement(
+    Optional<String> id,
+    Optional<SubjectKind> kind,
+    Optional<String> name,
+    Optional<String> uscc,
+    Optional<String> idNumber,
+    Optional<String> idType,
+    Optional<RelationType> rel,
+    Optional<LocalDate> since,
+    Optional<LocalDate> until,
+    Optional<Boolean> forward) {
 
   static PathElement subject(SubjectView s) {
-    return new PathElement(Optional.of(s.id()), Optional.of(s.kind()), Optional.of(s.name()), s.uscc(), s.idNumber(),
-        s.idType(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new PathElement(
+        Optional.of(s.id()),
+        Optional.of(s.kind()),
+        Optional.of(s.name()),
+        s.uscc(),
+        s.idNumber(),
+        s.idType(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   static PathElement relation(PathHop h) {
-    return new PathElement(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.of(h.rel()), Optional.of(h.since()), h.until(), Optional.of(h.forward()));
+    return new PathElement(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(h.rel()),
+        Optional.of(h.since()),
+        h.until(),
+        Optional.of(h.forward()));
   }
 
   /** The alternating list for {@code path}, persons masked unless {@code unmasked}. */

@@ -10,9 +10,11 @@ import java.util.Optional;
 /**
  * The answer of a sanctions check: one result per subject asked about, in the order asked.
  *
- * @param checkId the reference of this check (and of its audit entry), to which its department sends feedback
+ * @param checkId the reference of this check (and of its audit entry), to which its department
+ *     sends feedback
  */
-public record SanctionsAnswer(LocalDate asOf, Optional<Domain> domain, List<Result> results, String checkId) {
+public record SanctionsAnswer(
+    LocalDate asOf, Optional<Domain> domain, List<Result> results, String checkId) {
 
   /**
    * The measures that apply to one subject.
@@ -21,15 +23,24 @@ public record SanctionsAnswer(LocalDate asOf, Optional<Domain> domain, List<Resu
    * @param subject the subject as the store knows it; absent when unknown (then no measure applies)
    * @param restricted at least one RESTRICT measure applies (a warning never makes it true)
    * @param warnings credit warnings (信用提示, kind WARNING): they restrict nothing
-   * @param grade an organisation's credit grade on asOf (A, B, C, D with the conditions and records behind it);
-   *     absent for persons and unknown subjects
+   * @param grade an organisation's credit grade on asOf (A, B, C, D with the conditions and records
+   *     behind it); absent for persons and unknown subjects
    */
-  public record Result(KeyView key, Optional<SubjectView> subject, boolean restricted, List<MeasureView> measures,
-      List<MeasureView> warnings, Optional<CreditGrade> grade) {
+  public record Result(
+      KeyView key,
+      Optional<SubjectView> subject,
+      boolean restricted,
+      List<MeasureView> measures,
+      List<MeasureView> warnings,
+      Optional<CreditGrade> grade) {
     public static Result of(SanctionResult r, boolean unmasked) {
-      return new Result(KeyView.of(r.key(), unmasked), r.subject().map(s -> SubjectView.of(s, unmasked)),
-          r.restricted(), r.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
-          r.warnings().stream().map(m -> MeasureView.of(m, unmasked)).toList(), r.grade());
+      return new Result(
+          KeyView.of(r.key(), unmasked),
+          r.subject().map(s -> SubjectView.of(s, unmasked)),
+          r.restricted(),
+          r.measures().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
+          r.warnings().stream().map(m -> MeasureView.of(m, unmasked)).toList(),
+          r.grade());
     }
   }
 }

@@ -8,13 +8,19 @@ import io.credgraph.store.GraphStore;
 import java.util.Optional;
 
 /**
- * A subject in a request body, the one type every body uses (API.md): by the opaque subject id this API hands out
- * ({@code {"id": ...}}), or by natural key: {@code {"uscc": ...}}, {@code {"idNumber": ...}} (with an optional
- * {@code idType}), or for a subject from outside China's registries {@code {"scheme": "ftm", "externalId": ...}}.
- * Natural keys are checked when read: a key that fails its check character is refused with the expected character.
+ * A subject in a request body, the one type every body uses (API.md): by the opaque subject id this
+ * API hands out ({@code {"id": ...}}), or by natural key: {@code {"uscc": ...}}, {@code
+ * {"idNumber": ...}} (with an optional {@code idType}), or for a subject from outside China's
+ * registries {@code {"scheme": "ftm", "externalId": ...}}. Natural keys are checked when read: a
+ * key that fails its check character is refused with the expected character.
  */
-public record SubjectRef(Optional<String> id, Optional<String> uscc, Optional<String> idNumber,
-    Optional<String> idType, Optional<String> scheme, Optional<String> externalId) {
+public record SubjectRef(
+    Optional<String> id,
+    Optional<String> uscc,
+    Optional<String> idNumber,
+    Optional<String> idType,
+    Optional<String> scheme,
+    Optional<String> externalId) {
   public SubjectRef {
     id = id == null ? Optional.empty() : id;
     uscc = uscc == null ? Optional.empty() : uscc;
@@ -23,17 +29,22 @@ public record SubjectRef(Optional<String> id, Optional<String> uscc, Optional<St
     scheme = scheme == null ? Optional.empty() : scheme;
     externalId = externalId == null ? Optional.empty() : externalId;
     boolean ext = scheme.isPresent() || externalId.isPresent();
-    int given = (id.isPresent() ? 1 : 0) + (uscc.isPresent() ? 1 : 0) + (idNumber.isPresent() ? 1 : 0)
-        + (ext ? 1 : 0);
+    int given =
+        (id.isPresent() ? 1 : 0)
+            + (uscc.isPresent() ? 1 : 0)
+            + (idNumber.isPresent() ? 1 : 0)
+            + (ext ? 1 : 0);
     if (given != 1) {
-      throw new ValidationException(null, "a subject is given by exactly one of id, uscc, idNumber or "
-          + "scheme+externalId");
+      throw new ValidationException(
+          null,
+          "a subject is given by exactly one of id, uscc, idNumber or " + "scheme+externalId");
     }
     if (idType.isPresent() && idNumber.isEmpty()) {
       throw new ValidationException("idType", "idType goes with idNumber");
     }
     if (ext && (scheme.isEmpty() || externalId.isEmpty())) {
-      throw new ValidationException(scheme.isEmpty() ? "scheme" : "externalId",
+      throw new ValidationException(
+          scheme.isEmpty() ? "scheme" : "externalId",
           "an external key needs both scheme and externalId");
     }
     naturalKey(uscc, idNumber, idType, scheme, externalId);
@@ -42,16 +53,31 @@ public record SubjectRef(Optional<String> id, Optional<String> uscc, Optional<St
   /** By natural key. */
   public static SubjectRef of(SubjectKey key) {
     if (key instanceof SubjectKey.Org o) {
-      return new SubjectRef(Optional.empty(), Optional.of(o.uscc().value()), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty());
+      return new SubjectRef(
+          Optional.empty(),
+          Optional.of(o.uscc().value()),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
     if (key instanceof SubjectKey.External e) {
-      return new SubjectRef(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.of(e.scheme()), Optional.of(e.externalId()));
+      return new SubjectRef(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of(e.scheme()),
+          Optional.of(e.externalId()));
     }
     SubjectKey.Person p = (SubjectKey.Person) key;
-    return new SubjectRef(Optional.empty(), Optional.empty(), Optional.of(p.idNumber()), Optional.of(p.idType()),
-        Optional.empty(), Optional.empty());
+    return new SubjectRef(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(p.idNumber()),
+        Optional.of(p.idType()),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The natural key given; empty when the subject is given by {@code id}. */
@@ -79,12 +105,23 @@ public record SubjectRef(Optional<String> id, Optional<String> uscc, Optional<St
     if (k.isPresent()) {
       return k.get();
     }
-    return store.subject(new SubjectId(id.get())).orElseThrow(() -> new NotFoundException("no subject with id "
-        + id.get() + "; find subject ids with GET /api/v1/subjects?q=")).key();
+    return store
+        .subject(new SubjectId(id.get()))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no subject with id "
+                        + id.get()
+                        + "; find subject ids with GET /api/v1/subjects?q="))
+        .key();
   }
 
-  private static Optional<SubjectKey> naturalKey(Optional<String> uscc, Optional<String> idNumber,
-      Optional<String> idType, Optional<String> scheme, Optional<String> externalId) {
+  private static Optional<SubjectKey> naturalKey(
+      Optional<String> uscc,
+      Optional<String> idNumber,
+      Optional<String> idType,
+      Optional<String> scheme,
+      Optional<String> externalId) {
     if (uscc.isPresent()) {
       return Optional.of(SubjectKey.uscc(uscc.get()));
     }

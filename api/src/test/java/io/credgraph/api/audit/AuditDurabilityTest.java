@@ -32,8 +32,7 @@ class AuditDurabilityTest {
   static final Caller CLERK = Caller.of("clerk", Role.REGISTRY);
   static final AuditKey KEY = AuditKey.of("k".repeat(20) + "0123456789abcdef", "test");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void concurrentAppendsAreGroupedAndKeepTheChain() throws Exception {
@@ -46,13 +45,22 @@ class AuditDurabilityTest {
       List<Future<?>> fs = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int id = w;
-        fs.add(pool.submit(() -> {
-          for (int i = 0; i < each; i++) {
-            AuditEntry e = log.append(CLERK, "POST", "/api/v1/checks/sanctions", "/api/v1/checks/sanctions",
-                List.of("s" + id), 200, "writer " + id + " entry " + i);
-            acknowledged.add(e.seq());
-          }
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    AuditEntry e =
+                        log.append(
+                            CLERK,
+                            "POST",
+                            "/api/v1/checks/sanctions",
+                            "/api/v1/checks/sanctions",
+                            List.of("s" + id),
+                            200,
+                            "writer " + id + " entry " + i);
+                    acknowledged.add(e.seq());
+                  }
+                }));
       }
       for (Future<?> f : fs) {
         f.get(60, TimeUnit.SECONDS);
@@ -61,9 +69,14 @@ class AuditDurabilityTest {
       groups = log.groups();
       assertEquals(writers * each, log.size());
     }
-    assertEquals(writers * each, new HashSet<>(acknowledged).size(), "every append got its own sequence number");
+    assertEquals(
+        writers * each,
+        new HashSet<>(acknowledged).size(),
+        "every append got its own sequence number");
     assertTrue(groups < writers * each, "concurrent appends share fsyncs: " + groups + " groups");
-    assertEquals(writers * each, AuditLog.verify(dir.resolve(AuditLog.FILE_NAME), Optional.of(KEY)).entries());
+    assertEquals(
+        writers * each,
+        AuditLog.verify(dir.resolve(AuditLog.FILE_NAME), Optional.of(KEY)).entries());
   }
 
   @Test
@@ -76,8 +89,8 @@ class AuditDurabilityTest {
     String whole = Files.readString(file);
     String partial = "{\"seq\":3,\"at\":\"2025-06-01T02:00:00Z\",\"who\":\"cl";
     Files.writeString(file, partial, java.nio.file.StandardOpenOption.APPEND);
-    AuditChainException strict = assertThrows(AuditChainException.class,
-        () -> AuditLog.verify(file, Optional.of(KEY)));
+    AuditChainException strict =
+        assertThrows(AuditChainException.class, () -> AuditLog.verify(file, Optional.of(KEY)));
     assertEquals(3, strict.line());
     try (AuditLog log = AuditLog.open(dir, CLOCK, Optional.of(KEY))) {
       AuditLog.Repair r = log.repaired().orElseThrow();
@@ -96,26 +109,47 @@ class AuditDurabilityTest {
     Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed");
     Files.createSymbolicLink(dir.resolve(AuditLog.FILE_NAME), full);
     try (AuditLog log = AuditLog.open(dir, CLOCK, Optional.of(KEY))) {
-      AuditUnavailableException e = assertThrows(AuditUnavailableException.class,
-          () -> log.append(CLERK, "POST", "/api/v1/checks/appointment", "/api/v1/checks/appointment",
-              List.of("s1"), 200, "eligible=true"));
+      AuditUnavailableException e =
+          assertThrows(
+              AuditUnavailableException.class,
+              () ->
+                  log.append(
+                      CLERK,
+                      "POST",
+                      "/api/v1/checks/appointment",
+                      "/api/v1/checks/appointment",
+                      List.of("s1"),
+                      200,
+                      "eligible=true"));
       assertTrue(e.getMessage().contains("No space left"), e.getMessage());
       assertEquals(0, log.size());
-      assertTrue(!log.hasChecked("clerk", "s1"), "a check that was not audited gives no sight of the subject");
-      assertThrows(AuditUnavailableException.class,
+      assertTrue(
+          !log.hasChecked("clerk", "s1"),
+          "a check that was not audited gives no sight of the subject");
+      assertThrows(
+          AuditUnavailableException.class,
           () -> log.append(CLERK, "GET", "/r", "/r", List.of("s2"), 200, "again"));
     }
   }
 
   @Test
   void aFailedGroupIsCutBackAndTheChainContinuesFromTheLastDurableLine() throws Exception {
-    // a file-size limit in a child process: the JVM ignores SIGXFSZ, so a write past the limit fails with EFBIG
+    // a file-size limit in a child process: the JVM ignores SIGXFSZ, so a write past the limit
+    // fails with EFBIG
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is needed");
     Path out = dir.resolve("child.out");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 8; exec \"$0\" -cp \"$1\" "
-        + AuditFillChild.class.getName() + " \"$2\"", java, System.getProperty("java.class.path"), dir.toString())
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "/bin/bash",
+                "-c",
+                "ulimit -f 8; exec \"$0\" -cp \"$1\" " + AuditFillChild.class.getName() + " \"$2\"",
+                java,
+                System.getProperty("java.class.path"),
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child ended");
     String said = Files.readString(out, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), said);

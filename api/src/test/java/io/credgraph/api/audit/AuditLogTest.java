@@ -23,14 +23,19 @@ class AuditLogTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneOffset.UTC);
   static final Caller CLERK = Caller.of("clerk", Role.REGISTRY);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void write(int n) {
     try (AuditLog log = AuditLog.open(dir, CLOCK)) {
       for (int i = 0; i < n; i++) {
-        log.append(CLERK, "POST", "/api/v1/checks/appointment", "/api/v1/checks/appointment",
-            List.of("s0000000" + i), 200, "eligible=" + (i % 2 == 0));
+        log.append(
+            CLERK,
+            "POST",
+            "/api/v1/checks/appointment",
+            "/api/v1/checks/appointment",
+            List.of("s0000000" + i),
+            200,
+            "eligible=" + (i % 2 == 0));
       }
     }
   }
@@ -44,8 +49,15 @@ class AuditLogTest {
     write(3);
     try (AuditLog log = AuditLog.open(dir, CLOCK)) {
       assertEquals(3, log.size());
-      AuditEntry fourth = log.append(CLERK, "GET", "/api/v1/subjects/{id}", "/api/v1/subjects/s00000003",
-          List.of("s00000003"), 200, "profile");
+      AuditEntry fourth =
+          log.append(
+              CLERK,
+              "GET",
+              "/api/v1/subjects/{id}",
+              "/api/v1/subjects/s00000003",
+              List.of("s00000003"),
+              200,
+              "profile");
       assertEquals(4, fourth.seq());
       List<AuditEntry> all = log.query(AuditQuery.all()).entries();
       assertEquals(AuditLog.GENESIS, all.get(0).prev());
@@ -64,7 +76,8 @@ class AuditLogTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(file()));
     lines.set(1, lines.get(1).replace("eligible=false", "eligible=true"));
     Files.write(file(), lines, StandardCharsets.UTF_8);
-    AuditChainException e = assertThrows(AuditChainException.class, () -> AuditLog.open(dir, CLOCK));
+    AuditChainException e =
+        assertThrows(AuditChainException.class, () -> AuditLog.open(dir, CLOCK));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
   }
@@ -83,7 +96,10 @@ class AuditLogTest {
     write(3);
     List<String> lines = new ArrayList<>(Files.readAllLines(file()));
     lines.remove(0);
-    String first = lines.get(0).replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + AuditLog.GENESIS + "\"");
+    String first =
+        lines
+            .get(0)
+            .replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + AuditLog.GENESIS + "\"");
     lines.set(0, first);
     Files.write(file(), lines, StandardCharsets.UTF_8);
     AuditChainException e = assertThrows(AuditChainException.class, () -> AuditLog.verify(file()));
@@ -94,24 +110,62 @@ class AuditLogTest {
   void anIncompleteLastLineIsDetected() throws Exception {
     write(2);
     Files.writeString(file(), "{\"seq\":3", java.nio.file.StandardOpenOption.APPEND);
-    assertTrue(assertThrows(AuditChainException.class, () -> AuditLog.verify(file())).getMessage()
-        .contains("incomplete"));
+    assertTrue(
+        assertThrows(AuditChainException.class, () -> AuditLog.verify(file()))
+            .getMessage()
+            .contains("incomplete"));
   }
 
   @Test
   void queriesFilterByWhoSubjectAndTime() {
     try (AuditLog log = AuditLog.open(dir, CLOCK)) {
       log.append(CLERK, "GET", "/r", "/r", List.of("s1111111"), 200, "");
-      log.append(Caller.of("bob", Role.DEPARTMENT), "GET", "/r", "/r", List.of("s2222222"), 200, "");
+      log.append(
+          Caller.of("bob", Role.DEPARTMENT), "GET", "/r", "/r", List.of("s2222222"), 200, "");
       log.append(CLERK, "GET", "/r", "/r", List.of("s2222222"), 200, "");
-      assertEquals(2, log.query(new AuditQuery(Optional.of("clerk"), Optional.empty(), Optional.empty(),
-          Optional.empty(), 0, 10)).entries().size());
-      assertEquals(List.of(2L, 3L), log.query(new AuditQuery(Optional.empty(), Optional.of("s2222222"),
-          Optional.empty(), Optional.empty(), 0, 10)).entries().stream().map(AuditEntry::seq).toList());
-      assertEquals(0, log.query(new AuditQuery(Optional.empty(), Optional.empty(),
-          Optional.of(CLOCK.instant().plusSeconds(1)), Optional.empty(), 0, 10)).entries().size());
-      AuditLog.Result page = log.query(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), 1, 1));
+      assertEquals(
+          2,
+          log.query(
+                  new AuditQuery(
+                      Optional.of("clerk"),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      0,
+                      10))
+              .entries()
+              .size());
+      assertEquals(
+          List.of(2L, 3L),
+          log
+              .query(
+                  new AuditQuery(
+                      Optional.empty(),
+                      Optional.of("s2222222"),
+                      Optional.empty(),
+                      Optional.empty(),
+                      0,
+                      10))
+              .entries()
+              .stream()
+              .map(AuditEntry::seq)
+              .toList());
+      assertEquals(
+          0,
+          log.query(
+                  new AuditQuery(
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.of(CLOCK.instant().plusSeconds(1)),
+                      Optional.empty(),
+                      0,
+                      10))
+              .entries()
+              .size());
+      AuditLog.Result page =
+          log.query(
+              new AuditQuery(
+                  Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, 1));
       assertEquals(2, page.entries().get(0).seq());
       assertTrue(page.more());
     }

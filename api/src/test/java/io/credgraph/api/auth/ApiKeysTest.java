@@ -22,7 +22,8 @@ class ApiKeysTest {
 
   @Test
   void environmentPairsGiveRoles() {
-    ApiKeys keys = ApiKeys.parse(CLERK + ":registry, audit:" + AUDIT + ":ADMIN", "CREDGRAPH_API_KEYS");
+    ApiKeys keys =
+        ApiKeys.parse(CLERK + ":registry, audit:" + AUDIT + ":ADMIN", "CREDGRAPH_API_KEYS");
     assertEquals(Role.REGISTRY, keys.authenticate(CLERK).orElseThrow().role().orElseThrow());
     Caller admin = keys.authenticate(AUDIT).orElseThrow();
     assertEquals("audit", admin.name());
@@ -33,8 +34,10 @@ class ApiKeysTest {
 
   @Test
   void unnamedKeysAreNamedByRoleAndPositionNeverByTheKeyOrItsDigest() {
-    Caller c = ApiKeys.parse(CLERK + ":REGISTRY, very-secret-key-0123456789abcdefghij:STEWARD", "env")
-        .authenticate("very-secret-key-0123456789abcdefghij").orElseThrow();
+    Caller c =
+        ApiKeys.parse(CLERK + ":REGISTRY, very-secret-key-0123456789abcdefghij:STEWARD", "env")
+            .authenticate("very-secret-key-0123456789abcdefghij")
+            .orElseThrow();
     assertEquals("STEWARD#2", c.name());
   }
 
@@ -43,9 +46,13 @@ class ApiKeysTest {
     Path f = dir.resolve("keys.txt");
     Files.writeString(f, "ok:" + CLERK + ":REGISTRY\nclerk:short-secret-31-chars-0123456:ADMIN\n");
     CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
-    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("at least 32"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("line 2") && e.getMessage().contains("at least 32"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("short-secret"), e.getMessage());
-    assertThrows(CredgraphException.class, () -> ApiKeys.parse("0123456789012345678901234567890:ADMIN", "env"));
+    assertThrows(
+        CredgraphException.class,
+        () -> ApiKeys.parse("0123456789012345678901234567890:ADMIN", "env"));
   }
 
   @Test
@@ -53,15 +60,23 @@ class ApiKeysTest {
     Path f = dir.resolve("keys.txt");
     Files.writeString(f, "ops:" + AUDIT + "\n");
     CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
-    assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("not a role"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("line 1") && e.getMessage().contains("not a role"), e.getMessage());
     assertFalse(e.getMessage().contains(AUDIT), e.getMessage());
   }
 
   @Test
   void keysFileWithCommentsBindingsAndErrorsThatNameTheLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("keys.txt");
-    Files.writeString(f, "# demo keys\n" + CLERK + ":REGISTRY   # the counter\n\nsamr:" + DEPT
-        + ":DEPARTMENT:MARKET_REGULATION\nme:" + MINE + ":SUBJECT:s1234567890abcdef\n");
+    Files.writeString(
+        f,
+        "# demo keys\n"
+            + CLERK
+            + ":REGISTRY   # the counter\n\nsamr:"
+            + DEPT
+            + ":DEPARTMENT:MARKET_REGULATION\nme:"
+            + MINE
+            + ":SUBJECT:s1234567890abcdef\n");
     ApiKeys keys = ApiKeys.read(f);
     assertEquals(3, keys.size());
     Caller dept = keys.authenticate(DEPT).orElseThrow();
@@ -73,15 +88,23 @@ class ApiKeysTest {
 
     Files.writeString(f, CLERK + ":REGISTRY\nsome:" + AUDIT + ":SUPERUSER\n");
     CredgraphException e = assertThrows(CredgraphException.class, () -> ApiKeys.read(f));
-    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("SUPERUSER"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("line 2") && e.getMessage().contains("SUPERUSER"), e.getMessage());
     Files.writeString(f, "me:" + MINE + ":SUBJECT\n");
-    assertTrue(assertThrows(CredgraphException.class, () -> ApiKeys.read(f)).getMessage().contains("must name"));
+    assertTrue(
+        assertThrows(CredgraphException.class, () -> ApiKeys.read(f))
+            .getMessage()
+            .contains("must name"));
     Files.writeString(f, "me:" + MINE + ":ADMIN:s1234567890abcdef\n");
-    assertTrue(assertThrows(CredgraphException.class, () -> ApiKeys.read(f)).getMessage().contains("binding"));
+    assertTrue(
+        assertThrows(CredgraphException.class, () -> ApiKeys.read(f))
+            .getMessage()
+            .contains("binding"));
   }
 
   @Test
-  void aWatchedKeysFileIsReadAgainWhenItChangesAndKeptWhenBroken(@TempDir Path dir) throws Exception {
+  void aWatchedKeysFileIsReadAgainWhenItChangesAndKeptWhenBroken(@TempDir Path dir)
+      throws Exception {
     Path f = dir.resolve("keys.txt");
     Files.writeString(f, "clerk:" + CLERK + ":REGISTRY\n");
     ApiKeys keys = ApiKeys.watching(ApiKeys.parse("audit:" + AUDIT + ":ADMIN", "env"), f);
@@ -91,7 +114,8 @@ class ApiKeysTest {
     Files.writeString(f, "samr:" + DEPT + ":DEPARTMENT:MARKET_REGULATION\n");
     Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
     assertTrue(keys.authenticate(DEPT).isPresent(), "a key added to the file is known at once");
-    assertTrue(keys.authenticate(CLERK).isEmpty(), "a key removed from the file is refused at once");
+    assertTrue(
+        keys.authenticate(CLERK).isEmpty(), "a key removed from the file is refused at once");
     assertTrue(keys.authenticate(AUDIT).isPresent(), "keys from the environment stay");
 
     Files.writeString(f, "broken line\n");

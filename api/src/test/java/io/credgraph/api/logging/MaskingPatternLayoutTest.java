@@ -15,7 +15,10 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
 
-/** The shipped logging configuration masks ID numbers that reach a log line through exceptions we did not write. */
+/**
+ * The shipped logging configuration masks ID numbers that reach a log line through exceptions we
+ * did not write.
+ */
 class MaskingPatternLayoutTest {
   static final String ID = "11010519491231002X";
 
@@ -32,18 +35,39 @@ class MaskingPatternLayoutTest {
     LayoutWrappingEncoder<?> encoder = (LayoutWrappingEncoder<?>) appender.getEncoder();
     MaskingPatternLayout layout = (MaskingPatternLayout) encoder.getLayout();
 
-    Exception cause = new IllegalStateException("Node(7) already exists with property `key` = 'RESIDENT_ID:" + ID + "'");
+    Exception cause =
+        new IllegalStateException(
+            "Node(7) already exists with property `key` = 'RESIDENT_ID:" + ID + "'");
     Exception failure = new RuntimeException("write failed for " + ID, cause);
-    LoggingEvent event = new LoggingEvent(Logger.class.getName(), root, Level.ERROR, "incident {}: failed for {}",
-        failure, new Object[] {"abc123", ID});
+    LoggingEvent event =
+        new LoggingEvent(
+            Logger.class.getName(),
+            root,
+            Level.ERROR,
+            "incident {}: failed for {}",
+            failure,
+            new Object[] {"abc123", ID});
     String line = layout.doLayout(event);
 
     assertFalse(line.contains(ID), line);
     assertTrue(line.contains("incident abc123: failed for 1101**********002X"), line);
     assertTrue(line.contains("RESIDENT_ID:1101**********002X"), "the cause is masked too: " + line);
-    assertTrue(line.contains("at io.credgraph.api.logging.MaskingPatternLayoutTest"), "the stack trace stays");
-    assertEquals("a USCC 91350100M000100Y43 stays", layout.doLayout(new LoggingEvent(Logger.class.getName(), root,
-        Level.INFO, "a USCC 91350100M000100Y43 stays", null, null)).replaceFirst("^.* - ", "").strip());
+    assertTrue(
+        line.contains("at io.credgraph.api.logging.MaskingPatternLayoutTest"),
+        "the stack trace stays");
+    assertEquals(
+        "a USCC 91350100M000100Y43 stays",
+        layout
+            .doLayout(
+                new LoggingEvent(
+                    Logger.class.getName(),
+                    root,
+                    Level.INFO,
+                    "a USCC 91350100M000100Y43 stays",
+                    null,
+                    null))
+            .replaceFirst("^.* - ", "")
+            .strip());
     context.stop();
   }
 }

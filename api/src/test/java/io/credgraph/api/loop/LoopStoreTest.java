@@ -16,11 +16,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loop's journals on disk: replayed when opened, a cut last line dropped, an edited line refused. */
+/**
+ * The loop's journals on disk: replayed when opened, a cut last line dropped, an edited line
+ * refused.
+ */
 class LoopStoreTest {
   static Checks.Check check(String id) {
-    return new Checks.Check(id, Checks.Kind.SANCTIONS, Instant.parse("2025-06-01T02:00:00Z"),
-        LocalDate.of(2025, 6, 1), "samr", Optional.of("MARKET_REGULATION"), LocalDate.of(2025, 6, 1),
+    return new Checks.Check(
+        id,
+        Checks.Kind.SANCTIONS,
+        Instant.parse("2025-06-01T02:00:00Z"),
+        LocalDate.of(2025, 6, 1),
+        "samr",
+        Optional.of("MARKET_REGULATION"),
+        LocalDate.of(2025, 6, 1),
         List.of(new Checks.Item("s1234567", "R1", "GP-BAN", "GOV_PROCUREMENT")));
   }
 
@@ -28,11 +37,26 @@ class LoopStoreTest {
   void journalsAreReplayedAndACutLastLineIsDropped(@TempDir Path dir) throws Exception {
     try (LoopStore s = LoopStore.open(dir)) {
       s.remember(check("chk-1"));
-      s.addFeedback(new Checks.FeedbackVersion("chk-1", 1, Instant.parse("2025-06-02T02:00:00Z"), "samr",
-          "MARKET_REGULATION", List.of(new Checks.Feedback("s1234567", "R1", "GP-BAN", Checks.Outcome.APPLIED,
-              Optional.empty(), Optional.empty()))));
+      s.addFeedback(
+          new Checks.FeedbackVersion(
+              "chk-1",
+              1,
+              Instant.parse("2025-06-02T02:00:00Z"),
+              "samr",
+              "MARKET_REGULATION",
+              List.of(
+                  new Checks.Feedback(
+                      "s1234567",
+                      "R1",
+                      "GP-BAN",
+                      Checks.Outcome.APPLIED,
+                      Optional.empty(),
+                      Optional.empty()))));
     }
-    Files.writeString(dir.resolve(LoopStore.CHECKS), "{\"checkId\":\"chk-2\",\"ki", StandardCharsets.UTF_8,
+    Files.writeString(
+        dir.resolve(LoopStore.CHECKS),
+        "{\"checkId\":\"chk-2\",\"ki",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     try (LoopStore s = LoopStore.open(dir)) {
       assertEquals(check("chk-1"), s.check("chk-1").orElseThrow());
@@ -41,7 +65,9 @@ class LoopStoreTest {
       s.remember(check("chk-3"));
     }
     try (LoopStore s = LoopStore.open(dir)) {
-      assertEquals(List.of("chk-1", "chk-3"), s.checks().stream().map(Checks.Check::checkId).toList(),
+      assertEquals(
+          List.of("chk-1", "chk-3"),
+          s.checks().stream().map(Checks.Check::checkId).toList(),
           "appends continue after the last complete line");
     }
   }
@@ -51,7 +77,10 @@ class LoopStoreTest {
     try (LoopStore s = LoopStore.open(dir)) {
       s.remember(check("chk-1"));
     }
-    Files.writeString(dir.resolve(LoopStore.CHECKS), "not json\n", StandardCharsets.UTF_8,
+    Files.writeString(
+        dir.resolve(LoopStore.CHECKS),
+        "not json\n",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     CredgraphException e = assertThrows(CredgraphException.class, () -> LoopStore.open(dir));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());

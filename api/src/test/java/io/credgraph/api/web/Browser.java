@@ -33,19 +33,26 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} driven by {@code chromedriver}) for the browser journeys of
- * the web pages. It keeps what a journey must check: every console message of level SEVERE (a page error, a failed
- * request, a Content-Security-Policy violation), every address the browser requested (from Chromium's network log,
- * so the pages' API calls are included), and a screenshot of each page under {@code docs/screenshots/}.
+ * A real headless Chromium (Debian's {@code chromium} driven by {@code chromedriver}) for the
+ * browser journeys of the web pages. It keeps what a journey must check: every console message of
+ * level SEVERE (a page error, a failed request, a Content-Security-Policy violation), every address
+ * the browser requested (from Chromium's network log, so the pages' API calls are included), and a
+ * screenshot of each page under {@code docs/screenshots/}.
  *
- * <p>Open it in {@code @BeforeAll} with {@link #open(Path)}: it skips the tests (with the reason) where no Chromium
- * or chromedriver is installed ({@code .ci/install-packages} installs both), and close it in {@code @AfterAll}.
+ * <p>Open it in {@code @BeforeAll} with {@link #open(Path)}: it skips the tests (with the reason)
+ * where no Chromium or chromedriver is installed ({@code .ci/install-packages} installs both), and
+ * close it in {@code @AfterAll}.
  */
 public final class Browser implements AutoCloseable {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** A mainland resident ID number anywhere in a text (17 digits and a digit or X, not inside a longer number). */
-  public static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[0-9Xx](?![0-9A-Za-z])");
+
+  /**
+   * A mainland resident ID number anywhere in a text (17 digits and a digit or X, not inside a
+   * longer number).
+   */
+  public static final Pattern ID_NUMBER =
+      Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[0-9Xx](?![0-9A-Za-z])");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,10 +66,17 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts a fresh headless Chromium with its profile under {@code dir}; skips the test where there is none. */
+  /**
+   * Starts a fresh headless Chromium with its profile under {@code dir}; skips the test where there
+   * is none.
+   */
   public static Browser open(Path dir) {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "the browser journeys need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the browser journeys need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
             + "); install them with .ci/install-packages");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -72,15 +86,27 @@ public final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--lang=zh-CN",
+        "--user-data-dir=" + profile);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     logs.enable(LogType.PERFORMANCE, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return new Browser(driver);
@@ -100,7 +126,8 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (up to 20 s) for an element to be displayed and returns it. */
   public WebElement waitFor(By by) {
-    return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    return until(
+        d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
   /** Waits (up to 20 s) for a condition to give something other than null or false. */
@@ -112,12 +139,18 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the text of the element contains {@code text}; returns the element. */
   public WebElement waitForText(By by, String text) {
-    return until(d -> d.findElements(by).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+    return until(
+        d ->
+            d.findElements(by).stream()
+                .filter(e -> e.getText().contains(text))
+                .findFirst()
+                .orElse(null));
   }
 
   /** Puts an API key into this tab's session (as the sign-in box does) and reloads. */
   public Browser signIn(String key) {
-    ((JavascriptExecutor) driver).executeScript("sessionStorage.setItem('credgraph.key', arguments[0])", key);
+    ((JavascriptExecutor) driver)
+        .executeScript("sessionStorage.setItem('credgraph.key', arguments[0])", key);
     driver.navigate().refresh();
     waitFor(By.cssSelector("header.shell nav"));
     return this;
@@ -171,8 +204,8 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Fails when an ID number appears in any address this browser requested (since it started, {@link #reset} does not
-   * forget them) or shows now; the history of the tab is among them.
+   * Fails when an ID number appears in any address this browser requested (since it started, {@link
+   * #reset} does not forget them) or shows now; the history of the tab is among them.
    */
   public void assertNoIdNumberInAddresses() {
     collect();
@@ -180,17 +213,23 @@ public final class Browser implements AutoCloseable {
     List<String> all = new ArrayList<>(everRequested);
     all.add(driver.getCurrentUrl());
     for (String u : all) {
-      if (ID_NUMBER.matcher(java.net.URLDecoder.decode(u, java.nio.charset.StandardCharsets.UTF_8)).find()) {
+      if (ID_NUMBER
+          .matcher(java.net.URLDecoder.decode(u, java.nio.charset.StandardCharsets.UTF_8))
+          .find()) {
         bad.add(u);
       }
     }
     assertEquals(List.of(), bad, "ID numbers in addresses");
   }
 
-  /** Saves what the browser shows (the whole page's height) as {@code docs/screenshots/<name>.png}. */
+  /**
+   * Saves what the browser shows (the whole page's height) as {@code docs/screenshots/<name>.png}.
+   */
   public Path screenshot(String name) {
-    Object height = ((JavascriptExecutor) driver).executeScript(
-        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+    Object height =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
     org.openqa.selenium.Dimension before = driver.manage().window().getSize();
     int h = Math.min(4000, Math.max(before.getHeight(), ((Number) height).intValue() + 140));
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), h));
@@ -198,7 +237,10 @@ public final class Browser implements AutoCloseable {
       Path dir = screenshotDir();
       Files.createDirectories(dir);
       Path out = dir.resolve(name + ".png");
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          out,
+          StandardCopyOption.REPLACE_EXISTING);
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -211,7 +253,8 @@ public final class Browser implements AutoCloseable {
   static Path screenshotDir() {
     Path p = Path.of("").toAbsolutePath();
     for (Path q = p; q != null; q = q.getParent()) {
-      if (Files.isDirectory(q.resolve("docs")) && Files.isRegularFile(q.resolve("pom.xml"))
+      if (Files.isDirectory(q.resolve("docs"))
+          && Files.isRegularFile(q.resolve("pom.xml"))
           && Files.isDirectory(q.resolve("api"))) {
         return q.resolve("docs/screenshots");
       }

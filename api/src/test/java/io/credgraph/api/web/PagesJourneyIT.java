@@ -30,22 +30,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * One journey per page of the web workspace (issue #10) in headless Chromium against a real server holding the sample
- * city (datasets/STORIES.md), plus an enterprise named {@code <img src=x onerror=alert(1)>} on a black list. Each
- * journey asserts what the user sees, that no page logged an error and, at the end, that no ID number was in any
- * address the browser requested.
+ * One journey per page of the web workspace (issue #10) in headless Chromium against a real server
+ * holding the sample city (datasets/STORIES.md), plus an enterprise named {@code <img src=x
+ * onerror=alert(1)>} on a black list. Each journey asserts what the user sees, that no page logged
+ * an error and, at the end, that no ID number was in any address the browser requested.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesJourneyIT {
   static final String XSS = "<img src=x onerror=alert(1)>";
   static final String XSS_USCC = Fixtures.uscc("91442000MA0XAA001");
   static final String XSS_RECORD = "ZSAMR-XSS-2024-0001";
+
   /** 吴海林, the sample city's dishonest judgment debtor (S11). */
   static final String WU_NAME = "吴海林";
+
   static final String JINSHUN_USCC = "91442000MA00FYEB0J";
 
   @RegisterExtension
   static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
+
   static ApiServer server;
   static Browser browser;
   static String wuId;
@@ -54,12 +57,23 @@ class PagesJourneyIT {
   static void start() throws Exception {
     server = WEB.server();
     browser = WEB.browser();
-    String xss = "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"" + XSS_USCC + "\",\"name\":\""
-        + XSS + "\",\"legalForm\":\"COMPANY\"}\n"
-        + "{\"type\":\"record\",\"id\":\"" + XSS_RECORD + "\",\"subject\":{\"uscc\":\"" + XSS_USCC + "\"},"
-        + "\"list\":\"SERIOUS_ILLEGAL_DISHONEST\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监严字〔2024〕99号\","
-        + "\"basis\":\"《市场监督管理严重违法失信名单管理办法》第二条\",\"decidedOn\":\"2024-05-01\",\"effectiveFrom\":\"2024-05-01\"}\n";
-    WebCity.load(server, "MARKET_REGULATION-2024-05-01.jsonl", new ByteArrayInputStream(xss.getBytes(StandardCharsets.UTF_8)));
+    String xss =
+        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+            + XSS_USCC
+            + "\",\"name\":\""
+            + XSS
+            + "\",\"legalForm\":\"COMPANY\"}\n"
+            + "{\"type\":\"record\",\"id\":\""
+            + XSS_RECORD
+            + "\",\"subject\":{\"uscc\":\""
+            + XSS_USCC
+            + "\"},"
+            + "\"list\":\"SERIOUS_ILLEGAL_DISHONEST\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监严字〔2024〕99号\","
+            + "\"basis\":\"《市场监督管理严重违法失信名单管理办法》第二条\",\"decidedOn\":\"2024-05-01\",\"effectiveFrom\":\"2024-05-01\"}\n";
+    WebCity.load(
+        server,
+        "MARKET_REGULATION-2024-05-01.jsonl",
+        new ByteArrayInputStream(xss.getBytes(StandardCharsets.UTF_8)));
     ObjectMapper json = new ObjectMapper();
     for (String line : SampleCity.lines("01-public-security.jsonl")) {
       JsonNode n = json.readTree(line);
@@ -80,7 +94,8 @@ class PagesJourneyIT {
   }
 
   void setValue(WebElement input, String value) {
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", input, value);
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].value = arguments[1]", input, value);
   }
 
   @Test
@@ -94,14 +109,17 @@ class PagesJourneyIT {
     byId("public-show").click();
     WebElement row = browser.waitForText(By.cssSelector("#public-table tbody tr"), WU_NAME);
     String key = row.findElement(By.cssSelector("td.key")).getText();
-    assertEquals(wuId.substring(0, 4) + "**********" + wuId.substring(14), key, "the ID number is masked");
+    assertEquals(
+        wuId.substring(0, 4) + "**********" + wuId.substring(14), key, "the ID number is masked");
     assertFalse(browser.mainText().contains(wuId));
     assertTrue(row.getText().contains("2025-10-31"), row.getText());
     // the whole list, unfiltered, with a masked number on every person's row
     byId("public-q").clear();
     byId("public-show").click();
     browser.until(d -> d.findElements(By.cssSelector("#public-table tbody tr")).size() > 1);
-    assertFalse(Browser.ID_NUMBER.matcher(browser.mainText()).find(), "no full ID number on the public list");
+    assertFalse(
+        Browser.ID_NUMBER.matcher(browser.mainText()).find(),
+        "no full ID number on the public list");
     assertTrue(browser.mainText().contains("失信被执行人"), browser.mainText());
     browser.screenshot("public");
     browser.assertNoConsoleErrors();
@@ -118,14 +136,20 @@ class PagesJourneyIT {
     byId("public-show").click();
     WebElement link = browser.waitForText(By.cssSelector("#public-table td.name a"), XSS);
     assertEquals(XSS, link.getText());
-    assertTrue(browser.driver().findElements(By.cssSelector("#main img")).isEmpty(), "no img element was made");
+    assertTrue(
+        browser.driver().findElements(By.cssSelector("#main img")).isEmpty(),
+        "no img element was made");
     link.click();
     WebElement title = browser.waitForText(By.cssSelector("#org-result h1"), XSS);
     assertEquals(XSS, title.getText());
     assertTrue(browser.driver().getCurrentUrl().endsWith("/public/org?uscc=" + XSS_USCC));
     WebElement table = browser.waitFor(By.id("org-table"));
-    assertTrue(table.getText().contains(XSS_RECORD) && table.getText().contains("2024-05-01"), table.getText());
-    assertTrue(browser.driver().findElements(By.cssSelector("#main img")).isEmpty(), "no img element was made");
+    assertTrue(
+        table.getText().contains(XSS_RECORD) && table.getText().contains("2024-05-01"),
+        table.getText());
+    assertTrue(
+        browser.driver().findElements(By.cssSelector("#main img")).isEmpty(),
+        "no img element was made");
     browser.screenshot("org");
     browser.assertNoConsoleErrors();
   }
@@ -146,13 +170,15 @@ class PagesJourneyIT {
     assertTrue(reason.getText().contains("ZSCOURT-SX-2023-0013"), reason.getText());
     assertEquals("2025-10-31", reason.findElement(By.cssSelector(".until")).getText());
     assertTrue(reason.getText().contains("2023-11-01"), reason.getText());
-    assertTrue(reason.getText().contains("第一百七十八条"), "the legal basis is shown: " + reason.getText());
-    assertTrue(Integer.parseInt(verdict.getCssValue("font-size").replace("px", "")) >= 40, "large type");
+    assertTrue(
+        reason.getText().contains("第一百七十八条"), "the legal basis is shown: " + reason.getText());
+    assertTrue(
+        Integer.parseInt(verdict.getCssValue("font-size").replace("px", "")) >= 40, "large type");
     assertFalse(browser.driver().getTitle().contains(wuId));
     browser.screenshot("counter");
     boolean hasCheckId = !browser.driver().findElements(By.id("check-id")).isEmpty();
-    ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
-        Map.of("media", "print"));
+    ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+        .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     try {
       WebElement slip = browser.waitFor(By.cssSelector(".slip-head"));
       assertEquals("任职资格核查单", slip.getText());
@@ -162,8 +188,8 @@ class PagesJourneyIT {
       }
       browser.screenshot("counter-print");
     } finally {
-      ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
-          Map.of("media", ""));
+      ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+          .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
     // the same person after the record's end: eligible
     setValue(byId("counter-date"), "2025-11-01");
@@ -177,13 +203,20 @@ class PagesJourneyIT {
   void aDepartmentKeyIsNotOfferedTheCounterAndTheApiRefusesIt() {
     browser.visit(server.uri("/"));
     browser.signIn(ApiServer.key(Role.DEPARTMENT));
-    assertTrue(browser.driver().findElements(By.cssSelector("header.shell a[href='/counter']")).isEmpty());
+    assertTrue(
+        browser.driver().findElements(By.cssSelector("header.shell a[href='/counter']")).isEmpty());
     browser.visit(server.uri("/counter"));
     WebElement denied = browser.waitFor(By.cssSelector("article.denied"));
     assertTrue(denied.getText().contains("REGISTRY"), denied.getText());
     assertTrue(browser.driver().findElements(By.id("counter-form")).isEmpty());
-    assertEquals(403, server.post("/api/v1/checks/appointment", Role.DEPARTMENT,
-        "{\"person\":{\"idNumber\":\"" + wuId + "\"},\"role\":\"DIRECTOR\"}").status());
+    assertEquals(
+        403,
+        server
+            .post(
+                "/api/v1/checks/appointment",
+                Role.DEPARTMENT,
+                "{\"person\":{\"idNumber\":\"" + wuId + "\"},\"role\":\"DIRECTOR\"}")
+            .status());
     browser.assertNoConsoleErrors();
   }
 
@@ -202,16 +235,24 @@ class PagesJourneyIT {
     assertEquals(3, rows.size(), table.getText());
     WebElement wu = rows.get(0);
     assertEquals("true", wu.getAttribute("data-restricted"));
-    assertTrue(wu.getText().contains("JS-DJD") && wu.getText().contains("2025-10-31"), wu.getText());
+    assertTrue(
+        wu.getText().contains("JS-DJD") && wu.getText().contains("2025-10-31"), wu.getText());
     assertFalse(wu.getText().contains(wuId), "a DEPARTMENT key sees the number masked");
-    assertTrue(wu.getText().contains(wuId.substring(0, 4) + "**********" + wuId.substring(14)), wu.getText());
-    assertFalse(wu.getText().contains(WU_NAME), "a DEPARTMENT answer about a person carries no name (issue #13)");
+    assertTrue(
+        wu.getText().contains(wuId.substring(0, 4) + "**********" + wuId.substring(14)),
+        wu.getText());
+    assertFalse(
+        wu.getText().contains(WU_NAME),
+        "a DEPARTMENT answer about a person carries no name (issue #13)");
     assertTrue(rows.get(2).getText().contains(XSS), "the XSS name as text");
-    assertTrue(byId("checks-note").getText().contains("1"), "the header line was skipped and said so");
+    assertTrue(
+        byId("checks-note").getText().contains("1"), "the header line was skipped and said so");
     assertTrue(browser.driver().findElements(By.cssSelector("#main img")).isEmpty());
     new Select(byId("checks-filter")).selectByValue("restricted");
     int restricted = table.findElements(By.cssSelector("tbody tr")).size();
-    assertTrue(restricted >= 1 && table.findElements(By.cssSelector("tbody tr[data-restricted='false']")).isEmpty());
+    assertTrue(
+        restricted >= 1
+            && table.findElements(By.cssSelector("tbody tr[data-restricted='false']")).isEmpty());
     new Select(byId("checks-filter")).selectByValue("all");
     browser.screenshot("checks");
     browser.assertNoConsoleErrors();
@@ -228,7 +269,9 @@ class PagesJourneyIT {
     byId("steward-send").click();
     WebElement rejections = browser.waitFor(By.id("steward-rejections"));
     TreeSet<Integer> lines = new TreeSet<>();
-    rejections.findElements(By.cssSelector("td.line")).forEach(td -> lines.add(Integer.parseInt(td.getText())));
+    rejections
+        .findElements(By.cssSelector("td.line"))
+        .forEach(td -> lines.add(Integer.parseInt(td.getText())));
     TreeSet<Integer> expected = new TreeSet<>();
     for (int i = 1; i <= 13; i++) {
       expected.add(i);
@@ -237,19 +280,24 @@ class PagesJourneyIT {
     assertEquals("100", byId("steward-progress").getAttribute("value"));
     assertTrue(rejections.getText().contains("99-bad-lines-demo.jsonl"), rejections.getText());
     browser.screenshot("steward");
-    // the lifecycle: find the enterprise, choose its record, object to it; the history shows the objection
+    // the lifecycle: find the enterprise, choose its record, object to it; the history shows the
+    // objection
     byId("steward-q").sendKeys(XSS_USCC);
     byId("steward-find-btn").click();
-    WebElement rec = browser.waitFor(By.cssSelector("#steward-found tr[data-record='" + XSS_RECORD + "']"));
+    WebElement rec =
+        browser.waitFor(By.cssSelector("#steward-found tr[data-record='" + XSS_RECORD + "']"));
     rec.findElement(By.tagName("button")).click();
     assertEquals(XSS_RECORD, byId("steward-record").getAttribute("value"));
     new Select(byId("steward-status")).selectByValue("OBJECTED");
     setValue(byId("steward-on"), "2025-05-20");
     byId("steward-note").sendKeys("企业提出异议");
     byId("steward-apply").click();
-    WebElement changed = browser.waitFor(By.cssSelector("#steward-change tr[data-record='" + XSS_RECORD + "']"));
+    WebElement changed =
+        browser.waitFor(By.cssSelector("#steward-change tr[data-record='" + XSS_RECORD + "']"));
     assertTrue(changed.getText().contains("2025-05-20 OBJECTED — 企业提出异议"), changed.getText());
-    assertTrue(changed.findElement(By.cssSelector("td.status")).getText().contains("异议中"), changed.getText());
+    assertTrue(
+        changed.findElement(By.cssSelector("td.status")).getText().contains("异议中"),
+        changed.getText());
     browser.assertNoConsoleErrors();
   }
 
@@ -262,15 +310,19 @@ class PagesJourneyIT {
     WebElement chain = browser.waitFor(By.id("admin-chain-state"));
     assertEquals("true", chain.getAttribute("data-intact"), chain.getText());
     WebElement audit = browser.waitFor(By.id("admin-audit-table"));
-    assertTrue(audit.getText().contains("/api/v1/checks/appointment"), "the counter's check is audited");
+    assertTrue(
+        audit.getText().contains("/api/v1/checks/appointment"), "the counter's check is audited");
     WebElement rule = browser.waitFor(By.cssSelector("#admin-rules-table tr[data-rule='CL178-5']"));
-    assertTrue(rule.getText().contains("DISHONEST_JUDGMENT_DEBTOR") && rule.getText().contains("第一百七十八条"),
+    assertTrue(
+        rule.getText().contains("DISHONEST_JUDGMENT_DEBTOR") && rule.getText().contains("第一百七十八条"),
         rule.getText());
     assertTrue(browser.waitFor(By.id("admin-lists-table")).getText().contains("A_TAXPAYER"));
     byId("admin-who").sendKeys("registry");
     byId("admin-filter").click();
-    browser.until(d -> d.findElements(By.cssSelector("#admin-audit-table tbody tr")).stream()
-        .allMatch(r -> r.getText().contains("registry")));
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("#admin-audit-table tbody tr")).stream()
+                .allMatch(r -> r.getText().contains("registry")));
     browser.screenshot("admin");
     browser.assertNoConsoleErrors();
   }

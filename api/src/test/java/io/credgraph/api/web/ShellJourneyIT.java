@@ -15,10 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The shell every page shares: home, navigation by role, sign-in, language switch, security headers. */
+/**
+ * The shell every page shares: home, navigation by role, sign-in, language switch, security
+ * headers.
+ */
 class ShellJourneyIT {
   @RegisterExtension
   static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
+
   static ApiServer server;
   static Browser browser;
 
@@ -38,8 +42,10 @@ class ShellJourneyIT {
     browser.signOut();
     browser.visit(server.uri("/"));
     browser.waitForText(By.tagName("h1"), "城市公共信用信息平台");
-    List<String> nav = browser.driver().findElements(By.cssSelector("header.shell ul.pages a")).stream()
-        .map(WebElement::getText).toList();
+    List<String> nav =
+        browser.driver().findElements(By.cssSelector("header.shell ul.pages a")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(List.of("红黑名单公示"), nav);
     assertTrue(browser.driver().findElement(By.id("signin-key")).isDisplayed());
     browser.screenshot("home");
@@ -54,8 +60,10 @@ class ShellJourneyIT {
     browser.driver().findElement(By.id("signin-key")).sendKeys(ApiServer.key(Role.REGISTRY));
     browser.driver().findElement(By.id("signin-submit")).click();
     browser.waitForText(By.cssSelector("header.shell .whoami"), "REGISTRY");
-    List<String> nav = browser.driver().findElements(By.cssSelector("header.shell ul.pages a")).stream()
-        .map(WebElement::getText).toList();
+    List<String> nav =
+        browser.driver().findElements(By.cssSelector("header.shell ul.pages a")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(List.of("红黑名单公示", "任职资格核查", "联合奖惩核查"), nav);
     browser.driver().findElement(By.id("signout")).click();
     browser.waitFor(By.id("signin-key"));
@@ -68,7 +76,8 @@ class ShellJourneyIT {
     browser.signIn(ApiServer.key(Role.DEPARTMENT));
     browser.visit(server.uri("/admin"));
     WebElement denied = browser.waitFor(By.cssSelector("article.denied"));
-    assertTrue(denied.getText().contains("此密钥的角色不能使用本页") && denied.getText().contains("ADMIN"),
+    assertTrue(
+        denied.getText().contains("此密钥的角色不能使用本页") && denied.getText().contains("ADMIN"),
         denied.getText());
     browser.signIn("not-a-key-this-server-knows-0000000000");
     browser.waitForText(By.cssSelector("header.shell .notice"), "服务器不认识该密钥");
@@ -95,8 +104,8 @@ class ShellJourneyIT {
       ApiServer.Answer a = server.get(path, null);
       assertEquals(200, a.status(), path);
       var h = a.raw().headers();
-      assertEquals(SecurityHeaders.PAGE_POLICY,
-          h.firstValue("Content-Security-Policy").orElse(""), path);
+      assertEquals(
+          SecurityHeaders.PAGE_POLICY, h.firstValue("Content-Security-Policy").orElse(""), path);
       assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""), path);
       assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(""), path);
     }

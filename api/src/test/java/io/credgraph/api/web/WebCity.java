@@ -12,8 +12,9 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 
 /**
- * A real server (see {@link ApiServer}: one key per role, {@code key-<role>}) holding the sample city, loaded batch by
- * batch through {@code POST /api/v1/batches} as a steward would, for the browser journeys.
+ * A real server (see {@link ApiServer}: one key per role, {@code key-<role>}) holding the sample
+ * city, loaded batch by batch through {@code POST /api/v1/batches} as a steward would, for the
+ * browser journeys.
  */
 public final class WebCity {
   private WebCity() {}
@@ -36,8 +37,13 @@ public final class WebCity {
     try (in) {
       body = in.readAllBytes();
     }
-    ApiServer.Answer a = server.send(server.builder("/api/v1/batches?name=" + name, Role.STEWARD)
-        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    ApiServer.Answer a =
+        server.send(
+            server
+                .builder("/api/v1/batches?name=" + name, Role.STEWARD)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     assertEquals(200, a.status(), name + ": " + a.body());
     assertEquals(0, a.json().path("rejected").asLong(), name + ": " + a.body());
   }

@@ -14,21 +14,25 @@ final class CypherQueries {
   private CypherQueries() {}
 
   /** The status changes of record {@code r} as maps {event, on, person}. */
-  private static final String EVENTS = "[x IN split(coalesce(r.history, '[]'), '{\"event\":\"')[1..] | "
-      + "{event: split(x, '\"')[0], on: date(split(split(x, '\"on\":\"')[1], '\"')[0]), "
-      + "person: CASE WHEN x CONTAINS '\"person\":\"' THEN split(split(x, '\"person\":\"')[1], '\"')[0] END}]";
+  private static final String EVENTS =
+      "[x IN split(coalesce(r.history, '[]'), '{\"event\":\"')[1..] | "
+          + "{event: split(x, '\"')[0], on: date(split(split(x, '\"on\":\"')[1], '\"')[0]), "
+          + "person: CASE WHEN x CONTAINS '\"person\":\"' THEN split(split(x, '\"person\":\"')[1], '\"')[0] END}]";
 
   /** Keeps the rows whose record r is in force on $asOf (needs r; binds ev). */
-  private static final String IN_FORCE = """
+  private static final String IN_FORCE =
+      """
       WITH *, %s AS ev
       WITH *, [e IN ev WHERE e.event <> 'RELEASED' AND e.on <= $asOf | e.event] AS past
       WHERE r.effectiveFrom <= $asOf AND (r.effectiveUntil IS NULL OR r.effectiveUntil >= $asOf)
         AND none(e IN ev WHERE e.event = 'REVOKED')
         AND (size(past) = 0 OR past[-1] = 'ACTIVE' OR (past[-1] = 'OBJECTED' AND r.list IN $objectedInForce))
-      """.formatted(EVENTS);
+      """
+          .formatted(EVENTS);
 
   /** The window of CL178-2 (CRIMINAL_BAR, years 5, probation years 2) on $asOf, for record r. */
-  private static final String CRIMINAL_BAR_CL178 = """
+  private static final String CRIMINAL_BAR_CL178 =
+      """
       (r.crime IN ['CORRUPTION', 'BRIBERY', 'EMBEZZLEMENT', 'MISAPPROPRIATION', 'ECONOMIC_ORDER']
          OR r.politicalRightsDeprivedUntil IS NOT NULL)
        AND r.decidedOn <= $asOf
@@ -42,10 +46,12 @@ final class CypherQueries {
              AND $asOf <= r.politicalRightsDeprivedUntil + duration({years: 5})))""";
 
   /**
-   * The appointment check of one person ($key) for role LEGAL_REP of a company (no enterprise named) on $asOf
-   * (from 2024-07-01): rules CL178-1..5 and EIP17. One row per (rule, record) that restricts; none: eligible.
+   * The appointment check of one person ($key) for role LEGAL_REP of a company (no enterprise
+   * named) on $asOf (from 2024-07-01): rules CL178-1..5 and EIP17. One row per (rule, record) that
+   * restricts; none: eligible.
    */
-  static final String APPOINTMENT = """
+  static final String APPOINTMENT =
+      """
       MATCH (p:Subject {key: $key})
       CALL (p) {
         MATCH (p)-[:HAS_RECORD]->(r:Record)
@@ -70,14 +76,17 @@ final class CypherQueries {
           WHEN 'CIVIL_INCAPACITY' THEN 'CL178-1' WHEN 'CRIMINAL_PENALTY' THEN 'CL178-2'
           WHEN 'BANKRUPTCY_LIQUIDATED' THEN 'CL178-3' WHEN 'DISHONEST_JUDGMENT_DEBTOR' THEN 'CL178-5'
           WHEN 'SERIOUS_ILLEGAL_DISHONEST' THEN 'EIP17' ELSE 'CL178-4' END AS rule, r.id AS record
-      """.formatted(IN_FORCE, CRIMINAL_BAR_CL178);
+      """
+          .formatted(IN_FORCE, CRIMINAL_BAR_CL178);
 
   /**
-   * The full propagation on $asOf: every (rule, record, target) of the appointment rules CL178-1..5 and EIP17 and of
-   * the joint-sanction rules JS-DJD, JS-CONSUMPTION, JS-SID, JS-SID-REP, JS-TAX, JS-PROC, JS-BRIBE, JS-PRACT, JS-ABN
-   * that holds on $asOf, for the whole city; returns the counts per rule.
+   * The full propagation on $asOf: every (rule, record, target) of the appointment rules CL178-1..5
+   * and EIP17 and of the joint-sanction rules JS-DJD, JS-CONSUMPTION, JS-SID, JS-SID-REP, JS-TAX,
+   * JS-PROC, JS-BRIBE, JS-PRACT, JS-ABN that holds on $asOf, for the whole city; returns the counts
+   * per rule.
    */
-  static final String PROPAGATION = """
+  static final String PROPAGATION =
+      """
       MATCH (h:Subject)-[:HAS_RECORD]->(r:Record)
       WHERE r.list IN ['CIVIL_INCAPACITY', 'DISHONEST_JUDGMENT_DEBTOR', 'CRIMINAL_PENALTY', 'BANKRUPTCY_LIQUIDATED',
           'LICENCE_REVOKED', 'ORDERED_CLOSED', 'SERIOUS_ILLEGAL_DISHONEST', 'CONSUMPTION_RESTRICTED',
@@ -144,9 +153,14 @@ final class CypherQueries {
       WHERE t.kind <> 'PERSON' OR none(e IN ev WHERE e.event = 'RELEASED' AND e.person = t.key AND e.on <= $asOf)
       RETURN rule, count(*) AS measures, count(DISTINCT t) AS targets
       ORDER BY rule
-      """.formatted(IN_FORCE, CRIMINAL_BAR_CL178);
+      """
+          .formatted(IN_FORCE, CRIMINAL_BAR_CL178);
 
-  /** The persons the propagation above bars from LEGAL_REP of a company on $asOf (CL178-1..5, EIP17). */
-  static final String BARRED_PERSONS = PROPAGATION.substring(0, PROPAGATION.indexOf("RETURN rule, count(*)"))
-      + "WITH rule, t WHERE rule STARTS WITH 'CL178' OR rule = 'EIP17'\nRETURN DISTINCT t.key AS key";
+  /**
+   * The persons the propagation above bars from LEGAL_REP of a company on $asOf (CL178-1..5,
+   * EIP17).
+   */
+  static final String BARRED_PERSONS =
+      PROPAGATION.substring(0, PROPAGATION.indexOf("RETURN rule, count(*)"))
+          + "WITH rule, t WHERE rule STARTS WITH 'CL178' OR rule = 'EIP17'\nRETURN DISTINCT t.key AS key";
 }

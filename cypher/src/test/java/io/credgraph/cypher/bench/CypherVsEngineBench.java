@@ -34,17 +34,19 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 
 /**
- * The engine against a straightforward Cypher formulation ({@link CypherQueries}), in the same JVM on the same
- * embedded Neo4j database: the appointment check (role LEGAL_REP of a company, no enterprise named, three dates from
- * 2024-07-01 on, so rules CL178-1..5 and EIP17) for a sample of persons, uncached, with the eligible/ineligible
- * answers compared; and the full propagation (engine: {@code rebuild()} and its derivation step alone; Cypher: every
- * derived measure holding on one day, for the whole city). Wall time and this thread's CPU time (ThreadMXBean: the
- * embedded Cypher runtime runs in the calling thread), medians and p99. A main, not a test: it never runs in CI.
+ * The engine against a straightforward Cypher formulation ({@link CypherQueries}), in the same JVM
+ * on the same embedded Neo4j database: the appointment check (role LEGAL_REP of a company, no
+ * enterprise named, three dates from 2024-07-01 on, so rules CL178-1..5 and EIP17) for a sample of
+ * persons, uncached, with the eligible/ineligible answers compared; and the full propagation
+ * (engine: {@code rebuild()} and its derivation step alone; Cypher: every derived measure holding
+ * on one day, for the whole city). Wall time and this thread's CPU time (ThreadMXBean: the embedded
+ * Cypher runtime runs in the calling thread), medians and p99. A main, not a test: it never runs in
+ * CI.
  *
- * <p>{@code DATA} is the store's directory: when it holds no database yet, the city is generated into {@code CITY}
- * (when that folder is missing) with the real {@link CityGenerator} and loaded with the real {@link ExchangeLoader}
- * through {@link CredgraphEngine#writer()}; otherwise the database is opened as it is (e.g. loaded by
- * {@code ./credgraph load CITY --data DATA}). Run:
+ * <p>{@code DATA} is the store's directory: when it holds no database yet, the city is generated
+ * into {@code CITY} (when that folder is missing) with the real {@link CityGenerator} and loaded
+ * with the real {@link ExchangeLoader} through {@link CredgraphEngine#writer()}; otherwise the
+ * database is opened as it is (e.g. loaded by {@code ./credgraph load CITY --data DATA}). Run:
  *
  * <pre>
  * mvn -B -q -pl cypher -am test-compile dependency:build-classpath -DskipTests \
@@ -55,16 +57,18 @@ import org.neo4j.graphdb.Result;
  */
 public final class CypherVsEngineBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final LocalDate[] DAYS = {LocalDate.of(2024, 9, 30), LocalDate.of(2025, 3, 1),
-      LocalDate.of(2026, 6, 30)};
+  private static final LocalDate[] DAYS = {
+    LocalDate.of(2024, 9, 30), LocalDate.of(2025, 3, 1), LocalDate.of(2026, 6, 30)
+  };
   private static final LocalDate PROPAGATION_DAY = LocalDate.of(2025, 3, 1);
 
   private CypherVsEngineBench() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: CypherVsEngineBench CITY DATA ENTERPRISES [PERSONS (default 2000)] "
-          + "[PAGE_CACHE (default 2g)] [PROPAGATION_RUNS (default 3)]");
+      System.err.println(
+          "usage: CypherVsEngineBench CITY DATA ENTERPRISES [PERSONS (default 2000)] "
+              + "[PAGE_CACHE (default 2g)] [PROPAGATION_RUNS (default 3)]");
       System.exit(2);
     }
     Path city = Path.of(args[0]);
@@ -73,34 +77,50 @@ public final class CypherVsEngineBench {
     int sampleSize = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
     long pageCache = EmbeddedNeo4jStore.Options.parseSize(args.length > 4 ? args[4] : "2g");
     int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-    System.out.printf(Locale.ROOT, "machine: %d cores, max heap %,d MiB, load average %.2f%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, max heap %,d MiB, load average %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     boolean fresh = !Files.isDirectory(data.resolve("data"));
     if (fresh && !Files.isDirectory(city)) {
       long t = System.nanoTime();
-      var summary = new CityGenerator(GeneratorConfig.of(enterprises, 1)).generate(city, p -> { });
+      var summary = new CityGenerator(GeneratorConfig.of(enterprises, 1)).generate(city, p -> {});
       System.out.printf(Locale.ROOT, "generated %s in %.1f s: %s%n", city, secs(t), summary);
     }
-    try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(data,
-        EmbeddedNeo4jStore.Options.defaults().withPageCache(pageCache))) {
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(
+            data, EmbeddedNeo4jStore.Options.defaults().withPageCache(pageCache))) {
       long t = System.nanoTime();
       long c = cpu();
       CredgraphEngine engine = CredgraphEngine.open(store);
-      System.out.printf(Locale.ROOT, "engine opened in %.1f s wall, %.1f s CPU%n", secs(t), (cpu() - c) / 1e9);
+      System.out.printf(
+          Locale.ROOT, "engine opened in %.1f s wall, %.1f s CPU%n", secs(t), (cpu() - c) / 1e9);
       if (fresh) {
         t = System.nanoTime();
         c = cpu();
-        LoadReport report = new ExchangeLoader(store, engine.writer(), LoadOptions.defaults())
-            .load(city, LoadListener.NONE);
+        LoadReport report =
+            new ExchangeLoader(store, engine.writer(), LoadOptions.defaults())
+                .load(city, LoadListener.NONE);
         double wall = secs(t);
-        System.out.printf(Locale.ROOT, "loaded through the engine's writer in %.1f s wall, %.1f s CPU of this thread "
-            + "(%,.0f lines/s wall): %s%n", wall, (cpu() - c) / 1e9, report.lines() / wall, report.summary());
+        System.out.printf(
+            Locale.ROOT,
+            "loaded through the engine's writer in %.1f s wall, %.1f s CPU of this thread "
+                + "(%,.0f lines/s wall): %s%n",
+            wall,
+            (cpu() - c) / 1e9,
+            report.lines() / wall,
+            report.summary());
       }
       var counts = store.counts();
-      System.out.printf(Locale.ROOT, "store: %,d subjects, %,d relations, %,d records%n", counts.subjects(),
-          counts.relations(), counts.records());
+      System.out.printf(
+          Locale.ROOT,
+          "store: %,d subjects, %,d relations, %,d records%n",
+          counts.subjects(),
+          counts.relations(),
+          counts.records());
       GraphDatabaseService db = database(store);
       List<String> objected = new ArrayList<>();
       for (ListDefinition d : ListCatalogue.defaults().all()) {
@@ -115,11 +135,15 @@ public final class CypherVsEngineBench {
 
   // ------------------------------------------------------------------ appointment check
 
-  private static void appointment(CredgraphEngine engine, GraphDatabaseService db, List<String> objected, int n) {
+  private static void appointment(
+      CredgraphEngine engine, GraphDatabaseService db, List<String> objected, int n) {
     List<String> sample = sample(db, n);
-    System.out.printf(Locale.ROOT, "%nappointment check, LEGAL_REP of a company, no enterprise named, on %s: %,d persons"
-        + " (half drawn among all persons, half among those with a record or a role in an enterprise with one)%n",
-        Arrays.toString(DAYS), sample.size());
+    System.out.printf(
+        Locale.ROOT,
+        "%nappointment check, LEGAL_REP of a company, no enterprise named, on %s: %,d persons"
+            + " (half drawn among all persons, half among those with a record or a role in an enterprise with one)%n",
+        Arrays.toString(DAYS),
+        sample.size());
     Map<String, Object> params = new HashMap<>();
     params.put("objectedInForce", objected);
     // warm-up: every (person, day) once on both sides
@@ -155,38 +179,63 @@ public final class CypherVsEngineBench {
         engineIneligible += e ? 0 : 1;
         cypherIneligible += y ? 0 : 1;
         if (e != y && disagreements.size() < 10) {
-          disagreements.add("person #" + sample.indexOf(key) + " on " + d + ": engine " + (e ? "eligible" : "ineligible")
-              + ", Cypher " + (y ? "eligible" : "ineligible"));
+          disagreements.add(
+              "person #"
+                  + sample.indexOf(key)
+                  + " on "
+                  + d
+                  + ": engine "
+                  + (e ? "eligible" : "ineligible")
+                  + ", Cypher "
+                  + (y ? "eligible" : "ineligible"));
         }
         i++;
       }
     }
-    System.out.printf(Locale.ROOT, "agreement: %,d of %,d checks (engine ineligible %,d, Cypher ineligible %,d)%n",
-        agree, m, engineIneligible, cypherIneligible);
+    System.out.printf(
+        Locale.ROOT,
+        "agreement: %,d of %,d checks (engine ineligible %,d, Cypher ineligible %,d)%n",
+        agree,
+        m,
+        engineIneligible,
+        cypherIneligible);
     disagreements.forEach(s -> System.out.println("  disagreement: " + s));
     report("engine appointment check", ew, ec, 1e3, "us");
     report("Cypher appointment check", cw, cc, 1e3, "us");
-    System.out.printf(Locale.ROOT, "ratio Cypher/engine: median wall %.0fx, p99 wall %.0fx, median CPU %.0fx "
-        + "(goal of issue #4: at least 20x)%n", ratio(cw, ew, 50), ratio(cw, ew, 99), ratio(cc, ec, 50));
+    System.out.printf(
+        Locale.ROOT,
+        "ratio Cypher/engine: median wall %.0fx, p99 wall %.0fx, median CPU %.0fx "
+            + "(goal of issue #4: at least 20x)%n",
+        ratio(cw, ew, 50),
+        ratio(cw, ew, 99),
+        ratio(cc, ec, 50));
   }
 
   private static boolean engineEligible(CredgraphEngine engine, String key, LocalDate day) {
-    return engine.checkAppointment(SubjectKey.fromCanonical(key), Role.LEGAL_REP, Optional.empty(), day).eligible();
+    return engine
+        .checkAppointment(SubjectKey.fromCanonical(key), Role.LEGAL_REP, Optional.empty(), day)
+        .eligible();
   }
 
-  private static boolean cypherEligible(GraphDatabaseService db, Map<String, Object> params, String key,
-      LocalDate day) {
+  private static boolean cypherEligible(
+      GraphDatabaseService db, Map<String, Object> params, String key, LocalDate day) {
     Map<String, Object> p = new HashMap<>(params);
     p.put("key", key);
     p.put("asOf", day);
     return db.executeTransactionally(CypherQueries.APPOINTMENT, p, r -> !r.hasNext());
   }
 
-  /** Half random persons, half persons with a record or a role in an enterprise with a record of the rules' lists. */
+  /**
+   * Half random persons, half persons with a record or a role in an enterprise with a record of the
+   * rules' lists.
+   */
   private static List<String> sample(GraphDatabaseService db, int n) {
-    List<String> all = db.executeTransactionally("MATCH (s:Subject {kind: 'PERSON'}) RETURN s.key AS k", Map.of(),
-        r -> keys(r));
-    List<String> hit = db.executeTransactionally("""
+    List<String> all =
+        db.executeTransactionally(
+            "MATCH (s:Subject {kind: 'PERSON'}) RETURN s.key AS k", Map.of(), r -> keys(r));
+    List<String> hit =
+        db.executeTransactionally(
+            """
         MATCH (s:Subject {kind: 'PERSON'})-[:HAS_RECORD]->(r:Record)
         WHERE r.list IN ['CIVIL_INCAPACITY', 'DISHONEST_JUDGMENT_DEBTOR', 'CRIMINAL_PENALTY']
         RETURN DISTINCT s.key AS k
@@ -195,7 +244,9 @@ public final class CypherVsEngineBench {
           -[:HAS_RECORD]->(r:Record)
         WHERE r.list IN ['BANKRUPTCY_LIQUIDATED', 'LICENCE_REVOKED', 'ORDERED_CLOSED', 'SERIOUS_ILLEGAL_DISHONEST']
         RETURN DISTINCT s.key AS k
-        """, Map.of(), r -> keys(r));
+        """,
+            Map.of(),
+            r -> keys(r));
     Random rnd = new Random(7);
     Collections.shuffle(all, rnd);
     Collections.shuffle(hit, rnd);
@@ -223,7 +274,8 @@ public final class CypherVsEngineBench {
   // ------------------------------------------------------------------ full propagation
 
   /** {@code runs} measured runs of each side, after one warm-up run when there are several. */
-  private static void propagation(CredgraphEngine engine, GraphDatabaseService db, List<String> objected, int runs) {
+  private static void propagation(
+      CredgraphEngine engine, GraphDatabaseService db, List<String> objected, int runs) {
     int first = runs > 1 ? -1 : 0;
     long[] rw = new long[runs];
     long[] rc = new long[runs];
@@ -242,8 +294,13 @@ public final class CypherVsEngineBench {
       }
     }
     EngineStats st = engine.stats();
-    System.out.printf(Locale.ROOT, "%nfull propagation, engine rebuild() (%d runs%s; %,d records, "
-        + "%,d derived measures, every day):%n", runs, first < 0 ? " after one warm-up" : "", st.records(),
+    System.out.printf(
+        Locale.ROOT,
+        "%nfull propagation, engine rebuild() (%d runs%s; %,d records, "
+            + "%,d derived measures, every day):%n",
+        runs,
+        first < 0 ? " after one warm-up" : "",
+        st.records(),
         st.derivedMeasures());
     report("engine rebuild (read the store + derive)", rw, rc, 1e6, "ms");
     report("  of which reading the store into the projection", project, null, 1e6, "ms");
@@ -258,42 +315,69 @@ public final class CypherVsEngineBench {
     for (int i = first; i < runs; i++) {
       long t = System.nanoTime();
       long c = cpu();
-      rows = db.executeTransactionally(CypherQueries.PROPAGATION, params, r -> {
-        List<String> out = new ArrayList<>();
-        while (r.hasNext()) {
-          var row = r.next();
-          out.add(String.format(Locale.ROOT, "%s: %,d measures, %,d targets", row.get("rule"), row.get("measures"),
-              row.get("targets")));
-        }
-        return out;
-      });
+      rows =
+          db.executeTransactionally(
+              CypherQueries.PROPAGATION,
+              params,
+              r -> {
+                List<String> out = new ArrayList<>();
+                while (r.hasNext()) {
+                  var row = r.next();
+                  out.add(
+                      String.format(
+                          Locale.ROOT,
+                          "%s: %,d measures, %,d targets",
+                          row.get("rule"),
+                          row.get("measures"),
+                          row.get("targets")));
+                }
+                return out;
+              });
       if (i >= 0) {
         cc[i] = cpu() - c;
         cw[i] = System.nanoTime() - t;
       }
     }
-    System.out.printf(Locale.ROOT, "full propagation, Cypher (one query, every measure holding on %s, %d runs%s):%n",
-        PROPAGATION_DAY, runs, first < 0 ? " after one warm-up" : "");
+    System.out.printf(
+        Locale.ROOT,
+        "full propagation, Cypher (one query, every measure holding on %s, %d runs%s):%n",
+        PROPAGATION_DAY,
+        runs,
+        first < 0 ? " after one warm-up" : "");
     rows.forEach(s -> System.out.println("  " + s));
     report("Cypher propagation", cw, cc, 1e6, "ms");
-    System.out.printf(Locale.ROOT, "ratio Cypher/engine: vs rebuild() median wall %.1fx, CPU %.1fx; vs the derivation "
-        + "step alone median wall %.1fx (goal of issue #4: at least 50x)%n", ratio(cw, rw, 50), ratio(cc, rc, 50),
+    System.out.printf(
+        Locale.ROOT,
+        "ratio Cypher/engine: vs rebuild() median wall %.1fx, CPU %.1fx; vs the derivation "
+            + "step alone median wall %.1fx (goal of issue #4: at least 50x)%n",
+        ratio(cw, rw, 50),
+        ratio(cc, rc, 50),
         ratio(cw, derive, 50));
 
-    // agreement: every person the Cypher propagation bars from LEGAL_REP on that day, asked of the engine
-    List<String> barred = db.executeTransactionally(CypherQueries.BARRED_PERSONS, params, r -> {
-      List<String> out = new ArrayList<>();
-      while (r.hasNext()) {
-        out.add((String) r.next().get("key"));
-      }
-      return out;
-    });
+    // agreement: every person the Cypher propagation bars from LEGAL_REP on that day, asked of the
+    // engine
+    List<String> barred =
+        db.executeTransactionally(
+            CypherQueries.BARRED_PERSONS,
+            params,
+            r -> {
+              List<String> out = new ArrayList<>();
+              while (r.hasNext()) {
+                out.add((String) r.next().get("key"));
+              }
+              return out;
+            });
     int engineToo = 0;
     for (String k : barred) {
       engineToo += engineEligible(engine, k, PROPAGATION_DAY) ? 0 : 1;
     }
-    System.out.printf(Locale.ROOT, "agreement: the engine finds %,d of the %,d persons the Cypher propagation bars "
-        + "from LEGAL_REP on %s ineligible%n", engineToo, barred.size(), PROPAGATION_DAY);
+    System.out.printf(
+        Locale.ROOT,
+        "agreement: the engine finds %,d of the %,d persons the Cypher propagation bars "
+            + "from LEGAL_REP on %s ineligible%n",
+        engineToo,
+        barred.size(),
+        PROPAGATION_DAY);
   }
 
   // ------------------------------------------------------------------ harness
@@ -305,11 +389,25 @@ public final class CypherVsEngineBench {
     if (cpu != null) {
       long[] c = cpu.clone();
       Arrays.sort(c);
-      cpuPart = String.format(Locale.ROOT, "; CPU median %.1f %s, p99 %.1f %s", c[idx(c, 50)] / unit, u,
-          c[idx(c, 99)] / unit, u);
+      cpuPart =
+          String.format(
+              Locale.ROOT,
+              "; CPU median %.1f %s, p99 %.1f %s",
+              c[idx(c, 50)] / unit,
+              u,
+              c[idx(c, 99)] / unit,
+              u);
     }
-    System.out.printf(Locale.ROOT, "%s (n=%,d): wall median %.1f %s, p99 %.1f %s%s%n", what, w.length,
-        w[idx(w, 50)] / unit, u, w[idx(w, 99)] / unit, u, cpuPart);
+    System.out.printf(
+        Locale.ROOT,
+        "%s (n=%,d): wall median %.1f %s, p99 %.1f %s%s%n",
+        what,
+        w.length,
+        w[idx(w, 50)] / unit,
+        u,
+        w[idx(w, 99)] / unit,
+        u,
+        cpuPart);
   }
 
   private static double ratio(long[] a, long[] b, int pct) {
@@ -332,8 +430,12 @@ public final class CypherVsEngineBench {
     return (System.nanoTime() - t) / 1e9;
   }
 
-  /** The store's database: EmbeddedNeo4jStore does not expose it, so it is read from its private field. */
-  private static GraphDatabaseService database(EmbeddedNeo4jStore store) throws ReflectiveOperationException {
+  /**
+   * The store's database: EmbeddedNeo4jStore does not expose it, so it is read from its private
+   * field.
+   */
+  private static GraphDatabaseService database(EmbeddedNeo4jStore store)
+      throws ReflectiveOperationException {
     var f = EmbeddedNeo4jStore.class.getDeclaredField("dbms");
     f.setAccessible(true);
     return ((DatabaseManagementService) f.get(store)).database("neo4j");

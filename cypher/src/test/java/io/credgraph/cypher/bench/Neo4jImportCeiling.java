@@ -20,13 +20,14 @@ import org.neo4j.importer.ImportCommand;
 import picocli.CommandLine;
 
 /**
- * The ceiling of issue #3's load benchmark: Neo4j's offline importer ({@code neo4j-admin database import full}, run
- * in-process) on the same exchange batches. The batches are first turned into the importer's CSV files: subject
- * lines into Subject nodes (their USCC or ID number as the key), relation lines into relationships with since, until
- * and ratio, record lines into Record nodes with a HAS_RECORD relationship. This is the raw write speed of Neo4j on
- * the same volume, not a second loader: end and status lines are skipped, repeated deliveries are dropped as duplicate
- * nodes, lines that do not parse are skipped, nothing is validated. A main, not a test. Run (after the classpath step
- * of {@link CypherVsEngineBench}):
+ * The ceiling of issue #3's load benchmark: Neo4j's offline importer ({@code neo4j-admin database
+ * import full}, run in-process) on the same exchange batches. The batches are first turned into the
+ * importer's CSV files: subject lines into Subject nodes (their USCC or ID number as the key),
+ * relation lines into relationships with since, until and ratio, record lines into Record nodes
+ * with a HAS_RECORD relationship. This is the raw write speed of Neo4j on the same volume, not a
+ * second loader: end and status lines are skipped, repeated deliveries are dropped as duplicate
+ * nodes, lines that do not parse are skipped, nothing is validated. A main, not a test. Run (after
+ * the classpath step of {@link CypherVsEngineBench}):
  *
  * <pre>
  * java -Xmx4g -cp cypher/target/test-classes:cypher/target/classes:$(cat /tmp/cp-cypher.txt) \
@@ -50,7 +51,9 @@ public final class Neo4jImportCeiling {
       System.exit(2);
     }
     Path csv = Files.createDirectories(work.resolve("csv"));
-    System.out.printf(Locale.ROOT, "load average %.2f%n",
+    System.out.printf(
+        Locale.ROOT,
+        "load average %.2f%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     long t0 = System.nanoTime();
     double c0 = processCpu();
@@ -67,7 +70,8 @@ public final class Neo4jImportCeiling {
       for (Path batch : ExchangeLoader.batchesAt(city)) {
         try (InputStream raw = Files.newInputStream(batch);
             InputStream in = batch.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            BufferedReader r =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
           String line;
           while ((line = r.readLine()) != null) {
             lines++;
@@ -80,15 +84,35 @@ public final class Neo4jImportCeiling {
             }
             String type = n.path("type").asText();
             switch (type) {
-              case "subject" -> row(subjects, key(n), n.path("kind").asText(), n.path("name").asText(null),
-                  n.path("legalForm").asText(null), n.path("registeredOn").asText(null),
-                  n.path("district").asText(null), n.path("industry").asText(null));
-              case "relation" -> row(relations, key(n.path("from")), key(n.path("to")), n.path("rel").asText(),
-                  n.path("since").asText(null), n.path("until").asText(null), n.path("ratio").asText(null));
+              case "subject" ->
+                  row(
+                      subjects,
+                      key(n),
+                      n.path("kind").asText(),
+                      n.path("name").asText(null),
+                      n.path("legalForm").asText(null),
+                      n.path("registeredOn").asText(null),
+                      n.path("district").asText(null),
+                      n.path("industry").asText(null));
+              case "relation" ->
+                  row(
+                      relations,
+                      key(n.path("from")),
+                      key(n.path("to")),
+                      n.path("rel").asText(),
+                      n.path("since").asText(null),
+                      n.path("until").asText(null),
+                      n.path("ratio").asText(null));
               case "record" -> {
-                row(records, n.path("id").asText(), n.path("list").asText(), n.path("department").asText(null),
-                    n.path("decisionNo").asText(null), n.path("decidedOn").asText(null),
-                    n.path("effectiveFrom").asText(null), n.path("effectiveUntil").asText(null));
+                row(
+                    records,
+                    n.path("id").asText(),
+                    n.path("list").asText(),
+                    n.path("department").asText(null),
+                    n.path("decisionNo").asText(null),
+                    n.path("decidedOn").asText(null),
+                    n.path("effectiveFrom").asText(null),
+                    n.path("effectiveUntil").asText(null));
                 row(hasRecord, key(n.path("subject")), n.path("id").asText());
               }
               default -> skipped++;
@@ -99,32 +123,56 @@ public final class Neo4jImportCeiling {
     }
     double convertWall = (System.nanoTime() - t0) / 1e9;
     double convertCpu = processCpu() - c0;
-    System.out.printf(Locale.ROOT, "converted %,d lines to CSV (%,d end, status, bad or other lines skipped) in %.1f s "
-        + "wall, %.1f s CPU%n", lines, skipped, convertWall, convertCpu);
+    System.out.printf(
+        Locale.ROOT,
+        "converted %,d lines to CSV (%,d end, status, bad or other lines skipped) in %.1f s "
+            + "wall, %.1f s CPU%n",
+        lines,
+        skipped,
+        convertWall,
+        convertCpu);
 
     Path home = Files.createDirectories(work.resolve("home"));
     Path conf = Files.createDirectories(home.resolve("conf"));
-    Files.writeString(conf.resolve("neo4j.conf"), "server.directories.data=" + work.resolve("data") + "\n"
-        + "dbms.memory.pagecache.size=512m\n");
+    Files.writeString(
+        conf.resolve("neo4j.conf"),
+        "server.directories.data="
+            + work.resolve("data")
+            + "\n"
+            + "dbms.memory.pagecache.size=512m\n");
     ImportCommand.Full command = new ImportCommand.Full(new ExecutionContext(home, conf));
-    List<String> argv = List.of("--overwrite-destination=true", "--skip-duplicate-nodes=true",
-        "--skip-bad-relationships=true", "--bad-tolerance=-1", "--id-type=string",
-        "--report-file=" + work.resolve("import.report"),
-        "--nodes=Subject=" + csv.resolve("subjects.csv"), "--nodes=Record=" + csv.resolve("records.csv"),
-        "--relationships=" + csv.resolve("relations.csv"),
-        "--relationships=HAS_RECORD=" + csv.resolve("has-record.csv"));
+    List<String> argv =
+        List.of(
+            "--overwrite-destination=true",
+            "--skip-duplicate-nodes=true",
+            "--skip-bad-relationships=true",
+            "--bad-tolerance=-1",
+            "--id-type=string",
+            "--report-file=" + work.resolve("import.report"),
+            "--nodes=Subject=" + csv.resolve("subjects.csv"),
+            "--nodes=Record=" + csv.resolve("records.csv"),
+            "--relationships=" + csv.resolve("relations.csv"),
+            "--relationships=HAS_RECORD=" + csv.resolve("has-record.csv"));
     long t1 = System.nanoTime();
     double c1 = processCpu();
     int exit = new CommandLine(command).execute(argv.toArray(String[]::new));
     double importWall = (System.nanoTime() - t1) / 1e9;
     double importCpu = processCpu() - c1;
     if (exit != 0) {
-      System.out.printf(Locale.ROOT, "neo4j import failed (exit %d) after %.1f s%n", exit, importWall);
+      System.out.printf(
+          Locale.ROOT, "neo4j import failed (exit %d) after %.1f s%n", exit, importWall);
       System.exit(exit);
     }
-    System.out.printf(Locale.ROOT, "neo4j import: exit %d, %.1f s wall, %.1f s process CPU; %,.0f lines/s wall, "
-        + "%,.0f lines per CPU second (import alone); with the conversion: %,.0f lines/s wall%n", exit, importWall,
-        importCpu, lines / importWall, lines / importCpu, lines / (importWall + convertWall));
+    System.out.printf(
+        Locale.ROOT,
+        "neo4j import: exit %d, %.1f s wall, %.1f s process CPU; %,.0f lines/s wall, "
+            + "%,.0f lines per CPU second (import alone); with the conversion: %,.0f lines/s wall%n",
+        exit,
+        importWall,
+        importCpu,
+        lines / importWall,
+        lines / importCpu,
+        lines / (importWall + convertWall));
     System.exit(exit);
   }
 
@@ -152,7 +200,8 @@ public final class Neo4jImportCeiling {
   }
 
   private static double processCpu() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime() / 1e9;
     }
     return 0;

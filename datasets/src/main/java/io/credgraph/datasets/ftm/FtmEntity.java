@@ -12,17 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One FollowTheMoney entity as it travels in FtM JSON lines ({@code {"id", "schema", "properties": {name: [values]},
- * ...}}); every property is a list of strings. Other top-level fields of OpenSanctions exports (caption, datasets,
- * referents, first_seen, ...) are read where useful and otherwise ignored.
+ * One FollowTheMoney entity as it travels in FtM JSON lines ({@code {"id", "schema", "properties":
+ * {name: [values]}, ...}}); every property is a list of strings. Other top-level fields of
+ * OpenSanctions exports (caption, datasets, referents, first_seen, ...) are read where useful and
+ * otherwise ignored.
  */
-public record FtmEntity(String id, String schema, Optional<String> caption, Map<String, List<String>> properties,
+public record FtmEntity(
+    String id,
+    String schema,
+    Optional<String> caption,
+    Map<String, List<String>> properties,
     Optional<String> firstSeen) {
   public FtmEntity {
     properties = Map.copyOf(properties);
   }
 
-  /** Parses one line; a line that is not an FtM entity is a {@link ValidationException} naming the field. */
+  /**
+   * Parses one line; a line that is not an FtM entity is a {@link ValidationException} naming the
+   * field.
+   */
   public static FtmEntity parse(ObjectMapper json, String line) {
     JsonNode n;
     try {
@@ -46,24 +54,29 @@ public record FtmEntity(String id, String schema, Optional<String> caption, Map<
     if (!p.isMissingNode() && !p.isObject()) {
       throw new ValidationException("properties", "properties is an object of lists of strings");
     }
-    p.properties().forEach(e -> {
-      List<String> values = new ArrayList<>();
-      if (e.getValue().isArray()) {
-        e.getValue().forEach(v -> {
-          if (v.isValueNode() && !v.asText().isBlank()) {
-            values.add(v.asText().strip());
-          }
-        });
-      } else if (e.getValue().isValueNode() && !e.getValue().asText().isBlank()) {
-        values.add(e.getValue().asText().strip());
-      }
-      if (!values.isEmpty()) {
-        props.put(e.getKey(), List.copyOf(values));
-      }
-    });
-    Optional<String> caption = n.hasNonNull("caption") ? Optional.of(n.get("caption").asText()) : Optional.empty();
-    Optional<String> firstSeen = n.hasNonNull("first_seen") ? Optional.of(n.get("first_seen").asText())
-        : Optional.empty();
+    p.properties()
+        .forEach(
+            e -> {
+              List<String> values = new ArrayList<>();
+              if (e.getValue().isArray()) {
+                e.getValue()
+                    .forEach(
+                        v -> {
+                          if (v.isValueNode() && !v.asText().isBlank()) {
+                            values.add(v.asText().strip());
+                          }
+                        });
+              } else if (e.getValue().isValueNode() && !e.getValue().asText().isBlank()) {
+                values.add(e.getValue().asText().strip());
+              }
+              if (!values.isEmpty()) {
+                props.put(e.getKey(), List.copyOf(values));
+              }
+            });
+    Optional<String> caption =
+        n.hasNonNull("caption") ? Optional.of(n.get("caption").asText()) : Optional.empty();
+    Optional<String> firstSeen =
+        n.hasNonNull("first_seen") ? Optional.of(n.get("first_seen").asText()) : Optional.empty();
     return new FtmEntity(id.strip(), schema.strip(), caption, props, firstSeen);
   }
 
@@ -88,10 +101,13 @@ public record FtmEntity(String id, String schema, Optional<String> caption, Map<
     o.put("schema", schema);
     caption.ifPresent(c -> o.put("caption", c));
     ObjectNode props = o.putObject("properties");
-    properties.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      ArrayNode a = props.putArray(e.getKey());
-      e.getValue().forEach(a::add);
-    });
+    properties.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              ArrayNode a = props.putArray(e.getKey());
+              e.getValue().forEach(a::add);
+            });
     return o;
   }
 }

@@ -32,23 +32,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the graph as FollowTheMoney entities (JSON lines) that OpenSanctions tooling such as yente can index
- * (docs/FORMATS.md): subjects as Person, Company, Organization or PublicBody; SHAREHOLDER as Ownership, officer
- * relations as Directorship, RELATIVE_OF as Family, every other relation as UnknownLink (or the link schema it was
- * imported from); records as Sanction entities.
+ * Writes the graph as FollowTheMoney entities (JSON lines) that OpenSanctions tooling such as yente
+ * can index (docs/FORMATS.md): subjects as Person, Company, Organization or PublicBody; SHAREHOLDER
+ * as Ownership, officer relations as Directorship, RELATIVE_OF as Family, every other relation as
+ * UnknownLink (or the link schema it was imported from); records as Sanction entities.
  *
- * <p>Public (the default): persons are masked: their id is {@code cn-subject-<opaque subject id>} and no document
- * number or external id of theirs is written; records are those of the published (RED and BLACK) lists in force on
- * the day of the export, and those of foreign lists (public data already). Internal ({@code internal = true}): every
- * subject under its own id ({@code cn-uscc-<USCC>}, {@code cn-id-<idType>-<number>}, or its external id) and every
- * record, so that importing the export gives the same graph.
+ * <p>Public (the default): persons are masked: their id is {@code cn-subject-<opaque subject id>}
+ * and no document number or external id of theirs is written; records are those of the published
+ * (RED and BLACK) lists in force on the day of the export, and those of foreign lists (public data
+ * already). Internal ({@code internal = true}): every subject under its own id ({@code
+ * cn-uscc-<USCC>}, {@code cn-id-<idType>-<number>}, or its external id) and every record, so that
+ * importing the export gives the same graph.
  */
 public final class FtmExporter {
   /** What an export wrote. */
   public record Summary(Path file, long subjects, long relations, long records) {
     public String text() {
-      return String.format("%,d subjects, %,d relations, %,d records as FtM entities in %s", subjects, relations,
-          records, file);
+      return String.format(
+          "%,d subjects, %,d relations, %,d records as FtM entities in %s",
+          subjects, relations, records, file);
     }
   }
 
@@ -75,11 +77,12 @@ public final class FtmExporter {
       }
       try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         List<FtmEntity> batch = new ArrayList<>();
-        store.forEachSubject(s -> {
-          ids.put(s.key().canonical(), id(s));
-          kinds.put(s.key().canonical(), s.kind());
-          batch.add(subject(s));
-        });
+        store.forEachSubject(
+            s -> {
+              ids.put(s.key().canonical(), id(s));
+              kinds.put(s.key().canonical(), s.kind());
+              batch.add(subject(s));
+            });
         for (FtmEntity e : batch) {
           write(out, e);
           n[0]++;
@@ -120,20 +123,28 @@ public final class FtmExporter {
 
   private FtmEntity subject(Subject s) {
     Map<String, String> a = s.attributes();
-    String schema = a.getOrDefault("ftmSchema", switch (s.kind()) {
-      case PERSON -> "Person";
-      case GOV_AGENCY -> "PublicBody";
-      case ENTERPRISE -> "Company";
-      default -> "Organization";
-    });
+    String schema =
+        a.getOrDefault(
+            "ftmSchema",
+            switch (s.kind()) {
+              case PERSON -> "Person";
+              case GOV_AGENCY -> "PublicBody";
+              case ENTERPRISE -> "Company";
+              default -> "Organization";
+            });
     Map<String, List<String>> p = new LinkedHashMap<>();
     p.put("name", List.of(s.name()));
     split(a.get("country")).ifPresent(v -> p.put("country", v));
     split(a.get("topics")).ifPresent(v -> p.put("topics", v));
     if (s.kind() != SubjectKind.PERSON) {
       s.registeredOn().ifPresent(d -> p.put("incorporationDate", List.of(d.toString())));
-      Optional.ofNullable(a.get("registrationNumber")).or(() -> s.key() instanceof SubjectKey.Org o
-          ? Optional.of(o.uscc().value()) : Optional.empty()).ifPresent(v -> p.put("registrationNumber", List.of(v)));
+      Optional.ofNullable(a.get("registrationNumber"))
+          .or(
+              () ->
+                  s.key() instanceof SubjectKey.Org o
+                      ? Optional.of(o.uscc().value())
+                      : Optional.empty())
+          .ifPresent(v -> p.put("registrationNumber", List.of(v)));
       s.status().ifPresent(st -> p.put("status", List.of(st.name())));
     } else if (internal && s.key() instanceof SubjectKey.Person person) {
       p.put("idNumber", List.of(person.idNumber()));
@@ -141,7 +152,8 @@ public final class FtmExporter {
     return new FtmEntity(id(s), schema, Optional.of(s.name()), p, Optional.empty());
   }
 
-  private Optional<FtmEntity> relation(Relation r, Map<String, String> ids, Map<String, SubjectKind> kinds) {
+  private Optional<FtmEntity> relation(
+      Relation r, Map<String, String> ids, Map<String, SubjectKind> kinds) {
     String from = ids.get(r.from().canonical());
     String to = ids.get(r.to().canonical());
     if (from == null || to == null) {
@@ -156,8 +168,16 @@ public final class FtmExporter {
         schema = "Ownership";
         p.put("owner", List.of(from));
         p.put("asset", List.of(to));
-        r.ratio().ifPresent(x -> p.put("percentage",
-            List.of(BigDecimal.valueOf(x).movePointRight(2).stripTrailingZeros().toPlainString())));
+        r.ratio()
+            .ifPresent(
+                x ->
+                    p.put(
+                        "percentage",
+                        List.of(
+                            BigDecimal.valueOf(x)
+                                .movePointRight(2)
+                                .stripTrailingZeros()
+                                .toPlainString())));
         opt(a, "percentage").ifPresent(v -> p.put("percentage", List.of(v)));
         opt(a, "sharesCount").ifPresent(v -> p.put("sharesCount", List.of(v)));
       }
@@ -174,19 +194,29 @@ public final class FtmExporter {
       }
       default -> {
         schema = a.getOrDefault("ftmSchema", "UnknownLink");
-        String[] props = switch (schema) {
-          case "Directorship" -> new String[] {"director", "organization"};
-          case "Ownership" -> new String[] {"owner", "asset"};
-          case "Family" -> new String[] {"person", "relative"};
-          case "Associate" -> new String[] {"person", "associate"};
-          case "Membership" -> new String[] {"member", "organization"};
-          case "Employment" -> new String[] {"employee", "employer"};
-          case "Representation" -> new String[] {"agent", "client"};
-          case "Succession" -> new String[] {"predecessor", "successor"};
-          default -> new String[] {"subject", "object"};
-        };
-        if (!Arrays.asList("Directorship", "Ownership", "Family", "Associate", "Membership", "Employment",
-            "Representation", "Succession", "UnknownLink").contains(schema)) {
+        String[] props =
+            switch (schema) {
+              case "Directorship" -> new String[] {"director", "organization"};
+              case "Ownership" -> new String[] {"owner", "asset"};
+              case "Family" -> new String[] {"person", "relative"};
+              case "Associate" -> new String[] {"person", "associate"};
+              case "Membership" -> new String[] {"member", "organization"};
+              case "Employment" -> new String[] {"employee", "employer"};
+              case "Representation" -> new String[] {"agent", "client"};
+              case "Succession" -> new String[] {"predecessor", "successor"};
+              default -> new String[] {"subject", "object"};
+            };
+        if (!Arrays.asList(
+                "Directorship",
+                "Ownership",
+                "Family",
+                "Associate",
+                "Membership",
+                "Employment",
+                "Representation",
+                "Succession",
+                "UnknownLink")
+            .contains(schema)) {
           schema = "UnknownLink";
         }
         p.put(props[0], List.of(from));
@@ -202,8 +232,19 @@ public final class FtmExporter {
       p.put("startDate", List.of(r.since().toString()));
     }
     r.until().ifPresent(d -> p.put("endDate", List.of(d.toString())));
-    String id = opt(a, "ftmId").orElseGet(() -> "cn-rel-" + hash(r.type() + "|" + r.from().canonical() + "|"
-        + r.to().canonical() + "|" + r.since()));
+    String id =
+        opt(a, "ftmId")
+            .orElseGet(
+                () ->
+                    "cn-rel-"
+                        + hash(
+                            r.type()
+                                + "|"
+                                + r.from().canonical()
+                                + "|"
+                                + r.to().canonical()
+                                + "|"
+                                + r.since()));
     return Optional.of(new FtmEntity(id, schema, Optional.empty(), p, Optional.empty()));
   }
 
@@ -225,7 +266,8 @@ public final class FtmExporter {
     boolean unknownDates = "true".equals(a.get("datesUnknown"));
     Map<String, List<String>> p = new LinkedHashMap<>();
     p.put("entity", List.of(subject));
-    opt(a, "authority").or(() -> foreign ? Optional.empty() : Optional.of(r.department()))
+    opt(a, "authority")
+        .or(() -> foreign ? Optional.empty() : Optional.of(r.department()))
         .ifPresent(v -> p.put("authority", List.of(v)));
     if (!r.basis().isEmpty()) {
       p.put("program", List.of(r.basis()));
@@ -260,7 +302,9 @@ public final class FtmExporter {
   }
 
   private static Optional<List<String>> split(String joined) {
-    return joined == null || joined.isBlank() ? Optional.empty() : Optional.of(List.of(joined.split(";")));
+    return joined == null || joined.isBlank()
+        ? Optional.empty()
+        : Optional.of(List.of(joined.split(";")));
   }
 
   private void write(BufferedWriter out, FtmEntity e) throws IOException {

@@ -33,23 +33,25 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Turns a file of FollowTheMoney entities (JSON lines, as OpenSanctions publishes them; optionally gzipped) into one
- * batch of the exchange format, to be loaded with the usual validation and report (docs/FORMATS.md):
+ * Turns a file of FollowTheMoney entities (JSON lines, as OpenSanctions publishes them; optionally
+ * gzipped) into one batch of the exchange format, to be loaded with the usual validation and report
+ * (docs/FORMATS.md):
  *
  * <ul>
  *   <li>subjects (Person, Company, Organization, LegalEntity, PublicBody by the mapping) keyed
- *       {@code {"scheme": "ftm", "externalId": <FtM id>}}; ids {@code cn-uscc-<USCC>} and
- *       {@code cn-id-<idType>-<number>} (written by {@link FtmExporter}) are our own natural keys again;</li>
- *   <li>Ownership as SHAREHOLDER with {@code percentage} parsed to a ratio (absent when unknown or outside (0, 100]),
- *       Directorship by its role (mapping), Family as RELATIVE_OF, other links as LINKED_TO;</li>
- *   <li>Sanction entities as records on the list the mapping gives, and topics of entities that no Sanction entity
- *       puts on the mapped list as records of their own;</li>
- *   <li>references to entities not in the file stay in the lines: the loader keeps them pending until they arrive.
- *   </li>
+ *       {@code {"scheme": "ftm", "externalId": <FtM id>}}; ids {@code cn-uscc-<USCC>} and {@code
+ *       cn-id-<idType>-<number>} (written by {@link FtmExporter}) are our own natural keys again;
+ *   <li>Ownership as SHAREHOLDER with {@code percentage} parsed to a ratio (absent when unknown or
+ *       outside (0, 100]), Directorship by its role (mapping), Family as RELATIVE_OF, other links
+ *       as LINKED_TO;
+ *   <li>Sanction entities as records on the list the mapping gives, and topics of entities that no
+ *       Sanction entity puts on the mapped list as records of their own;
+ *   <li>references to entities not in the file stay in the lines: the loader keeps them pending
+ *       until they arrive.
  * </ul>
  *
- * The file is read in three streaming passes (schemas and sanctioned entities; subjects; relations and records), so
- * memory grows with the number of entity ids, not with the file.
+ * The file is read in three streaming passes (schemas and sanctioned entities; subjects; relations
+ * and records), so memory grows with the number of entity ids, not with the file.
  */
 public final class FtmImporter {
   static final String USCC_PREFIX = "cn-uscc-";
@@ -59,10 +61,17 @@ public final class FtmImporter {
   public record Skipped(long line, String id, String reason) {}
 
   /** What a conversion wrote. */
-  public record Summary(Path batch, long entities, Map<String, Integer> bySchema, long subjects, long relations,
-      long records, List<Skipped> skipped) {
+  public record Summary(
+      Path batch,
+      long entities,
+      Map<String, Integer> bySchema,
+      long subjects,
+      long relations,
+      long records,
+      List<Skipped> skipped) {
     public String text() {
-      return String.format("%,d FtM entities %s -> %,d subjects, %,d relations, %,d records in %s; %,d skipped",
+      return String.format(
+          "%,d FtM entities %s -> %,d subjects, %,d relations, %,d records in %s; %,d skipped",
           entities, bySchema, subjects, relations, records, batch.getFileName(), skipped.size());
     }
   }
@@ -74,7 +83,10 @@ public final class FtmImporter {
     this.mapping = mapping;
   }
 
-  /** Converts {@code ftm} into {@code outDir/<name>.jsonl} (the name of the input without its extensions). */
+  /**
+   * Converts {@code ftm} into {@code outDir/<name>.jsonl} (the name of the input without its
+   * extensions).
+   */
   public Summary convert(Path ftm, Path outDir) {
     String base = ftm.getFileName().toString().replaceFirst("(\\.[A-Za-z]+)+$", "");
     Path batch = outDir.resolve("ftm-" + base + ".jsonl");
@@ -83,15 +95,18 @@ public final class FtmImporter {
     Map<String, Integer> bySchema = new TreeMap<>();
     List<Skipped> skipped = new ArrayList<>();
     long[] n = new long[4];
-    read(ftm, skipped, e -> {
-      n[0]++;
-      bySchema.merge(e.schema(), 1, Integer::sum);
-      schemaOf.putIfAbsent(e.id(), e.schema());
-      if ("Sanction".equals(e.schema())) {
-        String list = mapping.sanctionList(e.properties());
-        e.all("entity").forEach(t -> sanctioned.add(t + "|" + list));
-      }
-    });
+    read(
+        ftm,
+        skipped,
+        e -> {
+          n[0]++;
+          bySchema.merge(e.schema(), 1, Integer::sum);
+          schemaOf.putIfAbsent(e.id(), e.schema());
+          if ("Sanction".equals(e.schema())) {
+            String list = mapping.sanctionList(e.properties());
+            e.all("entity").forEach(t -> sanctioned.add(t + "|" + list));
+          }
+        });
     try {
       Files.createDirectories(outDir);
       try (BufferedWriter out = Files.newBufferedWriter(batch, StandardCharsets.UTF_8)) {
@@ -99,11 +114,14 @@ public final class FtmImporter {
         read(ftm, none, e -> n[1] += subject(e, out, skipped));
         long[] line = {0};
         Map<String, ObjectNode> holdings = new LinkedHashMap<>();
-        read(ftm, none, e -> {
-          line[0]++;
-          n[2] += relation(e, schemaOf, out, skipped, line[0], holdings);
-          n[3] += records(e, sanctioned, out, skipped, line[0]);
-        });
+        read(
+            ftm,
+            none,
+            e -> {
+              line[0]++;
+              n[2] += relation(e, schemaOf, out, skipped, line[0], holdings);
+              n[3] += records(e, sanctioned, out, skipped, line[0]);
+            });
         for (ObjectNode o : holdings.values()) {
           write(out, o);
           n[2]++;
@@ -135,9 +153,16 @@ public final class FtmImporter {
       skipped.add(new Skipped(0, e.id(), "id: " + ex.getMessage()));
       return 0;
     }
-    if ((kind.get() == SubjectKind.PERSON) != key.mayBePerson() && !(key instanceof SubjectKey.External)) {
-      skipped.add(new Skipped(0, e.id(), "a " + e.schema() + " cannot have the id of a "
-          + (key.isPerson() ? "person" : "registered organisation")));
+    if ((kind.get() == SubjectKind.PERSON) != key.mayBePerson()
+        && !(key instanceof SubjectKey.External)) {
+      skipped.add(
+          new Skipped(
+              0,
+              e.id(),
+              "a "
+                  + e.schema()
+                  + " cannot have the id of a "
+                  + (key.isPerson() ? "person" : "registered organisation")));
       return 0;
     }
     keyFields(o, key);
@@ -146,14 +171,18 @@ public final class FtmImporter {
       o.put("legalForm", "COMPANY");
     }
     if (kind.get() != SubjectKind.PERSON) {
-      e.all("incorporationDate").stream().map(FtmImporter::date).flatMap(Optional::stream).findFirst()
+      e.all("incorporationDate").stream()
+          .map(FtmImporter::date)
+          .flatMap(Optional::stream)
+          .findFirst()
           .ifPresent(d -> o.put("registeredOn", d.toString()));
     }
     o.put("ftmSchema", e.schema());
     joined(e, "country").ifPresent(v -> o.put("country", v));
     joined(e, "topics").ifPresent(v -> o.put("topics", v));
     if (kind.get() != SubjectKind.PERSON) {
-      e.first("registrationNumber").filter(v -> !(key instanceof SubjectKey.Org org && org.uscc().value().equals(v)))
+      e.first("registrationNumber")
+          .filter(v -> !(key instanceof SubjectKey.Org org && org.uscc().value().equals(v)))
           .ifPresent(v -> o.put("registrationNumber", v));
     }
     write(out, o);
@@ -162,7 +191,12 @@ public final class FtmImporter {
 
   // ---- relations
 
-  private int relation(FtmEntity e, Map<String, String> schemaOf, Writer out, List<Skipped> skipped, long n,
+  private int relation(
+      FtmEntity e,
+      Map<String, String> schemaOf,
+      Writer out,
+      List<Skipped> skipped,
+      long n,
       Map<String, ObjectNode> holdings) {
     String s = e.schema();
     String fromProp;
@@ -178,8 +212,9 @@ public final class FtmImporter {
         fromProp = "director";
         toProp = "organization";
         String director = e.first("director").orElse("");
-        boolean person = mapping.kindOf(schemaOf.getOrDefault(director, "Person")).orElse(SubjectKind.PERSON)
-            == SubjectKind.PERSON;
+        boolean person =
+            mapping.kindOf(schemaOf.getOrDefault(director, "Person")).orElse(SubjectKind.PERSON)
+                == SubjectKind.PERSON;
         rel = mapping.directorship(e.first("role").orElse(null), person);
       }
       case "Family" -> {
@@ -215,10 +250,13 @@ public final class FtmImporter {
       skipped.add(new Skipped(n, e.id(), ex.getMessage()));
       return 0;
     }
-    Optional<LocalDate> since = e.all("startDate").stream().map(FtmImporter::date).flatMap(Optional::stream)
-        .findFirst();
+    Optional<LocalDate> since =
+        e.all("startDate").stream().map(FtmImporter::date).flatMap(Optional::stream).findFirst();
     o.put("since", since.orElse(mapping.unknownDate()).toString());
-    e.all("endDate").stream().map(FtmImporter::date).flatMap(Optional::stream).findFirst()
+    e.all("endDate").stream()
+        .map(FtmImporter::date)
+        .flatMap(Optional::stream)
+        .findFirst()
         .ifPresent(d -> o.put("until", d.toString()));
     if (rel == RelationType.SHAREHOLDER) {
       Optional<String> pct = e.first("percentage");
@@ -237,21 +275,30 @@ public final class FtmImporter {
       o.put("datesUnknown", "true");
     }
     if (rel == RelationType.SHAREHOLDER) {
-      // statements of one holding with the same start (registry snapshots) are one relation in the exchange format:
+      // statements of one holding with the same start (registry snapshots) are one relation in the
+      // exchange format:
       // the one still open, else the one that ended last, is kept; the others are reported
       String id = o.get("from").toString() + o.get("to") + o.get("since");
       ObjectNode prior = holdings.get(id);
       if (prior == null) {
         holdings.put(id, o);
       } else {
-        boolean newer = !o.has("until") || prior.has("until")
-            && o.get("until").asText().compareTo(prior.get("until").asText()) > 0;
+        boolean newer =
+            !o.has("until")
+                || prior.has("until")
+                    && o.get("until").asText().compareTo(prior.get("until").asText()) > 0;
         ObjectNode kept = newer ? o : prior;
         ObjectNode dropped = newer ? prior : o;
         holdings.put(id, kept);
-        skipped.add(new Skipped(n, dropped.get("ftmId").asText(), "Ownership with the same owner, asset and start "
-            + "date as " + kept.get("ftmId").asText() + ", which is kept (it " + (kept.has("until")
-            ? "ended later)" : "is still open)")));
+        skipped.add(
+            new Skipped(
+                n,
+                dropped.get("ftmId").asText(),
+                "Ownership with the same owner, asset and start "
+                    + "date as "
+                    + kept.get("ftmId").asText()
+                    + ", which is kept (it "
+                    + (kept.has("until") ? "ended later)" : "is still open)")));
       }
       return 0;
     }
@@ -261,7 +308,8 @@ public final class FtmImporter {
 
   // ---- records
 
-  private int records(FtmEntity e, Set<String> sanctioned, Writer out, List<Skipped> skipped, long n) {
+  private int records(
+      FtmEntity e, Set<String> sanctioned, Writer out, List<Skipped> skipped, long n) {
     if ("Sanction".equals(e.schema())) {
       Optional<String> target = e.first("entity");
       if (target.isEmpty()) {
@@ -281,13 +329,16 @@ public final class FtmImporter {
       o.put("basis", e.first("program").orElse(""));
       Optional<LocalDate> listed = firstDate(e, "listingDate");
       Optional<LocalDate> start = firstDate(e, "startDate");
-      Optional<LocalDate> decided = listed.or(() -> start).or(() -> e.firstSeen().flatMap(FtmImporter::date));
+      Optional<LocalDate> decided =
+          listed.or(() -> start).or(() -> e.firstSeen().flatMap(FtmImporter::date));
       o.put("decidedOn", decided.orElse(mapping.unknownDate()).toString());
       start.ifPresent(d -> o.put("effectiveFrom", d.toString()));
       firstDate(e, "endDate").ifPresent(d -> o.put("effectiveUntil", d.toString()));
       o.put("ftmSchema", "Sanction");
       e.first("authority").ifPresent(v -> o.put("authority", v));
-      e.first("programId").filter(v -> !v.equals("CN-" + list)).ifPresent(v -> o.put("programId", v));
+      e.first("programId")
+          .filter(v -> !v.equals("CN-" + list))
+          .ifPresent(v -> o.put("programId", v));
       joined(e, "reason").ifPresent(v -> o.put("reason", v));
       joined(e, "provisions").ifPresent(v -> o.put("provisions", v));
       e.first("sourceUrl").ifPresent(v -> o.put("sourceUrl", v));
@@ -304,7 +355,9 @@ public final class FtmImporter {
     Set<String> done = new HashSet<>();
     for (String topic : e.all("topics")) {
       Optional<String> list = mapping.topicList(topic);
-      if (list.isEmpty() || sanctioned.contains(e.id() + "|" + list.get()) || !done.add(list.get())) {
+      if (list.isEmpty()
+          || sanctioned.contains(e.id() + "|" + list.get())
+          || !done.add(list.get())) {
         continue;
       }
       ObjectNode o = line("record").put("id", topicRecordId(e.id(), list.get()));
@@ -331,19 +384,24 @@ public final class FtmImporter {
   // ---- helpers
 
   /**
-   * The id of the record a topic makes: {@code ftm-topic-<hash of the entity id>-<LIST>}, stable across imports and
-   * free of the entity id (a person's id must not travel in a record id).
+   * The id of the record a topic makes: {@code ftm-topic-<hash of the entity id>-<LIST>}, stable
+   * across imports and free of the entity id (a person's id must not travel in a record id).
    */
   static String topicRecordId(String entityId, String list) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(entityId.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(entityId.getBytes(StandardCharsets.UTF_8));
       return "ftm-topic-" + java.util.HexFormat.of().formatHex(d, 0, 8) + "-" + list;
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The key an FtM id stands for: our own natural keys for the ids the exporter writes, else an external key. */
+  /**
+   * The key an FtM id stands for: our own natural keys for the ids the exporter writes, else an
+   * external key.
+   */
   SubjectKey key(String id) {
     if (id.startsWith(USCC_PREFIX)) {
       return SubjectKey.uscc(id.substring(USCC_PREFIX.length()));
@@ -393,7 +451,8 @@ public final class FtmImporter {
   private void read(Path file, List<Skipped> bad, Consumer<FtmEntity> action) {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
       while ((text = r.readLine()) != null) {
@@ -424,7 +483,10 @@ public final class FtmImporter {
     return e.all(property).stream().map(FtmImporter::date).flatMap(Optional::stream).findFirst();
   }
 
-  /** A full date (FtM dates may be partial, {@code 2005} or {@code 2005-11}, or carry a time): empty otherwise. */
+  /**
+   * A full date (FtM dates may be partial, {@code 2005} or {@code 2005-11}, or carry a time): empty
+   * otherwise.
+   */
   static Optional<LocalDate> date(String raw) {
     if (raw == null || raw.length() < 10) {
       return Optional.empty();
@@ -436,7 +498,10 @@ public final class FtmImporter {
     }
   }
 
-  /** A percentage ({@code 49}, {@code 33.5}, {@code 12,5 %}) as a ratio in (0, 1]; empty when it is not one. */
+  /**
+   * A percentage ({@code 49}, {@code 33.5}, {@code 12,5 %}) as a ratio in (0, 1]; empty when it is
+   * not one.
+   */
   static Optional<Double> ratio(String percentage) {
     String t = percentage.replace("%", "").replace(',', '.').strip();
     try {

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The editable mapping from FollowTheMoney entities to the exchange format (the default is
- * {@code io/credgraph/datasets/ftm/mapping.yaml}; its comments say what each part means). Validated when read: an
- * unknown kind, relation type or list, or a pattern that does not compile, is an error naming the file and the entry.
+ * The editable mapping from FollowTheMoney entities to the exchange format (the default is {@code
+ * io/credgraph/datasets/ftm/mapping.yaml}; its comments say what each part means). Validated when
+ * read: an unknown kind, relation type or list, or a pattern that does not compile, is an error
+ * naming the file and the entry.
  */
 public final class FtmMapping {
   public static final String DEFAULT = "/io/credgraph/datasets/ftm/mapping.yaml";
@@ -35,7 +36,10 @@ public final class FtmMapping {
   /** A directorship role rule. */
   public record RoleRule(Pattern match, RelationType rel) {}
 
-  /** A sanction rule: a property's value matching {@code match} puts the record on {@code list} (or the named group). */
+  /**
+   * A sanction rule: a property's value matching {@code match} puts the record on {@code list} (or
+   * the named group).
+   */
   public record SanctionRule(String property, Pattern match, Optional<String> list) {}
 
   private final String source;
@@ -62,28 +66,41 @@ public final class FtmMapping {
       throw error("unknownDate", "not a date YYYY-MM-DD");
     }
     this.subjects = new LinkedHashMap<>();
-    root.path("subjects").properties().forEach(e -> subjects.put(e.getKey(),
-        enumOf(SubjectKind.class, e.getValue().asText(), "subjects." + e.getKey())));
+    root.path("subjects")
+        .properties()
+        .forEach(
+            e ->
+                subjects.put(
+                    e.getKey(),
+                    enumOf(SubjectKind.class, e.getValue().asText(), "subjects." + e.getKey())));
     if (subjects.isEmpty()) {
-      throw error("subjects", "map at least one FtM schema to a subject kind (Person: PERSON, Company: ENTERPRISE)");
+      throw error(
+          "subjects",
+          "map at least one FtM schema to a subject kind (Person: PERSON, Company: ENTERPRISE)");
     }
     JsonNode d = root.path("directorship");
-    this.directorshipDefault = enumOf(RelationType.class, d.path("default").asText("LINKED_TO"),
-        "directorship.default");
+    this.directorshipDefault =
+        enumOf(RelationType.class, d.path("default").asText("LINKED_TO"), "directorship.default");
     this.roles = new ArrayList<>();
     int i = 0;
     for (JsonNode r : d.path("roles")) {
       String at = "directorship.roles[" + i++ + "]";
-      roles.add(new RoleRule(pattern(r.path("match").asText(), at + ".match"),
-          enumOf(RelationType.class, r.path("rel").asText(), at + ".rel")));
+      roles.add(
+          new RoleRule(
+              pattern(r.path("match").asText(), at + ".match"),
+              enumOf(RelationType.class, r.path("rel").asText(), at + ".rel")));
     }
     this.links = new LinkedHashMap<>();
-    root.path("links").properties().forEach(e -> {
-      if (!e.getValue().isArray() || e.getValue().size() != 2) {
-        throw error("links." + e.getKey(), "give [from property, to property]");
-      }
-      links.put(e.getKey(), List.of(e.getValue().get(0).asText(), e.getValue().get(1).asText()));
-    });
+    root.path("links")
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().isArray() || e.getValue().size() != 2) {
+                throw error("links." + e.getKey(), "give [from property, to property]");
+              }
+              links.put(
+                  e.getKey(), List.of(e.getValue().get(0).asText(), e.getValue().get(1).asText()));
+            });
     JsonNode s = root.path("sanctions");
     this.sanctionDefault = list(s.path("default").asText("FOREIGN_SANCTION"), "sanctions.default");
     this.sanctionRules = new ArrayList<>();
@@ -91,22 +108,26 @@ public final class FtmMapping {
     for (JsonNode r : s.path("rules")) {
       String at = "sanctions.rules[" + i++ + "]";
       Pattern p = pattern(r.path("match").asText(), at + ".match");
-      Optional<String> l = r.hasNonNull("list") ? Optional.of(list(r.get("list").asText(), at + ".list"))
-          : Optional.empty();
+      Optional<String> l =
+          r.hasNonNull("list")
+              ? Optional.of(list(r.get("list").asText(), at + ".list"))
+              : Optional.empty();
       if (l.isEmpty() && !p.pattern().contains("(?<list>")) {
         throw error(at, "a rule needs a list, or a pattern with a named group (?<list>...)");
       }
       sanctionRules.add(new SanctionRule(r.path("property").asText("authority"), p, l));
     }
     this.topics = new LinkedHashMap<>();
-    root.path("topics").properties().forEach(e -> topics.put(e.getKey(),
-        list(e.getValue().asText(), "topics." + e.getKey())));
+    root.path("topics")
+        .properties()
+        .forEach(e -> topics.put(e.getKey(), list(e.getValue().asText(), "topics." + e.getKey())));
   }
 
   /** The default mapping. */
   public static FtmMapping defaults(ListCatalogue lists) {
     try (InputStream in = FtmMapping.class.getResourceAsStream(DEFAULT)) {
-      return new FtmMapping("mapping.yaml (default)", new ObjectMapper(new YAMLFactory()).readTree(in), lists);
+      return new FtmMapping(
+          "mapping.yaml (default)", new ObjectMapper(new YAMLFactory()).readTree(in), lists);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -120,7 +141,8 @@ public final class FtmMapping {
     try {
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       if (root == null || !root.isObject()) {
-        throw new ValidationException("mapping", file + ": a mapping is a YAML map (see the default mapping.yaml)");
+        throw new ValidationException(
+            "mapping", file + ": a mapping is a YAML map (see the default mapping.yaml)");
       }
       return new FtmMapping(file.toString(), root, lists);
     } catch (IOException e) {
@@ -157,7 +179,10 @@ public final class FtmMapping {
     return directorshipDefault;
   }
 
-  /** The [from, to] properties of a link schema, or empty when the schema is not a link this mapping imports. */
+  /**
+   * The [from, to] properties of a link schema, or empty when the schema is not a link this mapping
+   * imports.
+   */
   public Optional<List<String>> link(String schema) {
     return Optional.ofNullable(links.get(schema));
   }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV records: fields separated by commas, quoted with double quotes (a quote doubled inside), quoted fields
- * may hold commas and line breaks; CRLF or LF ends a record. {@link #line()} is the file line the last record began
- * on, for error messages.
+ * RFC 4180 CSV records: fields separated by commas, quoted with double quotes (a quote doubled
+ * inside), quoted fields may hold commas and line breaks; CRLF or LF ends a record. {@link #line()}
+ * is the file line the last record began on, for error messages.
  */
 final class CsvReader implements AutoCloseable {
   private final Reader in;

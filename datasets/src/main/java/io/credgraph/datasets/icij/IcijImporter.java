@@ -27,45 +27,65 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Imports the ICIJ Offshore Leaks database in its CSV layout (a folder with {@code nodes-entities.csv},
- * {@code nodes-officers.csv}, {@code nodes-intermediaries.csv}, {@code nodes-addresses.csv} and
- * {@code relationships.csv}) into the investigation graph, as one exchange batch (docs/FORMATS.md):
+ * Imports the ICIJ Offshore Leaks database in its CSV layout (a folder with {@code
+ * nodes-entities.csv}, {@code nodes-officers.csv}, {@code nodes-intermediaries.csv}, {@code
+ * nodes-addresses.csv} and {@code relationships.csv}) into the investigation graph, as one exchange
+ * batch (docs/FORMATS.md):
  *
  * <ul>
- *   <li>entities and intermediaries are ENTERPRISE subjects, officers PERSON subjects unless their name is a
- *       company's ({@link #COMPANY_NAME}), all keyed {@code {"scheme": "icij", "externalId": <node_id>}};</li>
- *   <li>addresses are not subjects: the text of a subject's {@code registered_address} becomes its {@code address}
- *       attribute;</li>
- *   <li>every other relationship is a LINKED_TO relation with the ICIJ {@code rel_type} and {@code link} kept: for
- *       exploration and paths only, never a control relation, so no sanction travels along it (a leak is not a
- *       register: "shareholder of" in a leaked document is not a recorded holding).</li>
+ *   <li>entities and intermediaries are ENTERPRISE subjects, officers PERSON subjects unless their
+ *       name is a company's ({@link #COMPANY_NAME}), all keyed {@code {"scheme": "icij",
+ *       "externalId": <node_id>}};
+ *   <li>addresses are not subjects: the text of a subject's {@code registered_address} becomes its
+ *       {@code address} attribute;
+ *   <li>every other relationship is a LINKED_TO relation with the ICIJ {@code rel_type} and {@code
+ *       link} kept: for exploration and paths only, never a control relation, so no sanction
+ *       travels along it (a leak is not a register: "shareholder of" in a leaked document is not a
+ *       recorded holding).
  * </ul>
  *
- * Dates such as {@code 23-MAR-2006} or {@code 2006-03-23} are read; a relation without a start date gets
- * {@code unknownDate} and the attribute {@code datesUnknown}. Bad rows are skipped with file, line and reason.
+ * Dates such as {@code 23-MAR-2006} or {@code 2006-03-23} are read; a relation without a start date
+ * gets {@code unknownDate} and the attribute {@code datesUnknown}. Bad rows are skipped with file,
+ * line and reason.
  */
 public final class IcijImporter {
   public static final String SCHEME = "icij";
   public static final String DEPARTMENT = "ICIJ_OFFSHORE_LEAKS";
-  static final List<String> NODE_FILES = List.of("nodes-entities.csv", "nodes-officers.csv",
-      "nodes-intermediaries.csv", "nodes-addresses.csv");
+  static final List<String> NODE_FILES =
+      List.of(
+          "nodes-entities.csv",
+          "nodes-officers.csv",
+          "nodes-intermediaries.csv",
+          "nodes-addresses.csv");
+
   /** Officers whose name says they are a company, trust or foundation are organisations. */
-  static final Pattern COMPANY_NAME = Pattern.compile("(?i)\\b(limited|ltd|inc|incorporated|corp|corporation|"
-      + "company|co\\.|llc|l\\.l\\.c|s\\.a\\.|sa|ag|gmbh|bv|b\\.v\\.|nv|plc|trust|trustees?|foundation|holdings?|"
-      + "nominees?|services|bearer|establishment|anstalt|stiftung|partners|lp|sarl|s\\.r\\.l|srl)\\b\\.?");
-  private static final DateTimeFormatter ICIJ_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
-      .appendPattern("dd-MMM-yyyy").toFormatter(Locale.ENGLISH);
+  static final Pattern COMPANY_NAME =
+      Pattern.compile(
+          "(?i)\\b(limited|ltd|inc|incorporated|corp|corporation|"
+              + "company|co\\.|llc|l\\.l\\.c|s\\.a\\.|sa|ag|gmbh|bv|b\\.v\\.|nv|plc|trust|trustees?|foundation|holdings?|"
+              + "nominees?|services|bearer|establishment|anstalt|stiftung|partners|lp|sarl|s\\.r\\.l|srl)\\b\\.?");
+
+  private static final DateTimeFormatter ICIJ_DATE =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("dd-MMM-yyyy")
+          .toFormatter(Locale.ENGLISH);
 
   /** A row that produced no line, with why. */
   public record Skipped(String file, long line, String reason) {}
 
   /** What an import wrote. */
-  public record Summary(Path batch, Map<String, Integer> subjects, long relations, long addresses,
+  public record Summary(
+      Path batch,
+      Map<String, Integer> subjects,
+      long relations,
+      long addresses,
       List<Skipped> skipped) {
     public String text() {
-      return String.format("ICIJ Offshore Leaks: subjects %s, %,d relations (LINKED_TO), %,d subjects with an "
-          + "address, in %s; %,d rows skipped", subjects, relations, addresses, batch.getFileName(),
-          skipped.size());
+      return String.format(
+          "ICIJ Offshore Leaks: subjects %s, %,d relations (LINKED_TO), %,d subjects with an "
+              + "address, in %s; %,d rows skipped",
+          subjects, relations, addresses, batch.getFileName(), skipped.size());
     }
   }
 
@@ -84,11 +104,18 @@ public final class IcijImporter {
   public Summary convert(Path dir, Path outDir) {
     for (String f : List.of("nodes-entities.csv", "nodes-officers.csv", "relationships.csv")) {
       if (!Files.isRegularFile(dir.resolve(f))) {
-        throw new ValidationException("dir", dir + " has no " + f + " (the ICIJ Offshore Leaks CSV layout: "
-            + String.join(", ", NODE_FILES) + ", relationships.csv)");
+        throw new ValidationException(
+            "dir",
+            dir
+                + " has no "
+                + f
+                + " (the ICIJ Offshore Leaks CSV layout: "
+                + String.join(", ", NODE_FILES)
+                + ", relationships.csv)");
       }
     }
-    Path batch = outDir.resolve("icij-" + dir.toAbsolutePath().normalize().getFileName() + ".jsonl");
+    Path batch =
+        outDir.resolve("icij-" + dir.toAbsolutePath().normalize().getFileName() + ".jsonl");
     List<Skipped> skipped = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<String, String> addresses = new HashMap<>();
@@ -105,48 +132,64 @@ public final class IcijImporter {
       }
       Files.createDirectories(outDir);
       List<ObjectNode> links = new ArrayList<>();
-      rows(dir.resolve("relationships.csv"), skipped, (row, line) -> {
-        String from = row.getOrDefault("node_id_start", "");
-        String to = row.getOrDefault("node_id_end", "");
-        String type = row.getOrDefault("rel_type", "").strip();
-        if (from.isBlank() || to.isBlank()) {
-          skipped.add(new Skipped("relationships.csv", line, "node_id_start and node_id_end are required"));
-          return;
-        }
-        if (addresses.containsKey(to) && subjects.containsKey(from)) {
-          ObjectNode s = subjects.get(from);
-          String prior = s.path("address").asText("");
-          if (!prior.contains(addresses.get(to))) {
-            s.put("address", prior.isEmpty() ? addresses.get(to) : prior + "; " + addresses.get(to));
-          }
-          return;
-        }
-        if (addresses.containsKey(from) || addresses.containsKey(to)) {
-          skipped.add(new Skipped("relationships.csv", line, "a relationship of an address other than a subject's "
-              + "registered address (" + type + ")"));
-          return;
-        }
-        if (from.equals(to)) {
-          skipped.add(new Skipped("relationships.csv", line, "a relationship from a node to itself"));
-          return;
-        }
-        ObjectNode o = line("relation");
-        o.put("rel", "LINKED_TO");
-        o.putObject("from").put("scheme", SCHEME).put("externalId", from.strip());
-        o.putObject("to").put("scheme", SCHEME).put("externalId", to.strip());
-        Optional<LocalDate> since = date(row.get("start_date"));
-        Optional<LocalDate> until = date(row.get("end_date"));
-        o.put("since", since.orElse(unknownDate).toString());
-        until.filter(u -> !u.isBefore(since.orElse(unknownDate))).ifPresent(u -> o.put("until", u.toString()));
-        o.put("relation", type.isEmpty() ? "connected_to" : type);
-        put(o, "link", row.get("link"));
-        put(o, "status", row.get("status"));
-        put(o, "sourceID", row.get("sourceID"));
-        if (since.isEmpty()) {
-          o.put("datesUnknown", "true");
-        }
-        links.add(o);
-      });
+      rows(
+          dir.resolve("relationships.csv"),
+          skipped,
+          (row, line) -> {
+            String from = row.getOrDefault("node_id_start", "");
+            String to = row.getOrDefault("node_id_end", "");
+            String type = row.getOrDefault("rel_type", "").strip();
+            if (from.isBlank() || to.isBlank()) {
+              skipped.add(
+                  new Skipped(
+                      "relationships.csv", line, "node_id_start and node_id_end are required"));
+              return;
+            }
+            if (addresses.containsKey(to) && subjects.containsKey(from)) {
+              ObjectNode s = subjects.get(from);
+              String prior = s.path("address").asText("");
+              if (!prior.contains(addresses.get(to))) {
+                s.put(
+                    "address",
+                    prior.isEmpty() ? addresses.get(to) : prior + "; " + addresses.get(to));
+              }
+              return;
+            }
+            if (addresses.containsKey(from) || addresses.containsKey(to)) {
+              skipped.add(
+                  new Skipped(
+                      "relationships.csv",
+                      line,
+                      "a relationship of an address other than a subject's "
+                          + "registered address ("
+                          + type
+                          + ")"));
+              return;
+            }
+            if (from.equals(to)) {
+              skipped.add(
+                  new Skipped("relationships.csv", line, "a relationship from a node to itself"));
+              return;
+            }
+            ObjectNode o = line("relation");
+            o.put("rel", "LINKED_TO");
+            o.putObject("from").put("scheme", SCHEME).put("externalId", from.strip());
+            o.putObject("to").put("scheme", SCHEME).put("externalId", to.strip());
+            Optional<LocalDate> since = date(row.get("start_date"));
+            Optional<LocalDate> until = date(row.get("end_date"));
+            o.put("since", since.orElse(unknownDate).toString());
+            until
+                .filter(u -> !u.isBefore(since.orElse(unknownDate)))
+                .ifPresent(u -> o.put("until", u.toString()));
+            o.put("relation", type.isEmpty() ? "connected_to" : type);
+            put(o, "link", row.get("link"));
+            put(o, "status", row.get("status"));
+            put(o, "sourceID", row.get("sourceID"));
+            if (since.isEmpty()) {
+              o.put("datesUnknown", "true");
+            }
+            links.add(o);
+          });
       try (BufferedWriter out = Files.newBufferedWriter(batch, StandardCharsets.UTF_8)) {
         for (ObjectNode s : subjects.values()) {
           addressed += s.has("address") ? 1 : 0;
@@ -163,16 +206,25 @@ public final class IcijImporter {
     return new Summary(batch, counts, relations, addressed, skipped);
   }
 
-  private void node(String file, Map<String, String> row, long line, Map<String, ObjectNode> subjects,
-      Map<String, String> addresses, Map<String, Integer> counts, List<Skipped> skipped) {
+  private void node(
+      String file,
+      Map<String, String> row,
+      long line,
+      Map<String, ObjectNode> subjects,
+      Map<String, String> addresses,
+      Map<String, Integer> counts,
+      List<Skipped> skipped) {
     String id = row.getOrDefault("node_id", "").strip();
     if (id.isEmpty()) {
       skipped.add(new Skipped(file, line, "node_id is required"));
       return;
     }
     if (file.equals("nodes-addresses.csv")) {
-      String text = Optional.ofNullable(row.get("address")).filter(a -> !a.isBlank())
-          .orElse(row.getOrDefault("name", "")).strip();
+      String text =
+          Optional.ofNullable(row.get("address"))
+              .filter(a -> !a.isBlank())
+              .orElse(row.getOrDefault("name", ""))
+              .strip();
       if (!text.isEmpty()) {
         addresses.put(id, text);
       }
@@ -225,11 +277,14 @@ public final class IcijImporter {
     put(o, "countries", row.get("countries"));
     put(o, "sourceID", row.get("sourceID"));
     subjects.put(id, o);
-    counts.merge(switch (icijType) {
-      case "entity" -> "entities";
-      case "intermediary" -> "intermediaries";
-      default -> "officers";
-    }, 1, Integer::sum);
+    counts.merge(
+        switch (icijType) {
+          case "entity" -> "entities";
+          case "intermediary" -> "intermediaries";
+          default -> "officers";
+        },
+        1,
+        Integer::sum);
   }
 
   private interface Row {
@@ -261,8 +316,11 @@ public final class IcijImporter {
           continue;
         }
         if (row.size() != header.size()) {
-          skipped.add(new Skipped(file.getFileName().toString(), csv.line(), row.size() + " fields where the header "
-              + "has " + header.size()));
+          skipped.add(
+              new Skipped(
+                  file.getFileName().toString(),
+                  csv.line(),
+                  row.size() + " fields where the header " + "has " + header.size()));
           continue;
         }
         Map<String, String> m = new HashMap<>();

@@ -17,9 +17,9 @@ import java.util.function.LongFunction;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the lines of one department file after another into a folder, splitting a file into numbered parts of at
- * most {@code partLines} lines, optionally gzipped, mixing in deliberately bad lines at the configured rate and
- * reporting progress about once a second.
+ * Writes the lines of one department file after another into a folder, splitting a file into
+ * numbered parts of at most {@code partLines} lines, optionally gzipped, mixing in deliberately bad
+ * lines at the configured rate and reporting progress about once a second.
  */
 final class BatchOutput implements AutoCloseable {
   private final Path dir;
@@ -49,8 +49,8 @@ final class BatchOutput implements AutoCloseable {
   }
 
   /**
-   * Starts the file {@code baseName} (e.g. {@code 03-market-regulation-relations}) of {@code department}; bad lines
-   * are made by {@code badLines} from a number.
+   * Starts the file {@code baseName} (e.g. {@code 03-market-regulation-relations}) of {@code
+   * department}; bad lines are made by {@code badLines} from a number.
    */
   void begin(String baseName, String department, LongFunction<String> badLines) throws IOException {
     finish();
@@ -70,7 +70,8 @@ final class BatchOutput implements AutoCloseable {
     out.write('\n');
     fileLines++;
     totalLines++;
-    if (config.badLineRate() > 0 && badLines != null
+    if (config.badLineRate() > 0
+        && badLines != null
         && hash.u(CityModel.S_BAD, totalLines, 0) < config.badLineRate()) {
       out.write(badLines.apply(totalLines));
       out.write('\n');
@@ -83,15 +84,17 @@ final class BatchOutput implements AutoCloseable {
       long now = System.nanoTime();
       if (now - lastReport >= 1_000_000_000L) {
         lastReport = now;
-        progress.accept(new GenerationProgress(current.getFileName().toString(), totalLines,
-            Duration.ofNanos(now - started)));
+        progress.accept(
+            new GenerationProgress(
+                current.getFileName().toString(), totalLines, Duration.ofNanos(now - started)));
       }
     }
   }
 
   GenerationSummary summary() throws IOException {
     finish();
-    return new GenerationSummary(files, totalLines, totalBad, Duration.ofNanos(System.nanoTime() - started));
+    return new GenerationSummary(
+        files, totalLines, totalBad, Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override
@@ -108,15 +111,22 @@ final class BatchOutput implements AutoCloseable {
   private void openPart() throws IOException {
     part++;
     String ext = config.gzip() ? ".jsonl.gz" : ".jsonl";
-    String name = part == 1 ? baseName + ext : baseName + ".part" + String.format("%03d", part) + ext;
+    String name =
+        part == 1 ? baseName + ext : baseName + ".part" + String.format("%03d", part) + ext;
     if (part == 2) {
-      // the first part gets its number too once a second one exists, so file-name order stays load order
+      // the first part gets its number too once a second one exists, so file-name order stays load
+      // order
       Path first = dir.resolve(baseName + ext);
       Path renamed = dir.resolve(baseName + ".part001" + ext);
       Files.move(first, renamed);
       GenerationSummary.FileSummary f = files.remove(files.size() - 1);
-      files.add(new GenerationSummary.FileSummary(renamed.getFileName().toString(), f.department(), f.lines(),
-          f.badLines(), f.bytes()));
+      files.add(
+          new GenerationSummary.FileSummary(
+              renamed.getFileName().toString(),
+              f.department(),
+              f.lines(),
+              f.badLines(),
+              f.bytes()));
     }
     current = dir.resolve(name);
     OutputStream os = new BufferedOutputStream(Files.newOutputStream(current), 1 << 16);
@@ -131,7 +141,8 @@ final class BatchOutput implements AutoCloseable {
   private void closePart() throws IOException {
     out.close();
     out = null;
-    files.add(new GenerationSummary.FileSummary(current.getFileName().toString(), department, fileLines, fileBad,
-        Files.size(current)));
+    files.add(
+        new GenerationSummary.FileSummary(
+            current.getFileName().toString(), department, fileLines, fileBad, Files.size(current)));
   }
 }

@@ -14,18 +14,20 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The synthetic city generator: a Zhongshan-like city of N enterprises, written as departmental batches in the
- * exchange format (EXCHANGE.md), deterministic for a seed (the same seed gives the same bytes).
+ * The synthetic city generator: a Zhongshan-like city of N enterprises, written as departmental
+ * batches in the exchange format (EXCHANGE.md), deterministic for a seed (the same seed gives the
+ * same bytes).
  *
- * <p>Files, in load order ({@code NN-department[-what].jsonl}; a file above {@code partLines} lines is split into
- * {@code .part001}, {@code .part002} ...): persons and relatives (public security), enterprises, their officers and
- * shareholders, market regulation records, social organisations (civil affairs), hospitals and doctors (health),
- * schools and teachers (education), estate agents (housing), agencies and officials (human resources), then the
- * records of tax, court, finance, procuratorate and ecology-environment departments, with their status changes.
- * The department of a subject or relation line is the one named in its file name; records carry theirs.
+ * <p>Files, in load order ({@code NN-department[-what].jsonl}; a file above {@code partLines} lines
+ * is split into {@code .part001}, {@code .part002} ...): persons and relatives (public security),
+ * enterprises, their officers and shareholders, market regulation records, social organisations
+ * (civil affairs), hospitals and doctors (health), schools and teachers (education), estate agents
+ * (housing), agencies and officials (human resources), then the records of tax, court, finance,
+ * procuratorate and ecology-environment departments, with their status changes. The department of a
+ * subject or relation line is the one named in its file name; records carry theirs.
  *
- * <p>Every fact is a pure function of (seed, index) (see {@link CityModel}), so generation streams in constant
- * memory: 1M enterprises (about 7M lines) need well under 100 MB of heap.
+ * <p>Every fact is a pure function of (seed, index) (see {@link CityModel}), so generation streams
+ * in constant memory: 1M enterprises (about 7M lines) need well under 100 MB of heap.
  */
 public final class CityGenerator {
   static final String[] RELATIVES = {"配偶", "子女", "兄弟姐妹", "父母"};
@@ -74,7 +76,8 @@ public final class CityGenerator {
         return o.summary();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the synthetic city to " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the synthetic city to " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -84,11 +87,17 @@ public final class CityGenerator {
       return;
     }
     try (Stream<Path> existing = Files.list(dir)) {
-      List<Path> batches = existing.filter(p -> BatchFiles.isBatch(p.getFileName().toString()))
-          .sorted(Comparator.naturalOrder()).toList();
+      List<Path> batches =
+          existing
+              .filter(p -> BatchFiles.isBatch(p.getFileName().toString()))
+              .sorted(Comparator.naturalOrder())
+              .toList();
       if (!batches.isEmpty()) {
-        throw new IllegalArgumentException(dir + " already holds batch files (" + batches.get(0).getFileName()
-            + " ...); choose an empty folder");
+        throw new IllegalArgumentException(
+            dir
+                + " already holds batch files ("
+                + batches.get(0).getFileName()
+                + " ...); choose an empty folder");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
@@ -100,8 +109,12 @@ public final class CityGenerator {
   private void publicSecurity() throws IOException {
     out.begin("01-public-security", "PUBLIC_SECURITY", this::badLine);
     for (int p = 0; p < m.persons; p++) {
-      out.write(j.begin("subject").str("kind", "PERSON").str("idNumber", m.personId(p)).str("name", m.personName(p))
-          .end());
+      out.write(
+          j.begin("subject")
+              .str("kind", "PERSON")
+              .str("idNumber", m.personId(p))
+              .str("name", m.personName(p))
+              .end());
     }
     for (int p = m.firstBusinessPerson(); p < m.persons; p++) {
       boolean official = p >= m.firstOfficial();
@@ -112,11 +125,17 @@ public final class CityGenerator {
       if (other == p) {
         continue;
       }
-      LocalDate since = m.dateBetween(LocalDate.of(1995, 1, 1), LocalDate.of(2022, 12, 31), CityModel.S_RELATIVE, p,
-          2);
-      out.write(j.begin("relation").str("rel", "RELATIVE_OF").person("from", m.personId(p))
-          .person("to", m.personId(other)).date("since", since)
-          .str("relation", RELATIVES[m.h.below(CityModel.S_RELATIVE, p, 3, RELATIVES.length)]).end());
+      LocalDate since =
+          m.dateBetween(
+              LocalDate.of(1995, 1, 1), LocalDate.of(2022, 12, 31), CityModel.S_RELATIVE, p, 2);
+      out.write(
+          j.begin("relation")
+              .str("rel", "RELATIVE_OF")
+              .person("from", m.personId(p))
+              .person("to", m.personId(other))
+              .date("since", since)
+              .str("relation", RELATIVES[m.h.below(CityModel.S_RELATIVE, p, 3, RELATIVES.length)])
+              .end());
     }
   }
 
@@ -137,9 +156,16 @@ public final class CityGenerator {
     } else {
       status = "ACTIVE";
     }
-    return j.begin("subject").str("kind", "ENTERPRISE").str("uscc", m.uscc(i)).str("name", name)
-        .str("legalForm", form.name()).str("status", status).date("registeredOn", m.registeredOn(i))
-        .str("district", Zhongshan.DISTRICTS.get(m.district(i)).name()).str("industry", m.industry(i)).end();
+    return j.begin("subject")
+        .str("kind", "ENTERPRISE")
+        .str("uscc", m.uscc(i))
+        .str("name", name)
+        .str("legalForm", form.name())
+        .str("status", status)
+        .date("registeredOn", m.registeredOn(i))
+        .str("district", Zhongshan.DISTRICTS.get(m.district(i)).name())
+        .str("industry", m.industry(i))
+        .end();
   }
 
   private void marketRelations() throws IOException {
@@ -160,8 +186,13 @@ public final class CityGenerator {
         personRel("SUPERVISOR", e.supervisor, to, reg);
       }
       if (e.parent >= 0) {
-        out.write(j.begin("relation").str("rel", "BRANCH_OF").org("from", to).org("to", m.uscc(e.parent))
-            .date("since", reg).end());
+        out.write(
+            j.begin("relation")
+                .str("rel", "BRANCH_OF")
+                .org("from", to)
+                .org("to", m.uscc(e.parent))
+                .date("since", reg)
+                .end());
       }
       for (int k = 0; k < e.holders; k++) {
         j.begin("relation").str("rel", "SHAREHOLDER");
@@ -176,8 +207,13 @@ public final class CityGenerator {
         out.write(j.org("to", to).percent("ratio", e.holderPercent[k]).date("since", since).end());
       }
       if (e.controller >= 0) {
-        out.write(j.begin("relation").str("rel", "ACTUAL_CONTROLLER").person("from", m.personId(e.controller))
-            .org("to", to).date("since", reg).end());
+        out.write(
+            j.begin("relation")
+                .str("rel", "ACTUAL_CONTROLLER")
+                .person("from", m.personId(e.controller))
+                .org("to", to)
+                .date("since", reg)
+                .end());
       }
       if (e.repChangedOn != null) {
         boolean forgetEnd = m.h.u(CityModel.S_CHANGE, i, 3) < 0.05;
@@ -192,8 +228,14 @@ public final class CityGenerator {
       }
       if (e.exitHolder >= 0) {
         end("SHAREHOLDER", m.personId(e.holder[e.exitHolder]), to, e.exitOn.minusDays(1));
-        out.write(j.begin("relation").str("rel", "SHAREHOLDER").person("from", m.personId(e.successor)).org("to", to)
-            .percent("ratio", e.holderPercent[e.exitHolder]).date("since", e.exitOn).end());
+        out.write(
+            j.begin("relation")
+                .str("rel", "SHAREHOLDER")
+                .person("from", m.personId(e.successor))
+                .org("to", to)
+                .percent("ratio", e.holderPercent[e.exitHolder])
+                .date("since", e.exitOn)
+                .end());
       }
     }
   }
@@ -223,11 +265,19 @@ public final class CityGenerator {
   private void civilAffairs() throws IOException {
     out.begin("05-civil-affairs", "CIVIL_AFFAIRS", this::badLine);
     for (int k = 0; k < m.socialOrgs; k++) {
-      LocalDate reg = m.dateBetween(LocalDate.of(1995, 1, 1), LocalDate.of(2024, 12, 31), CityModel.S_INST, k, 30);
+      LocalDate reg =
+          m.dateBetween(
+              LocalDate.of(1995, 1, 1), LocalDate.of(2024, 12, 31), CityModel.S_INST, k, 30);
       String uscc = m.socialOrgUscc(k);
-      out.write(j.begin("subject").str("kind", "SOCIAL_ORG").str("uscc", uscc).str("name", m.socialOrgName(k))
-          .str("status", "ACTIVE").date("registeredOn", reg).str("district",
-              Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name()).end());
+      out.write(
+          j.begin("subject")
+              .str("kind", "SOCIAL_ORG")
+              .str("uscc", uscc)
+              .str("name", m.socialOrgName(k))
+              .str("status", "ACTIVE")
+              .date("registeredOn", reg)
+              .str("district", Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name())
+              .end());
       personRel("LEGAL_REP", m.adultBusinessPerson(CityModel.S_INST, k, 31, reg), uscc, reg);
       personRel("MAIN_RESPONSIBLE", m.adultBusinessPerson(CityModel.S_INST, k, 32, reg), uscc, reg);
     }
@@ -240,12 +290,20 @@ public final class CityGenerator {
       if (m.isHospital(k) != hospitals) {
         continue;
       }
-      LocalDate reg = m.dateBetween(LocalDate.of(1992, 1, 1), LocalDate.of(2020, 12, 31), CityModel.S_INST, k, 40);
+      LocalDate reg =
+          m.dateBetween(
+              LocalDate.of(1992, 1, 1), LocalDate.of(2020, 12, 31), CityModel.S_INST, k, 40);
       String uscc = m.institutionUscc(k);
-      out.write(j.begin("subject").str("kind", "INSTITUTION").str("uscc", uscc).str("name", m.institutionName(k))
-          .str("status", "ACTIVE").date("registeredOn", reg)
-          .str("district", Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name())
-          .str("industry", hospitals ? "Q8411" : k % 2 == 0 ? "P8321" : "P8331").end());
+      out.write(
+          j.begin("subject")
+              .str("kind", "INSTITUTION")
+              .str("uscc", uscc)
+              .str("name", m.institutionName(k))
+              .str("status", "ACTIVE")
+              .date("registeredOn", reg)
+              .str("district", Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name())
+              .str("industry", hospitals ? "Q8411" : k % 2 == 0 ? "P8321" : "P8331")
+              .end());
       int head = m.firstPractitioner() + k * CityModel.PRACTITIONERS_PER_INSTITUTION;
       personRel("LEGAL_REP", head, uscc, m.notBeforeAge(head, reg, 30));
     }
@@ -255,18 +313,25 @@ public final class CityGenerator {
         continue;
       }
       int p = m.firstPractitioner() + t;
-      String[] professions = hospitals ? Zhongshan.HEALTH_PROFESSIONS : Zhongshan.EDUCATION_PROFESSIONS;
+      String[] professions =
+          hospitals ? Zhongshan.HEALTH_PROFESSIONS : Zhongshan.EDUCATION_PROFESSIONS;
       String profession = professions[m.h.below(CityModel.S_PRACT, t, 0, professions.length)];
-      LocalDate since = m.notBeforeAge(p, m.dateBetween(LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31),
-          CityModel.S_PRACT, t, 1), 22);
-      String licence = (hospitals ? "1104420" : "2024420") + String.format("%08d", m.h.below(CityModel.S_PRACT, t, 2,
-          100_000_000));
+      LocalDate since =
+          m.notBeforeAge(
+              p,
+              m.dateBetween(
+                  LocalDate.of(2000, 1, 1), LocalDate.of(2024, 12, 31), CityModel.S_PRACT, t, 1),
+              22);
+      String licence =
+          (hospitals ? "1104420" : "2024420")
+              + String.format("%08d", m.h.below(CityModel.S_PRACT, t, 2, 100_000_000));
       String at = m.institutionUscc(k);
       practises(p, at, since, profession, licence);
       if (m.h.u(CityModel.S_PRACT, t, 3) < 0.1 && since.isBefore(LocalDate.of(2024, 1, 1))) {
         int k2 = k + 3 < m.institutions ? k + 3 : Math.max(0, k - 3);
         if (k2 != k && m.isHospital(k2) == hospitals) {
-          LocalDate moved = m.dateBetween(since.plusDays(200), CityModel.LAST_DAY, CityModel.S_PRACT, t, 4);
+          LocalDate moved =
+              m.dateBetween(since.plusDays(200), CityModel.LAST_DAY, CityModel.S_PRACT, t, 4);
           end("PRACTISES_AT", m.personId(p), at, moved.minusDays(1));
           practises(p, m.institutionUscc(k2), moved, profession, licence);
         }
@@ -288,10 +353,17 @@ public final class CityGenerator {
       }
       LocalDate reg = m.registeredOn(e);
       LocalDate from = reg.isAfter(LocalDate.of(2010, 1, 1)) ? reg : LocalDate.of(2010, 1, 1);
-      LocalDate since = m.notBeforeAge(p, m.dateBetween(from, CityModel.LAST_DAY, CityModel.S_PRACT, 1_000_000L + a,
-          1), 18);
-      practises(p, m.uscc(e), since, "房地产经纪人",
-          "GD" + String.format("%09d", m.h.below(CityModel.S_PRACT, 1_000_000L + a, 2, 1_000_000_000)));
+      LocalDate since =
+          m.notBeforeAge(
+              p, m.dateBetween(from, CityModel.LAST_DAY, CityModel.S_PRACT, 1_000_000L + a, 1), 18);
+      practises(
+          p,
+          m.uscc(e),
+          since,
+          "房地产经纪人",
+          "GD"
+              + String.format(
+                  "%09d", m.h.below(CityModel.S_PRACT, 1_000_000L + a, 2, 1_000_000_000)));
       if (m.h.u(CityModel.S_PRACT, 1_000_000L + a, 3) < 0.01 || a == 3) {
         personRecord(RecordPlan.PRACTITIONER, p, "HOUSING", "房地产经纪人", since);
       }
@@ -301,19 +373,34 @@ public final class CityGenerator {
   private void humanResources() throws IOException {
     out.begin("09-human-resources", "HUMAN_RESOURCES", this::badLine);
     for (int a = 0; a < m.agencies; a++) {
-      out.write(j.begin("subject").str("kind", "GOV_AGENCY").str("uscc", m.agencyUscc(a)).str("name", m.agencyName(a))
-          .str("status", "ACTIVE").str("district", a < Zhongshan.AGENCIES.length ? "石岐街道"
-              : Zhongshan.DISTRICTS.get(a - Zhongshan.AGENCIES.length).name()).end());
+      out.write(
+          j.begin("subject")
+              .str("kind", "GOV_AGENCY")
+              .str("uscc", m.agencyUscc(a))
+              .str("name", m.agencyName(a))
+              .str("status", "ACTIVE")
+              .str(
+                  "district",
+                  a < Zhongshan.AGENCIES.length
+                      ? "石岐街道"
+                      : Zhongshan.DISTRICTS.get(a - Zhongshan.AGENCIES.length).name())
+              .end());
     }
     for (int o = 0; o < m.officials; o++) {
       int p = m.firstOfficial() + o;
       int agency = o % m.agencies;
-      LocalDate since = m.notBeforeAge(p, m.dateBetween(LocalDate.of(2003, 1, 1), LocalDate.of(2025, 6, 30),
-          CityModel.S_OFFICIAL, o, 0), 22);
-      String position = Zhongshan.POSITIONS[m.h.below(CityModel.S_OFFICIAL, o, 1, Zhongshan.POSITIONS.length)];
+      LocalDate since =
+          m.notBeforeAge(
+              p,
+              m.dateBetween(
+                  LocalDate.of(2003, 1, 1), LocalDate.of(2025, 6, 30), CityModel.S_OFFICIAL, o, 0),
+              22);
+      String position =
+          Zhongshan.POSITIONS[m.h.below(CityModel.S_OFFICIAL, o, 1, Zhongshan.POSITIONS.length)];
       serves(p, m.agencyUscc(agency), since, position);
       if (m.h.u(CityModel.S_OFFICIAL, o, 2) < 0.1 && since.isBefore(LocalDate.of(2024, 1, 1))) {
-        LocalDate moved = m.dateBetween(since.plusDays(365), CityModel.LAST_DAY, CityModel.S_OFFICIAL, o, 3);
+        LocalDate moved =
+            m.dateBetween(since.plusDays(365), CityModel.LAST_DAY, CityModel.S_OFFICIAL, o, 3);
         end("SERVES_IN", m.personId(p), m.agencyUscc(agency), moved.minusDays(1));
         serves(p, m.agencyUscc((agency + 1 + o % 7) % m.agencies), moved, position);
       }
@@ -329,7 +416,8 @@ public final class CityGenerator {
       if (!major && !grade) {
         continue;
       }
-      // the tax register delivers the taxpayer again: mostly the same facts, a few written differently
+      // the tax register delivers the taxpayer again: mostly the same facts, a few written
+      // differently
       String name = m.name(i);
       if (m.h.u(CityModel.S_OVERLAP, i) < 0.03) {
         name = name.replace("有限公司", "公司").replace("中山市", "中山");
@@ -341,8 +429,10 @@ public final class CityGenerator {
         personRel("LEGAL_REP", e.rep, e.uscc, e.registeredOn);
       }
       if (m.h.u(CityModel.S_OVERLAP, i, 1) < 0.02 && e.form != LegalForm.BRANCH) {
-        LocalDate since = m.dateBetween(e.registeredOn, CityModel.LAST_DAY, CityModel.S_OVERLAP, i, 2);
-        personRel("LEGAL_REP", m.adultBusinessPerson(CityModel.S_OVERLAP, i, 3, since), e.uscc, since);
+        LocalDate since =
+            m.dateBetween(e.registeredOn, CityModel.LAST_DAY, CityModel.S_OVERLAP, i, 2);
+        personRel(
+            "LEGAL_REP", m.adultBusinessPerson(CityModel.S_OVERLAP, i, 3, since), e.uscc, since);
       }
       if (major) {
         enterpriseRecord(RecordPlan.MAJOR_TAX, i, e);
@@ -374,8 +464,10 @@ public final class CityGenerator {
       }
     }
     for (int p = 0; p < m.firstPractitioner(); p++) {
-      for (int list : new int[] {RecordPlan.DJD, RecordPlan.CONSUMPTION, RecordPlan.CRIMINAL,
-          RecordPlan.CIVIL_INCAPACITY}) {
+      for (int list :
+          new int[] {
+            RecordPlan.DJD, RecordPlan.CONSUMPTION, RecordPlan.CRIMINAL, RecordPlan.CIVIL_INCAPACITY
+          }) {
         if (RecordPlan.personHas(m, list, p)) {
           personRecord(list, p, "COURT", null, null);
         }
@@ -428,8 +520,9 @@ public final class CityGenerator {
   private void enterpriseRecord(int list, int i, Enterprise e) throws IOException {
     RecordPlan plan = RecordPlan.LISTS[list];
     LocalDate reg = m.registeredOn(i);
-    LocalDate decided = m.dateBetween(CityModel.recordsFrom(reg), CityModel.LAST_DAY, CityModel.S_RECORD + list, i,
-        1);
+    LocalDate decided =
+        m.dateBetween(
+            CityModel.recordsFrom(reg), CityModel.LAST_DAY, CityModel.S_RECORD + list, i, 1);
     if (decided == null) {
       return;
     }
@@ -438,7 +531,8 @@ public final class CityGenerator {
     j.begin("record").str("id", id).org("subject", m.uscc(i));
     recordCommon(plan, decided, form.isCompany(), CityModel.S_RECORD + list, i);
     if (list == RecordPlan.ADMIN_PENALTY) {
-      j.str("severity", m.h.u(CityModel.S_RECORD + list, i, 9) < 0.8 ? "GENERAL" : "SERIOUS").str("penalty", "FINE");
+      j.str("severity", m.h.u(CityModel.S_RECORD + list, i, 9) < 0.8 ? "GENERAL" : "SERIOUS")
+          .str("penalty", "FINE");
     }
     if (plan.liable()) {
       Enterprise en = e == null ? new Enterprise(m, i) : e;
@@ -463,7 +557,8 @@ public final class CityGenerator {
     }
     out.write(j.end());
     String released = null;
-    if ((list == RecordPlan.CONSUMPTION || list == RecordPlan.DJD) && m.h.u(CityModel.S_RECORD + list, i, 6) < 0.1) {
+    if ((list == RecordPlan.CONSUMPTION || list == RecordPlan.DJD)
+        && m.h.u(CityModel.S_RECORD + list, i, 6) < 0.1) {
       Enterprise en = e == null ? new Enterprise(m, i) : e;
       int rep = en.repOn(decided);
       released = rep >= 0 ? m.personId(rep) : null;
@@ -475,17 +570,27 @@ public final class CityGenerator {
       throws IOException {
     RecordPlan plan = RecordPlan.LISTS[list];
     int stream = CityModel.S_RECORD + list;
-    LocalDate from = m.notBeforeAge(p, notBefore == null || notBefore.isBefore(CityModel.RECORDS_FROM)
-        ? CityModel.RECORDS_FROM : notBefore, 18);
+    LocalDate from =
+        m.notBeforeAge(
+            p,
+            notBefore == null || notBefore.isBefore(CityModel.RECORDS_FROM)
+                ? CityModel.RECORDS_FROM
+                : notBefore,
+            18);
     LocalDate decided = m.dateBetween(from, CityModel.LAST_DAY, stream, p, 11);
     if (decided == null) {
       return;
     }
     if ("COURT".equals(dept)) {
-      // the court delivers the person as it knows them: a few names are written differently (a matching conflict)
+      // the court delivers the person as it knows them: a few names are written differently (a
+      // matching conflict)
       int variant = m.h.u(CityModel.S_OVERLAP, p, 4) < 0.03 ? 1 : 0;
-      out.write(j.begin("subject").str("kind", "PERSON").str("idNumber", m.personId(p))
-          .str("name", m.personName(p, variant)).end());
+      out.write(
+          j.begin("subject")
+              .str("kind", "PERSON")
+              .str("idNumber", m.personId(p))
+              .str("name", m.personName(p, variant))
+              .end());
     }
     RecordPlan effective = plan.forDepartment(dept);
     String id = recordId(effective, decided);
@@ -497,9 +602,16 @@ public final class CityGenerator {
     if (list == RecordPlan.CRIMINAL) {
       boolean official = p >= m.firstOfficial();
       int c = m.h.below(stream, p, 12, 100);
-      String crime = official ? (c < 50 ? "CORRUPTION" : "BRIBERY")
-          : c < 30 ? "ECONOMIC_ORDER" : c < 70 ? "OTHER" : c < 80 ? "BRIBERY" : c < 88 ? "EMBEZZLEMENT"
-              : c < 95 ? "MISAPPROPRIATION" : "CORRUPTION";
+      String crime =
+          official
+              ? (c < 50 ? "CORRUPTION" : "BRIBERY")
+              : c < 30
+                  ? "ECONOMIC_ORDER"
+                  : c < 70
+                      ? "OTHER"
+                      : c < 80
+                          ? "BRIBERY"
+                          : c < 88 ? "EMBEZZLEMENT" : c < 95 ? "MISAPPROPRIATION" : "CORRUPTION";
       j.str("crime", crime);
       if (m.h.u(stream, p, 13) < 0.35) {
         j.date("probationEndsOn", decided.plusMonths(12 + m.h.below(stream, p, 14, 48)));
@@ -507,7 +619,8 @@ public final class CityGenerator {
         LocalDate completed = decided.plusMonths(6 + m.h.below(stream, p, 15, 90));
         j.date("sentenceCompletedOn", completed);
         if (m.h.u(stream, p, 16) < 0.12) {
-          j.date("politicalRightsDeprivedUntil", completed.plusYears(1 + m.h.below(stream, p, 17, 5)));
+          j.date(
+              "politicalRightsDeprivedUntil", completed.plusYears(1 + m.h.below(stream, p, 17, 5)));
         }
       }
     }
@@ -515,10 +628,13 @@ public final class CityGenerator {
     statusChanges(effective, id, decided, stream, p + 7_000_000_000L, null);
   }
 
-  private void recordCommon(RecordPlan plan, LocalDate decided, boolean company, int stream, long index) {
-    j.str("list", plan.list()).str("department", plan.department())
+  private void recordCommon(
+      RecordPlan plan, LocalDate decided, boolean company, int stream, long index) {
+    j.str("list", plan.list())
+        .str("department", plan.department())
         .str("decisionNo", plan.decisionNo(decided.getYear(), recordCounter))
-        .str("basis", plan.basis(decided, company)).date("decidedOn", decided);
+        .str("basis", plan.basis(decided, company))
+        .date("decidedOn", decided);
     LocalDate effectiveFrom = plan.list().equals("A_TAXPAYER") ? decided : decided;
     j.date("effectiveFrom", effectiveFrom);
     LocalDate until = plan.until(decided, m.h.u(stream, index, 2));
@@ -530,9 +646,13 @@ public final class CityGenerator {
     return plan.idPrefix() + "-" + decided.getYear() + "-" + String.format("%07d", recordCounter);
   }
 
-  /** Objections, revocations, repairs and releases, in date order, none after the last day of the city. */
-  private void statusChanges(RecordPlan plan, String id, LocalDate decided, int stream, long index,
-      String releasedPerson) throws IOException {
+  /**
+   * Objections, revocations, repairs and releases, in date order, none after the last day of the
+   * city.
+   */
+  private void statusChanges(
+      RecordPlan plan, String id, LocalDate decided, int stream, long index, String releasedPerson)
+      throws IOException {
     List<Object[]> changes = new ArrayList<>(3);
     double u = m.h.u(stream, index, 20);
     boolean revoked = false;
@@ -548,15 +668,23 @@ public final class CityGenerator {
         revoked = true;
       }
     } else if (u < plan.objectRate() + plan.revokeRate()) {
-      changes.add(new Object[] {decided.plusDays(30 + m.h.below(stream, index, 24, 370)), "REVOKED", null});
+      changes.add(
+          new Object[] {decided.plusDays(30 + m.h.below(stream, index, 24, 370)), "REVOKED", null});
       revoked = true;
     } else if (u < plan.objectRate() + plan.revokeRate() + plan.repairRate()) {
-      changes.add(new Object[] {decided.plusDays(plan.repairAfterDays()
-          + m.h.below(stream, index, 25, plan.repairSpreadDays())), "REPAIRED", null});
+      changes.add(
+          new Object[] {
+            decided.plusDays(
+                plan.repairAfterDays() + m.h.below(stream, index, 25, plan.repairSpreadDays())),
+            "REPAIRED",
+            null
+          });
     }
     if (releasedPerson != null && !revoked) {
-      changes.add(new Object[] {decided.plusDays(20 + m.h.below(stream, index, 26, 300)), "RELEASED",
-          releasedPerson});
+      changes.add(
+          new Object[] {
+            decided.plusDays(20 + m.h.below(stream, index, 26, 300)), "RELEASED", releasedPerson
+          });
     }
     changes.sort(Comparator.comparing(c -> (LocalDate) c[0]));
     for (Object[] c : changes) {
@@ -574,57 +702,135 @@ public final class CityGenerator {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
-  private void personRel(String rel, int person, String toUscc, LocalDate since) throws IOException {
-    out.write(j.begin("relation").str("rel", rel).person("from", m.personId(person)).org("to", toUscc)
-        .date("since", since).end());
+  private void personRel(String rel, int person, String toUscc, LocalDate since)
+      throws IOException {
+    out.write(
+        j.begin("relation")
+            .str("rel", rel)
+            .person("from", m.personId(person))
+            .org("to", toUscc)
+            .date("since", since)
+            .end());
   }
 
   private void practises(int person, String at, LocalDate since, String profession, String licence)
       throws IOException {
-    out.write(j.begin("relation").str("rel", "PRACTISES_AT").person("from", m.personId(person)).org("to", at)
-        .date("since", since).str("profession", profession).str("licenceNo", licence).end());
+    out.write(
+        j.begin("relation")
+            .str("rel", "PRACTISES_AT")
+            .person("from", m.personId(person))
+            .org("to", at)
+            .date("since", since)
+            .str("profession", profession)
+            .str("licenceNo", licence)
+            .end());
   }
 
-  private void serves(int person, String agency, LocalDate since, String position) throws IOException {
-    out.write(j.begin("relation").str("rel", "SERVES_IN").person("from", m.personId(person)).org("to", agency)
-        .date("since", since).str("position", position).end());
+  private void serves(int person, String agency, LocalDate since, String position)
+      throws IOException {
+    out.write(
+        j.begin("relation")
+            .str("rel", "SERVES_IN")
+            .person("from", m.personId(person))
+            .org("to", agency)
+            .date("since", since)
+            .str("position", position)
+            .end());
   }
 
   private void end(String rel, String personId, String toUscc, LocalDate until) throws IOException {
-    out.write(j.begin("end").str("rel", rel).person("from", personId).org("to", toUscc).date("until", until).end());
+    out.write(
+        j.begin("end")
+            .str("rel", rel)
+            .person("from", personId)
+            .org("to", toUscc)
+            .date("until", until)
+            .end());
   }
 
-  /** A deliberately bad line (the kinds EXCHANGE.md says a loader rejects), made from line number {@code n}. */
+  /**
+   * A deliberately bad line (the kinds EXCHANGE.md says a loader rejects), made from line number
+   * {@code n}.
+   */
   String badLine(long n) {
     JsonLine b = new JsonLine();
     int e = m.h.below(CityModel.S_BAD, n, 1, m.enterprises);
     int p = m.h.below(CityModel.S_BAD, n, 2, (int) Math.min(Integer.MAX_VALUE, m.persons));
     return switch (m.h.below(CityModel.S_BAD, n, 3, 10)) {
-      case 0 -> b.begin("subject").str("kind", "ENTERPRISE").str("uscc", Keys.breakCheck(m.uscc(e),
-          io.credgraph.model.Uscc.ALPHABET)).str("name", m.name(e)).str("legalForm", "COMPANY").end();
-      case 1 -> b.begin("subject").str("kind", "PERSON").str("idNumber", Keys.breakCheck(m.personId(p), "0123456789X"))
-          .str("name", m.personName(p)).end();
-      case 2 -> b.begin("relation").str("rel", "LEGAL_REP").person("from", m.personId(p)).org("to", m.uscc(e))
-          .str("since", (2015 + (int) (n % 10)) + "-02-30").end();
-      case 3 -> b.begin("relation").str("rel", "OWNS").person("from", m.personId(p)).org("to", m.uscc(e))
-          .date("since", m.registeredOn(e)).end();
-      case 4 -> b.begin("record").str("id", "BAD-" + n).org("subject", m.uscc(e)).str("list", "GREY_LIST")
-          .str("department", "MARKET_REGULATION").str("decidedOn", "2020-05-01").end();
-      case 5 -> b.begin("subject").str("kind", "COMPANY").str("uscc", m.uscc(e)).str("name", m.name(e)).end();
-      case 6 -> b.begin("relation").str("rel", "SHAREHOLDER").person("from", m.personId(p)).org("to", m.uscc(e))
-          .percent("ratio", 150).date("since", m.registeredOn(e)).end();
+      case 0 ->
+          b.begin("subject")
+              .str("kind", "ENTERPRISE")
+              .str("uscc", Keys.breakCheck(m.uscc(e), io.credgraph.model.Uscc.ALPHABET))
+              .str("name", m.name(e))
+              .str("legalForm", "COMPANY")
+              .end();
+      case 1 ->
+          b.begin("subject")
+              .str("kind", "PERSON")
+              .str("idNumber", Keys.breakCheck(m.personId(p), "0123456789X"))
+              .str("name", m.personName(p))
+              .end();
+      case 2 ->
+          b.begin("relation")
+              .str("rel", "LEGAL_REP")
+              .person("from", m.personId(p))
+              .org("to", m.uscc(e))
+              .str("since", (2015 + (int) (n % 10)) + "-02-30")
+              .end();
+      case 3 ->
+          b.begin("relation")
+              .str("rel", "OWNS")
+              .person("from", m.personId(p))
+              .org("to", m.uscc(e))
+              .date("since", m.registeredOn(e))
+              .end();
+      case 4 ->
+          b.begin("record")
+              .str("id", "BAD-" + n)
+              .org("subject", m.uscc(e))
+              .str("list", "GREY_LIST")
+              .str("department", "MARKET_REGULATION")
+              .str("decidedOn", "2020-05-01")
+              .end();
+      case 5 ->
+          b.begin("subject")
+              .str("kind", "COMPANY")
+              .str("uscc", m.uscc(e))
+              .str("name", m.name(e))
+              .end();
+      case 6 ->
+          b.begin("relation")
+              .str("rel", "SHAREHOLDER")
+              .person("from", m.personId(p))
+              .org("to", m.uscc(e))
+              .percent("ratio", 150)
+              .date("since", m.registeredOn(e))
+              .end();
       case 7 -> {
-        String line = b.begin("subject").str("kind", "ENTERPRISE").str("uscc", m.uscc(e)).str("name", m.name(e))
-            .end();
+        String line =
+            b.begin("subject")
+                .str("kind", "ENTERPRISE")
+                .str("uscc", m.uscc(e))
+                .str("name", m.name(e))
+                .end();
         yield line.substring(0, line.length() / 2);
       }
-      case 8 -> b.begin("relation").str("rel", "DIRECTOR").person("from", m.personId(p)).org("to", m.uscc(e))
-          .str("since", "2021-06-01").str("until", "2020-01-31").end();
+      case 8 ->
+          b.begin("relation")
+              .str("rel", "DIRECTOR")
+              .person("from", m.personId(p))
+              .org("to", m.uscc(e))
+              .str("since", "2021-06-01")
+              .str("until", "2020-01-31")
+              .end();
       default -> {
         String id = m.personId(p);
         String body = id.substring(0, 10) + "1340" + id.substring(14, 17);
-        yield b.begin("subject").str("kind", "PERSON").str("idNumber",
-            body + io.credgraph.model.ResidentId.checkCharacter(body)).str("name", m.personName(p)).end();
+        yield b.begin("subject")
+            .str("kind", "PERSON")
+            .str("idNumber", body + io.credgraph.model.ResidentId.checkCharacter(body))
+            .str("name", m.personName(p))
+            .end();
       }
     };
   }

@@ -4,13 +4,13 @@ import io.credgraph.model.LegalForm;
 import java.time.LocalDate;
 
 /**
- * The synthetic city as pure functions of (seed, index): nothing is stored, every fact of enterprise {@code i} or
- * person {@code p} is recomputed on demand, so generation streams in constant memory and the result is the same
- * whatever the order of computation.
+ * The synthetic city as pure functions of (seed, index): nothing is stored, every fact of
+ * enterprise {@code i} or person {@code p} is recomputed on demand, so generation streams in
+ * constant memory and the result is the same whatever the order of computation.
  *
- * <p>Persons are numbered in ranges: nominees (a few persons who are legal representative of dozens of enterprises),
- * business persons (officers and shareholders, drawn with a power law so some hold many roles), practitioners
- * (doctors, nurses, teachers, estate agents) and officials.
+ * <p>Persons are numbered in ranges: nominees (a few persons who are legal representative of dozens
+ * of enterprises), business persons (officers and shareholders, drawn with a power law so some hold
+ * many roles), practitioners (doctors, nurses, teachers, estate agents) and officials.
  */
 final class CityModel {
   static final LocalDate CITY_START = LocalDate.of(1992, 1, 1);
@@ -38,6 +38,7 @@ final class CityModel {
   static final int S_RELATIVE = 18;
   static final int S_BAD = 19;
   static final int S_OVERLAP = 20;
+
   /** Records: stream S_RECORD + list number. */
   static final int S_RECORD = 100;
 
@@ -58,18 +59,25 @@ final class CityModel {
   private final int[] forced;
 
   private static final int[] FORM_WEIGHTS = {560, 10, 30, 40, 290, 10, 60};
-  private static final LegalForm[] FORMS = {LegalForm.COMPANY, LegalForm.NON_COMPANY_LEGAL_PERSON,
-      LegalForm.PARTNERSHIP, LegalForm.SOLE_PROPRIETORSHIP, LegalForm.INDIVIDUAL_BUSINESS,
-      LegalForm.FARMERS_COOPERATIVE, LegalForm.BRANCH};
+  private static final LegalForm[] FORMS = {
+    LegalForm.COMPANY,
+    LegalForm.NON_COMPANY_LEGAL_PERSON,
+    LegalForm.PARTNERSHIP,
+    LegalForm.SOLE_PROPRIETORSHIP,
+    LegalForm.INDIVIDUAL_BUSINESS,
+    LegalForm.FARMERS_COOPERATIVE,
+    LegalForm.BRANCH
+  };
   private static final int FORM_TOTAL = sum(FORM_WEIGHTS);
-  private static final int[] DISTRICT_WEIGHTS = Zhongshan.DISTRICTS.stream().mapToInt(Zhongshan.District::weight)
-      .toArray();
+  private static final int[] DISTRICT_WEIGHTS =
+      Zhongshan.DISTRICTS.stream().mapToInt(Zhongshan.District::weight).toArray();
   private static final int DISTRICT_TOTAL = sum(DISTRICT_WEIGHTS);
   private static final int SURNAME_TOTAL = sum(Zhongshan.SURNAME_WEIGHTS);
 
   CityModel(long seed, int enterprises) {
     if (enterprises < 1) {
-      throw new IllegalArgumentException("the city needs at least 1 enterprise, not " + enterprises);
+      throw new IllegalArgumentException(
+          "the city needs at least 1 enterprise, not " + enterprises);
     }
     this.h = new Hash(seed);
     this.enterprises = enterprises;
@@ -83,8 +91,13 @@ final class CityModel {
     this.officials = Math.max(40, enterprises / 40);
     this.persons = (long) nominees + businessPersons + practitioners + agents + officials;
     if (persons > Keys.PERSON_SPACE) {
-      throw new IllegalArgumentException(enterprises + " enterprises need " + persons
-          + " persons, more than the " + Keys.PERSON_SPACE + " resident IDs one region offers; use fewer");
+      throw new IllegalArgumentException(
+          enterprises
+              + " enterprises need "
+              + persons
+              + " persons, more than the "
+              + Keys.PERSON_SPACE
+              + " resident IDs one region offers; use fewer");
     }
     this.forced = forcedEnterprises();
   }
@@ -116,8 +129,10 @@ final class CityModel {
   }
 
   String personId(int p) {
-    String region = h.u(S_PERSON, p, 1) < 0.78 ? Zhongshan.REGION
-        : Zhongshan.MIGRANT_REGIONS[h.below(S_PERSON, p, 2, Zhongshan.MIGRANT_REGIONS.length)];
+    String region =
+        h.u(S_PERSON, p, 1) < 0.78
+            ? Zhongshan.REGION
+            : Zhongshan.MIGRANT_REGIONS[h.below(S_PERSON, p, 2, Zhongshan.MIGRANT_REGIONS.length)];
     return Keys.residentId(region, p);
   }
 
@@ -125,11 +140,15 @@ final class CityModel {
     return personName(p, 0);
   }
 
-  /** The person's name; {@code variant > 0} gives a differently written name (a matching conflict). */
+  /**
+   * The person's name; {@code variant > 0} gives a differently written name (a matching conflict).
+   */
   String personName(int p, int variant) {
-    String surname = Zhongshan.SURNAMES[h.weighted(S_PERSON, p, 3, Zhongshan.SURNAME_WEIGHTS, SURNAME_TOTAL)];
+    String surname =
+        Zhongshan.SURNAMES[h.weighted(S_PERSON, p, 3, Zhongshan.SURNAME_WEIGHTS, SURNAME_TOTAL)];
     StringBuilder b = new StringBuilder(4).append(surname);
-    b.append(Zhongshan.GIVEN.charAt(h.below(S_PERSON, p, 4 + variant * 10, Zhongshan.GIVEN.length())));
+    b.append(
+        Zhongshan.GIVEN.charAt(h.below(S_PERSON, p, 4 + variant * 10, Zhongshan.GIVEN.length())));
     if (h.u(S_PERSON, p, 5) < 0.8) {
       b.append(Zhongshan.GIVEN.charAt(h.below(S_PERSON, p, 6, Zhongshan.GIVEN.length())));
     }
@@ -163,14 +182,19 @@ final class CityModel {
     return !Keys.birthOf(p).plusYears(18).isAfter(day);
   }
 
-  /** {@code day}, or the day person {@code p} turns {@code age} if later, but never after the city's last day. */
+  /**
+   * {@code day}, or the day person {@code p} turns {@code age} if later, but never after the city's
+   * last day.
+   */
   LocalDate notBeforeAge(int p, LocalDate day, int age) {
     LocalDate grown = Keys.birthOf(p).plusYears(age);
     LocalDate d = grown.isAfter(day) ? grown : day;
     return d.isAfter(LAST_DAY) ? LAST_DAY : d;
   }
 
-  /** The legal representative chosen for enterprise {@code i} at registration (0.4% are nominees). */
+  /**
+   * The legal representative chosen for enterprise {@code i} at registration (0.4% are nominees).
+   */
   int legalRepAtRegistration(int i) {
     LocalDate reg = registeredOn(i);
     if (h.u(S_NOMINEE, i) < 0.004) {
@@ -203,7 +227,10 @@ final class CityModel {
     return h.u(S_GROUP, head / GROUP_SIZE, 1) < 0.5;
   }
 
-  /** The head of the nearest earlier group, which holds 30 percent of this group's head (a chain), or -1. */
+  /**
+   * The head of the nearest earlier group, which holds 30 percent of this group's head (a chain),
+   * or -1.
+   */
   int previousGroupHead(int head) {
     if (h.u(S_GROUP, head / GROUP_SIZE, 2) >= 0.4) {
       return -1;
@@ -296,7 +323,10 @@ final class CityModel {
 
   String uscc(int i) {
     LegalForm form = form(i);
-    String prefix = form == LegalForm.INDIVIDUAL_BUSINESS ? "92" : form == LegalForm.FARMERS_COOPERATIVE ? "93" : "91";
+    String prefix =
+        form == LegalForm.INDIVIDUAL_BUSINESS
+            ? "92"
+            : form == LegalForm.FARMERS_COOPERATIVE ? "93" : "91";
     boolean numeric = registeredOn(i).getYear() < 2015;
     return Keys.uscc(prefix, i, numeric);
   }
@@ -308,7 +338,9 @@ final class CityModel {
       return tradeName(head);
     }
     int n = Zhongshan.TRADE.length();
-    return "" + Zhongshan.TRADE.charAt(h.below(S_NAME, i, 0, n)) + Zhongshan.TRADE.charAt(h.below(S_NAME, i, 1, n));
+    return ""
+        + Zhongshan.TRADE.charAt(h.below(S_NAME, i, 0, n))
+        + Zhongshan.TRADE.charAt(h.below(S_NAME, i, 1, n));
   }
 
   String name(int i) {
@@ -317,21 +349,25 @@ final class CityModel {
     String district = Zhongshan.DISTRICTS.get(district(i)).name();
     String trade = tradeName(i);
     return switch (form) {
-      case COMPANY -> "中山市" + trade + ind.companyWord() + (h.u(S_NAME, i, 2) < 0.03 ? "股份有限公司" : "有限公司");
-      case NON_COMPANY_LEGAL_PERSON -> "中山市" + Zhongshan.shortDistrict(district) + trade + ind.companyWord() + "厂";
+      case COMPANY ->
+          "中山市" + trade + ind.companyWord() + (h.u(S_NAME, i, 2) < 0.03 ? "股份有限公司" : "有限公司");
+      case NON_COMPANY_LEGAL_PERSON ->
+          "中山市" + Zhongshan.shortDistrict(district) + trade + ind.companyWord() + "厂";
       case PARTNERSHIP -> "中山市" + trade + ind.companyWord() + "合伙企业（有限合伙）";
       case SOLE_PROPRIETORSHIP -> "中山市" + trade + ind.companyWord() + "商行（个人独资）";
-      case INDIVIDUAL_BUSINESS -> "中山市" + Zhongshan.shortDistrict(district) + trade + ind.shopWord();
-      case FARMERS_COOPERATIVE -> "中山市" + Zhongshan.shortDistrict(district) + trade + ind.companyWord()
-          + "专业合作社";
+      case INDIVIDUAL_BUSINESS ->
+          "中山市" + Zhongshan.shortDistrict(district) + trade + ind.shopWord();
+      case FARMERS_COOPERATIVE ->
+          "中山市" + Zhongshan.shortDistrict(district) + trade + ind.companyWord() + "专业合作社";
       case BRANCH -> name(parentOf(i)) + Zhongshan.shortDistrict(district) + "分公司";
       case OTHER -> "中山市" + trade + "代表处";
     };
   }
 
   /**
-   * One enterprise per list that is on it whatever the rates, so that even a small city shows every list: the first
-   * enterprise from {@code 50 + 37 * list} on whose legal form fits and that was registered early enough.
+   * One enterprise per list that is on it whatever the rates, so that even a small city shows every
+   * list: the first enterprise from {@code 50 + 37 * list} on whose legal form fits and that was
+   * registered early enough.
    */
   int forcedEnterprise(int list) {
     return forced[list];
@@ -353,7 +389,9 @@ final class CityModel {
     return f;
   }
 
-  /** Whether person {@code p} is on list {@code list} (business persons; nominees much more often). */
+  /**
+   * Whether person {@code p} is on list {@code list} (business persons; nominees much more often).
+   */
   boolean personHas(int list, int p, double rate) {
     double r = isNominee(p) ? Math.min(0.5, rate * 80) : rate;
     return h.u(S_RECORD + list, p, 7) < r || p == nominees + (30 + 41 * list) % businessPersons;
@@ -374,7 +412,8 @@ final class CityModel {
     return d.isBefore(RECORDS_FROM) ? RECORDS_FROM : d;
   }
 
-  // ---------------------------------------------------------------- organisations other than enterprises
+  // ---------------------------------------------------------------- organisations other than
+  // enterprises
 
   boolean isHospital(int k) {
     return k % 3 == 0;
@@ -385,10 +424,12 @@ final class CityModel {
   }
 
   String institutionName(int k) {
-    String district = Zhongshan.shortDistrict(Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name());
+    String district =
+        Zhongshan.shortDistrict(Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name());
     String[] words = isHospital(k) ? Zhongshan.HOSPITAL_WORDS : Zhongshan.SCHOOL_WORDS;
     String word = words[h.below(S_INST, k, 0, words.length)];
-    return k < Zhongshan.DISTRICTS.size() ? "中山市" + district + word
+    return k < Zhongshan.DISTRICTS.size()
+        ? "中山市" + district + word
         : "中山市" + district + tradeNameOf(S_INST, k) + word;
   }
 
@@ -398,9 +439,11 @@ final class CityModel {
 
   String socialOrgName(int k) {
     String word = Zhongshan.SOCIAL_WORDS[k % Zhongshan.SOCIAL_WORDS.length];
-    String district = Zhongshan.shortDistrict(Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name());
+    String district =
+        Zhongshan.shortDistrict(Zhongshan.DISTRICTS.get(k % Zhongshan.DISTRICTS.size()).name());
     String ind = Zhongshan.INDUSTRIES.get(k % Zhongshan.INDUSTRIES.size()).companyWord();
-    return word.equals("商会") || word.equals("行业协会") ? "中山市" + district + ind + word
+    return word.equals("商会") || word.equals("行业协会")
+        ? "中山市" + district + ind + word
         : "中山市" + tradeNameOf(S_INST + 1, k) + word;
   }
 
@@ -418,7 +461,9 @@ final class CityModel {
 
   private String tradeNameOf(int stream, int k) {
     int n = Zhongshan.TRADE.length();
-    return "" + Zhongshan.TRADE.charAt(h.below(stream, k, 10, n)) + Zhongshan.TRADE.charAt(h.below(stream, k, 11, n));
+    return ""
+        + Zhongshan.TRADE.charAt(h.below(stream, k, 10, n))
+        + Zhongshan.TRADE.charAt(h.below(stream, k, 11, n));
   }
 
   private String pick(java.util.List<String> from, int stream, long i, int salt) {

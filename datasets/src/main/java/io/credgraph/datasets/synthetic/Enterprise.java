@@ -4,8 +4,9 @@ import io.credgraph.model.LegalForm;
 import java.time.LocalDate;
 
 /**
- * Everything about enterprise {@code i}, recomputed from the model: identity, officers over time and shareholders.
- * Short-lived: built for one enterprise while its lines are written, then dropped.
+ * Everything about enterprise {@code i}, recomputed from the model: identity, officers over time
+ * and shareholders. Short-lived: built for one enterprise while its lines are written, then
+ * dropped.
  */
 final class Enterprise {
   static final int MAX_HOLDERS = 6;
@@ -14,13 +15,20 @@ final class Enterprise {
   final LegalForm form;
   final LocalDate registeredOn;
   final String uscc;
+
   /** LEGAL_REP, or MAIN_RESPONSIBLE of a branch, at registration. */
   final int rep;
-  /** The day a new representative took over (the old one's relation ends the day before), or null. */
+
+  /**
+   * The day a new representative took over (the old one's relation ends the day before), or null.
+   */
   final LocalDate repChangedOn;
+
   final int newRep;
+
   /** DIRECTOR (执行董事), -1 if none; when equal to {@link #rep} it changes with the representative. */
   final int director;
+
   final int manager;
   final int supervisor;
   final int parent;
@@ -29,8 +37,10 @@ final class Enterprise {
   final boolean[] holderIsEnterprise = new boolean[MAX_HOLDERS];
   final int[] holder = new int[MAX_HOLDERS];
   final int[] holderPercent = new int[MAX_HOLDERS];
+
   /** A person shareholder who sold out on this day (index into the holder arrays), or -1. */
   int exitHolder = -1;
+
   LocalDate exitOn;
   int successor;
 
@@ -54,8 +64,14 @@ final class Enterprise {
       this.newRep = -1;
     }
     if (form == LegalForm.COMPANY) {
-      director = h.u(CityModel.S_OFFICER, i) < 0.75 ? rep : m.adultBusinessPerson(CityModel.S_OFFICER, i, 1, registeredOn);
-      manager = h.u(CityModel.S_OFFICER, i, 2) < 0.6 ? rep : m.adultBusinessPerson(CityModel.S_OFFICER, i, 3, registeredOn);
+      director =
+          h.u(CityModel.S_OFFICER, i) < 0.75
+              ? rep
+              : m.adultBusinessPerson(CityModel.S_OFFICER, i, 1, registeredOn);
+      manager =
+          h.u(CityModel.S_OFFICER, i, 2) < 0.6
+              ? rep
+              : m.adultBusinessPerson(CityModel.S_OFFICER, i, 3, registeredOn);
       supervisor = m.adultBusinessPerson(CityModel.S_OFFICER, i, 4, registeredOn);
     } else if (form == LegalForm.NON_COMPANY_LEGAL_PERSON) {
       director = -1;
@@ -121,7 +137,8 @@ final class Enterprise {
             rest -= pct;
           }
         }
-        addPersons(m, i, rest, 1 + h.weighted(CityModel.S_SHARE, i, 3, new int[] {30, 50, 20}, 100));
+        addPersons(
+            m, i, rest, 1 + h.weighted(CityModel.S_SHARE, i, 3, new int[] {30, 50, 20}, 100));
         if (head < 0 && h.u(CityModel.S_SHARE, i, 4) < 0.003) {
           int owner = earlierCompany(m, i);
           if (owner >= 0) {
@@ -134,8 +151,7 @@ final class Enterprise {
       }
       case PARTNERSHIP -> addPersons(m, i, 100, 2 + h.below(CityModel.S_SHARE, i, 3, 2));
       case SOLE_PROPRIETORSHIP -> addPersons(m, i, 100, 1);
-      default -> {
-      }
+      default -> {}
     }
     if (holders >= 2 && !holderIsEnterprise[holders - 1] && h.u(CityModel.S_SHARE, i, 6) < 0.05) {
       LocalDate from = registeredOn.plusYears(1);
@@ -160,21 +176,24 @@ final class Enterprise {
   }
 
   private void addPersons(CityModel m, int i, int rest, int count) {
-    int[] split = switch (count) {
-      case 1 -> new int[] {rest};
-      case 2 -> {
-        int a = Math.max(1, rest * (50 + 10 * m.h.below(CityModel.S_SHARE, i, 9, 5)) / 100);
-        yield a >= rest ? new int[] {rest} : new int[] {a, rest - a};
-      }
-      default -> {
-        int a = Math.max(1, rest / 2);
-        int b = Math.max(1, rest * 3 / 10);
-        yield a + b >= rest ? new int[] {rest} : new int[] {a, b, rest - a - b};
-      }
-    };
+    int[] split =
+        switch (count) {
+          case 1 -> new int[] {rest};
+          case 2 -> {
+            int a = Math.max(1, rest * (50 + 10 * m.h.below(CityModel.S_SHARE, i, 9, 5)) / 100);
+            yield a >= rest ? new int[] {rest} : new int[] {a, rest - a};
+          }
+          default -> {
+            int a = Math.max(1, rest / 2);
+            int b = Math.max(1, rest * 3 / 10);
+            yield a + b >= rest ? new int[] {rest} : new int[] {a, b, rest - a - b};
+          }
+        };
     for (int k = 0; k < split.length && holders < MAX_HOLDERS; k++) {
-      int p = k == 0 && m.h.u(CityModel.S_SHARE, i, 10) < 0.7 ? rep : m.adultBusinessPerson(CityModel.S_SHARE, i, 11 + k,
-          registeredOn);
+      int p =
+          k == 0 && m.h.u(CityModel.S_SHARE, i, 10) < 0.7
+              ? rep
+              : m.adultBusinessPerson(CityModel.S_SHARE, i, 11 + k, registeredOn);
       if (containsPerson(p)) {
         continue;
       }

@@ -9,13 +9,15 @@ import java.util.List;
  * @param lines all lines written, bad ones included
  * @param badLines the deliberately bad lines among them
  */
-public record GenerationSummary(List<FileSummary> files, long lines, long badLines, Duration elapsed) {
+public record GenerationSummary(
+    List<FileSummary> files, long lines, long badLines, Duration elapsed) {
   public GenerationSummary {
     files = List.copyOf(files);
   }
 
   /** One written batch file. */
-  public record FileSummary(String name, String department, long lines, long badLines, long bytes) {}
+  public record FileSummary(
+      String name, String department, long lines, long badLines, long bytes) {}
 
   public double linesPerSecond() {
     double s = elapsed.toNanos() / 1e9;

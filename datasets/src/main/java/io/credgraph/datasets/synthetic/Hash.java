@@ -1,9 +1,9 @@
 package io.credgraph.datasets.synthetic;
 
 /**
- * Stateless pseudo-random numbers: every draw is a function of (seed, stream, index), so any fact about entity
- * {@code i} can be recomputed anywhere without keeping the city in memory, and the output does not depend on the
- * order in which facts are computed.
+ * Stateless pseudo-random numbers: every draw is a function of (seed, stream, index), so any fact
+ * about entity {@code i} can be recomputed anywhere without keeping the city in memory, and the
+ * output does not depend on the order in which facts are computed.
  */
 final class Hash {
   private final long seed;
@@ -14,7 +14,11 @@ final class Hash {
 
   /** 64 well-mixed bits for (stream, index, salt). */
   long bits(int stream, long index, int salt) {
-    long z = seed + 0x9E3779B97F4A7C15L * (index + 1) + 0xBF58476D1CE4E5B9L * stream + 0x94D049BB133111EBL * salt;
+    long z =
+        seed
+            + 0x9E3779B97F4A7C15L * (index + 1)
+            + 0xBF58476D1CE4E5B9L * stream
+            + 0x94D049BB133111EBL * salt;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z = z ^ (z >>> 31);

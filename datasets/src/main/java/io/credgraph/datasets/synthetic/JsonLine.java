@@ -2,7 +2,10 @@ package io.credgraph.datasets.synthetic;
 
 import java.time.LocalDate;
 
-/** A reusable builder of one exchange line: a flat JSON object with string, number, key and key-list fields. */
+/**
+ * A reusable builder of one exchange line: a flat JSON object with string, number, key and key-list
+ * fields.
+ */
 final class JsonLine {
   private final StringBuilder b = new StringBuilder(256);
   private boolean first;

@@ -5,8 +5,9 @@ import io.credgraph.model.Uscc;
 import java.time.LocalDate;
 
 /**
- * Builds valid keys from indices, injectively: a USCC (GB 32100) with a GB 11714 organisation code inside, and a
- * resident ID (GB 11643) whose birth date and sequence are a permutation of the person's index.
+ * Builds valid keys from indices, injectively: a USCC (GB 32100) with a GB 11714 organisation code
+ * inside, and a resident ID (GB 11643) whose birth date and sequence are a permutation of the
+ * person's index.
  */
 final class Keys {
   private static final String ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -16,7 +17,10 @@ final class Keys {
   static final LocalDate FIRST_BIRTH = LocalDate.of(1952, 1, 1);
   static final LocalDate LAST_BIRTH = LocalDate.of(2004, 12, 31);
   private static final long DAYS = LAST_BIRTH.toEpochDay() - FIRST_BIRTH.toEpochDay() + 1;
-  /** How many distinct resident IDs one region offers: days of birth times 1,000 sequence numbers. */
+
+  /**
+   * How many distinct resident IDs one region offers: days of birth times 1,000 sequence numbers.
+   */
   static final long PERSON_SPACE = DAYS * 1000;
 
   private static final Permutation NUMERIC = Permutation.of(NUMERIC_SPACE, 0x5DEECE66DL);
@@ -26,9 +30,9 @@ final class Keys {
   private Keys() {}
 
   /**
-   * A USCC: {@code prefix} (registration authority and type, e.g. "91" for a company), the region, a 9-character
-   * organisation code derived from {@code index} (new "MA" codes, or 8 digits for codes issued before 2015), and the
-   * check character.
+   * A USCC: {@code prefix} (registration authority and type, e.g. "91" for a company), the region,
+   * a 9-character organisation code derived from {@code index} (new "MA" codes, or 8 digits for
+   * codes issued before 2015), and the check character.
    */
   static String uscc(String prefix, long index, boolean numeric) {
     StringBuilder b = new StringBuilder(18).append(prefix).append(Zhongshan.REGION);
@@ -61,7 +65,10 @@ final class Keys {
     return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
   }
 
-  /** A resident ID of {@code region} for person {@code index} (unique over indices below PERSON_SPACE). */
+  /**
+   * A resident ID of {@code region} for person {@code index} (unique over indices below
+   * PERSON_SPACE).
+   */
   static String residentId(String region, long index) {
     long v = PERSONS.apply(index);
     LocalDate birth = LocalDate.ofEpochDay(FIRST_BIRTH.toEpochDay() + v / 1000);
@@ -99,7 +106,9 @@ final class Keys {
     b.append(v);
   }
 
-  /** A bijection of [0, n): an affine map with a multiplier coprime to n (products stay below 2^63). */
+  /**
+   * A bijection of [0, n): an affine map with a multiplier coprime to n (products stay below 2^63).
+   */
   record Permutation(long n, long a, long c) {
     static Permutation of(long n, long salt) {
       long a = (Math.abs(salt) % n) | 1;

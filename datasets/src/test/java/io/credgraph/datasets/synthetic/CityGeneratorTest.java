@@ -34,15 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CityGeneratorTest {
   private static final int ENTERPRISES = 20_000;
 
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
   static GenerationSummary clean;
   static CheckerAccess city;
 
   @BeforeAll
   static void generateCleanCity() throws IOException {
     Path dir = shared.resolve("clean");
-    clean = new CityGenerator(GeneratorConfig.of(ENTERPRISES, 42).withBadLineRate(0)).generate(dir, p -> { });
+    clean =
+        new CityGenerator(GeneratorConfig.of(ENTERPRISES, 42).withBadLineRate(0))
+            .generate(dir, p -> {});
     city = new CheckerAccess();
     for (Path f : files(dir)) {
       long n = 0;
@@ -56,18 +57,24 @@ class CityGeneratorTest {
   @Test
   void sameSeedGivesTheSameBytesAndAnotherSeedDoesNot(@TempDir Path tmp) throws IOException {
     GeneratorConfig config = GeneratorConfig.of(3_000, 7).withGzip(true);
-    new CityGenerator(config).generate(tmp.resolve("a"), p -> { });
-    new CityGenerator(config).generate(tmp.resolve("b"), p -> { });
-    new CityGenerator(GeneratorConfig.of(3_000, 8).withGzip(true)).generate(tmp.resolve("c"), p -> { });
+    new CityGenerator(config).generate(tmp.resolve("a"), p -> {});
+    new CityGenerator(config).generate(tmp.resolve("b"), p -> {});
+    new CityGenerator(GeneratorConfig.of(3_000, 8).withGzip(true))
+        .generate(tmp.resolve("c"), p -> {});
     List<Path> a = files(tmp.resolve("a"));
     List<Path> b = files(tmp.resolve("b"));
-    assertEquals(a.stream().map(p -> p.getFileName().toString()).toList(),
+    assertEquals(
+        a.stream().map(p -> p.getFileName().toString()).toList(),
         b.stream().map(p -> p.getFileName().toString()).toList());
     for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).getFileName() + " differs");
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)),
+          Files.readAllBytes(b.get(i)),
+          a.get(i).getFileName() + " differs");
     }
     Path c = tmp.resolve("c").resolve("02-market-regulation.enterprises.jsonl.gz");
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.get(1)), Files.readAllBytes(c)),
+    assertFalse(
+        java.util.Arrays.equals(Files.readAllBytes(a.get(1)), Files.readAllBytes(c)),
         "another seed gives another city");
   }
 
@@ -76,28 +83,48 @@ class CityGeneratorTest {
     assertEquals(List.of(), city.errors().stream().limit(10).toList());
     assertEquals(clean.lines(), city.lines());
     assertEquals(Set.of(), city.unresolved(), "references to subjects no line defines");
-    assertTrue(city.forwardReferences() < city.lines() / 100,
-        "most lines resolve in file-name order: " + city.forwardReferences() + " forward references");
+    assertTrue(
+        city.forwardReferences() < city.lines() / 100,
+        "most lines resolve in file-name order: "
+            + city.forwardReferences()
+            + " forward references");
   }
 
   @Test
   void filesAreDepartmentalBatchesInLoadOrder() {
     List<String> names = clean.files().stream().map(GenerationSummary.FileSummary::name).toList();
-    assertEquals(names.stream().sorted().toList(), names, "the summary lists files in file-name order");
+    assertEquals(
+        names.stream().sorted().toList(), names, "the summary lists files in file-name order");
     for (GenerationSummary.FileSummary f : clean.files()) {
       assertEquals(f.department(), BatchFiles.department(f.name()).orElseThrow(), f.name());
     }
-    assertEquals(Set.of("PUBLIC_SECURITY", "MARKET_REGULATION", "CIVIL_AFFAIRS", "HEALTH", "EDUCATION", "HOUSING",
-        "HUMAN_RESOURCES", "TAX", "COURT", "FINANCE", "PROCURATORATE", "ECOLOGY_ENVIRONMENT"),
-        new HashSet<>(clean.files().stream().map(GenerationSummary.FileSummary::department).toList()));
-    assertEquals(clean.lines(), clean.files().stream().mapToLong(GenerationSummary.FileSummary::lines).sum());
+    assertEquals(
+        Set.of(
+            "PUBLIC_SECURITY",
+            "MARKET_REGULATION",
+            "CIVIL_AFFAIRS",
+            "HEALTH",
+            "EDUCATION",
+            "HOUSING",
+            "HUMAN_RESOURCES",
+            "TAX",
+            "COURT",
+            "FINANCE",
+            "PROCURATORATE",
+            "ECOLOGY_ENVIRONMENT"),
+        new HashSet<>(
+            clean.files().stream().map(GenerationSummary.FileSummary::department).toList()));
+    assertEquals(
+        clean.lines(),
+        clean.files().stream().mapToLong(GenerationSummary.FileSummary::lines).sum());
   }
 
   @Test
   void everyListOfTheCatalogueAndEveryStatusChangeOccur() {
     for (ListDefinition d : ListCatalogue.defaults().all()) {
       if (d.code().startsWith("FOREIGN_")) {
-        continue; // foreign lists come from imported public data (import-ftm), not from the city's departments
+        continue; // foreign lists come from imported public data (import-ftm), not from the city's
+        // departments
       }
       assertTrue(city.lists().getOrDefault(d.code(), 0) > 0, "no record on " + d.code());
     }
@@ -108,8 +135,12 @@ class CityGeneratorTest {
     assertTrue(city.records().values().stream().anyMatch(r -> r.effectiveUntil().isPresent()));
     int abnormal = city.lists().get("ABNORMAL_OPERATION");
     int sid = city.lists().get("SERIOUS_ILLEGAL_DISHONEST");
-    assertTrue(abnormal > 10 * sid, "abnormal operation is far more frequent than serious illegal dishonesty");
-    assertTrue(abnormal > ENTERPRISES / 50 && abnormal < ENTERPRISES / 8, "abnormal operation rate " + abnormal);
+    assertTrue(
+        abnormal > 10 * sid,
+        "abnormal operation is far more frequent than serious illegal dishonesty");
+    assertTrue(
+        abnormal > ENTERPRISES / 50 && abnormal < ENTERPRISES / 8,
+        "abnormal operation rate " + abnormal);
   }
 
   @Test
@@ -122,13 +153,26 @@ class CityGeneratorTest {
     }
     List<Integer> counts = new ArrayList<>(legalReps.values());
     counts.sort(java.util.Comparator.reverseOrder());
-    assertTrue(counts.get(0) >= 24, "the top nominee represents dozens of enterprises: " + counts.get(0));
+    assertTrue(
+        counts.get(0) >= 24, "the top nominee represents dozens of enterprises: " + counts.get(0));
     long severalRoles = legalReps.values().stream().filter(c -> c >= 2).count();
-    assertTrue(severalRoles > legalReps.size() / 20, "many persons represent more than one enterprise");
+    assertTrue(
+        severalRoles > legalReps.size() / 20, "many persons represent more than one enterprise");
     double median = counts.get(counts.size() / 2);
     assertEquals(1.0, median, "most legal representatives represent one enterprise");
-    for (String rel : List.of("LEGAL_REP", "DIRECTOR", "SUPERVISOR", "SENIOR_MANAGER", "MAIN_RESPONSIBLE",
-        "SHAREHOLDER", "ACTUAL_CONTROLLER", "BRANCH_OF", "PRACTISES_AT", "SERVES_IN", "RELATIVE_OF")) {
+    for (String rel :
+        List.of(
+            "LEGAL_REP",
+            "DIRECTOR",
+            "SUPERVISOR",
+            "SENIOR_MANAGER",
+            "MAIN_RESPONSIBLE",
+            "SHAREHOLDER",
+            "ACTUAL_CONTROLLER",
+            "BRANCH_OF",
+            "PRACTISES_AT",
+            "SERVES_IN",
+            "RELATIVE_OF")) {
       assertTrue(city.relationTypes().getOrDefault(rel, 0) > 0, "no " + rel);
     }
   }
@@ -138,13 +182,15 @@ class CityGeneratorTest {
     List<String> minors = new ArrayList<>();
     for (String[] r : city.relations()) {
       if (r[1].startsWith("RESIDENT_ID:") && !r[0].equals("RELATIVE_OF")) {
-        java.time.LocalDate birth = new io.credgraph.model.ResidentId(r[1].substring(12)).birthDate();
+        java.time.LocalDate birth =
+            new io.credgraph.model.ResidentId(r[1].substring(12)).birthDate();
         if (birth.plusYears(18).isAfter(java.time.LocalDate.parse(r[4]))) {
           minors.add(r[0] + " since " + r[4] + ", born " + birth);
         }
       }
     }
-    assertEquals(List.of(), minors.stream().limit(5).toList(), minors.size() + " relations of minors");
+    assertEquals(
+        List.of(), minors.stream().limit(5).toList(), minors.size() + " relations of minors");
   }
 
   @Test
@@ -161,13 +207,15 @@ class CityGeneratorTest {
     }
     assertTrue(countCycles(owns) >= 5, "cross-holdings form cycles");
     assertTrue(longestChain(owns) >= 3, "holdings form chains of enterprises");
-    assertTrue(sums.values().stream().anyMatch(s -> s > 1.0001), "some deliveries sum above 100 percent");
+    assertTrue(
+        sums.values().stream().anyMatch(s -> s > 1.0001), "some deliveries sum above 100 percent");
   }
 
   @Test
   void badLinesAreExactlyTheOnesAStrictReaderRejects(@TempDir Path tmp) throws IOException {
-    GenerationSummary s = new CityGenerator(GeneratorConfig.of(5_000, 3).withBadLineRate(0.01)).generate(tmp,
-        p -> { });
+    GenerationSummary s =
+        new CityGenerator(GeneratorConfig.of(5_000, 3).withBadLineRate(0.01))
+            .generate(tmp, p -> {});
     assertTrue(s.badLines() > 100, "bad lines were mixed in: " + s.badLines());
     CheckerAccess checker = new CheckerAccess();
     long rejected = 0;
@@ -180,12 +228,14 @@ class CityGeneratorTest {
         }
       }
     }
-    assertEquals(s.badLines(), rejected, "first errors: " + checker.errors().stream().limit(3).toList());
+    assertEquals(
+        s.badLines(), rejected, "first errors: " + checker.errors().stream().limit(3).toList());
   }
 
   @Test
   void largeFilesAreSplitIntoNumberedPartsThatKeepLoadOrder(@TempDir Path tmp) throws IOException {
-    GenerationSummary s = new CityGenerator(GeneratorConfig.of(2_000, 5).withPartLines(2_000)).generate(tmp, p -> { });
+    GenerationSummary s =
+        new CityGenerator(GeneratorConfig.of(2_000, 5).withPartLines(2_000)).generate(tmp, p -> {});
     List<String> names = files(tmp).stream().map(p -> p.getFileName().toString()).toList();
     assertTrue(names.contains("03-market-regulation.relations.part001.jsonl"), names.toString());
     assertTrue(names.contains("03-market-regulation.relations.part002.jsonl"), names.toString());
@@ -199,11 +249,14 @@ class CityGeneratorTest {
   @Test
   void refusesAFolderThatAlreadyHoldsBatchesAndAbsurdSizes(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("01-old.jsonl"), "{}\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CityGenerator(GeneratorConfig.of(10, 1)).generate(tmp, p -> { }));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CityGenerator(GeneratorConfig.of(10, 1)).generate(tmp, p -> {}));
     assertTrue(e.getMessage().contains("already holds batch files"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> GeneratorConfig.of(0, 1));
-    assertThrows(IllegalArgumentException.class, () -> GeneratorConfig.of(10, 1).withBadLineRate(0.9));
+    assertThrows(
+        IllegalArgumentException.class, () -> GeneratorConfig.of(10, 1).withBadLineRate(0.9));
   }
 
   private static int countCycles(Map<String, List<String>> g) {

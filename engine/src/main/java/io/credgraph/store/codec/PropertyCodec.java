@@ -34,15 +34,17 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * How facts become the flat property maps of a graph database's nodes and edges and back, exactly, whatever the
- * store: keys in their canonical form, attributes, provenance and status history as JSON strings (their order kept),
- * absent values as absent (null) properties. A store chooses how dates are kept: as {@link LocalDate} values where
- * the database has a date type ({@link #NATIVE_DATES}, Neo4j), or as ISO-8601 strings ({@link #ISO_DATES}, Gremlin
- * backends); everything else a store does with the maps (Cypher parameters, one JSON document per element) is its own.
+ * How facts become the flat property maps of a graph database's nodes and edges and back, exactly,
+ * whatever the store: keys in their canonical form, attributes, provenance and status history as
+ * JSON strings (their order kept), absent values as absent (null) properties. A store chooses how
+ * dates are kept: as {@link LocalDate} values where the database has a date type ({@link
+ * #NATIVE_DATES}, Neo4j), or as ISO-8601 strings ({@link #ISO_DATES}, Gremlin backends); everything
+ * else a store does with the maps (Cypher parameters, one JSON document per element) is its own.
  */
 public final class PropertyCodec {
   /** Dates as {@link LocalDate} values (for databases with a date type). */
   public static final PropertyCodec NATIVE_DATES = new PropertyCodec(false);
+
   /** Dates as ISO-8601 strings (for databases that keep strings only). */
   public static final PropertyCodec ISO_DATES = new PropertyCodec(true);
 
@@ -72,10 +74,18 @@ public final class PropertyCodec {
   }
 
   public Subject subject(Map<String, Object> m) {
-    return new Subject(new SubjectId(str(m, "id")), SubjectKind.valueOf(str(m, "kind")),
-        SubjectKey.fromCanonical(str(m, "key")), str(m, "name"),
-        opt(m, "legalForm").map(LegalForm::valueOf), opt(m, "status").map(SubjectStatus::valueOf),
-        date(m, "registeredOn"), opt(m, "district"), opt(m, "industry"), attributes(m), provenance(m));
+    return new Subject(
+        new SubjectId(str(m, "id")),
+        SubjectKind.valueOf(str(m, "kind")),
+        SubjectKey.fromCanonical(str(m, "key")),
+        str(m, "name"),
+        opt(m, "legalForm").map(LegalForm::valueOf),
+        opt(m, "status").map(SubjectStatus::valueOf),
+        date(m, "registeredOn"),
+        opt(m, "district"),
+        opt(m, "industry"),
+        attributes(m),
+        provenance(m));
   }
 
   // --- relations
@@ -93,10 +103,15 @@ public final class PropertyCodec {
 
   public Relation relation(String type, String from, String to, Map<String, Object> props) {
     Object ratio = props.get("ratio");
-    return new Relation(RelationType.valueOf(type), SubjectKey.fromCanonical(from), SubjectKey.fromCanonical(to),
-        day(props.get("since")), date(props, "until"),
+    return new Relation(
+        RelationType.valueOf(type),
+        SubjectKey.fromCanonical(from),
+        SubjectKey.fromCanonical(to),
+        day(props.get("since")),
+        date(props, "until"),
         ratio == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) ratio).doubleValue()),
-        attributes(props), provenance(props));
+        attributes(props),
+        provenance(props));
   }
 
   // --- records
@@ -117,7 +132,9 @@ public final class PropertyCodec {
     m.put("crime", r.crime().map(Enum::name).orElse(null));
     m.put("sentenceCompletedOn", r.sentenceCompletedOn().map(this::stored).orElse(null));
     m.put("probationEndsOn", r.probationEndsOn().map(this::stored).orElse(null));
-    m.put("politicalRightsDeprivedUntil", r.politicalRightsDeprivedUntil().map(this::stored).orElse(null));
+    m.put(
+        "politicalRightsDeprivedUntil",
+        r.politicalRightsDeprivedUntil().map(this::stored).orElse(null));
     m.put("attributes", attributesJson(r.attributes()));
     m.put("history", historyJson(r.history()));
     m.put("provenance", provenanceJson(r.provenance()));
@@ -129,11 +146,25 @@ public final class PropertyCodec {
     for (Object k : list(m.get("liablePersons"))) {
       liable.add(SubjectKey.fromCanonical((String) k));
     }
-    return new CreditRecord(str(m, "id"), SubjectKey.fromCanonical(str(m, "subject")), str(m, "list"),
-        str(m, "department"), str(m, "decisionNo"), str(m, "basis"), day(m.get("decidedOn")),
-        day(m.get("effectiveFrom")), date(m, "effectiveUntil"), liable, opt(m, "profession"),
-        opt(m, "crime").map(Crime::valueOf), date(m, "sentenceCompletedOn"), date(m, "probationEndsOn"),
-        date(m, "politicalRightsDeprivedUntil"), attributes(m), history(str(m, "history")), provenance(m));
+    return new CreditRecord(
+        str(m, "id"),
+        SubjectKey.fromCanonical(str(m, "subject")),
+        str(m, "list"),
+        str(m, "department"),
+        str(m, "decisionNo"),
+        str(m, "basis"),
+        day(m.get("decidedOn")),
+        day(m.get("effectiveFrom")),
+        date(m, "effectiveUntil"),
+        liable,
+        opt(m, "profession"),
+        opt(m, "crime").map(Crime::valueOf),
+        date(m, "sentenceCompletedOn"),
+        date(m, "probationEndsOn"),
+        date(m, "politicalRightsDeprivedUntil"),
+        attributes(m),
+        history(str(m, "history")),
+        provenance(m));
   }
 
   // --- pending facts and checkpoints
@@ -148,7 +179,10 @@ public final class PropertyCodec {
   }
 
   public PendingFact pending(Map<String, Object> m) {
-    return new PendingFact(str(m, "id"), SubjectKey.fromCanonical(str(m, "awaited")), str(m, "line"),
+    return new PendingFact(
+        str(m, "id"),
+        SubjectKey.fromCanonical(str(m, "awaited")),
+        str(m, "line"),
         provenance(read(str(m, "provenance"))));
   }
 
@@ -165,8 +199,13 @@ public final class PropertyCodec {
   }
 
   public BatchCheckpoint checkpoint(Map<String, Object> m) {
-    return new BatchCheckpoint(str(m, "batchHash"), str(m, "name"), str(m, "department"),
-        ((Number) m.get("lastLine")).longValue(), (Boolean) m.get("complete"), Instant.parse(str(m, "updatedAt")));
+    return new BatchCheckpoint(
+        str(m, "batchHash"),
+        str(m, "name"),
+        str(m, "department"),
+        ((Number) m.get("lastLine")).longValue(),
+        (Boolean) m.get("complete"),
+        Instant.parse(str(m, "updatedAt")));
   }
 
   // --- JSON parts
@@ -206,7 +245,10 @@ public final class PropertyCodec {
   }
 
   private static Provenance provenance(JsonNode o) {
-    return new Provenance(o.get("department").asText(), o.get("batch").asText(), o.get("batchHash").asText(),
+    return new Provenance(
+        o.get("department").asText(),
+        o.get("batch").asText(),
+        o.get("batchHash").asText(),
         o.get("line").asLong());
   }
 
@@ -223,10 +265,13 @@ public final class PropertyCodec {
     List<StatusChange> out = new ArrayList<>();
     if (json != null) {
       for (JsonNode o : read(json)) {
-        out.add(new StatusChange(StatusEvent.valueOf(o.get("event").asText()), LocalDate.parse(o.get("on").asText()),
-            Optional.ofNullable(o.get("note")).map(JsonNode::asText),
-            Optional.ofNullable(o.get("person")).map(p -> SubjectKey.fromCanonical(p.asText())),
-            provenance(o.get("provenance"))));
+        out.add(
+            new StatusChange(
+                StatusEvent.valueOf(o.get("event").asText()),
+                LocalDate.parse(o.get("on").asText()),
+                Optional.ofNullable(o.get("note")).map(JsonNode::asText),
+                Optional.ofNullable(o.get("person")).map(p -> SubjectKey.fromCanonical(p.asText())),
+                provenance(o.get("provenance"))));
       }
     }
     return out;

@@ -31,11 +31,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
- * The reference backend: everything in memory, nothing persisted. It passes the contract kit and serves engine unit
- * tests and property tests, which need a real store but not a database.
+ * The reference backend: everything in memory, nothing persisted. It passes the contract kit and
+ * serves engine unit tests and property tests, which need a real store but not a database.
  *
- * <p>A batch is applied under the write lock with an undo log, and rolled back when an operation fails, so a failing
- * batch leaves nothing; readers never see a batch half applied. Reads take the read lock; writes are serialised.
+ * <p>A batch is applied under the write lock with an undo log, and rolled back when an operation
+ * fails, so a failing batch leaves nothing; readers never see a batch half applied. Reads take the
+ * read lock; writes are serialised.
  */
 public final class InMemoryGraphStore implements GraphStore {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -64,32 +65,43 @@ public final class InMemoryGraphStore implements GraphStore {
   }
 
   @Override
-  public List<Relation> relations(SubjectKey subject, Direction direction, Set<RelationType> types,
+  public List<Relation> relations(
+      SubjectKey subject,
+      Direction direction,
+      Set<RelationType> types,
       Optional<LocalDate> inForceOn) {
-    return read(s -> {
-      List<Relation> out = new ArrayList<>();
-      for (Relation r : s.relationsOf.getOrDefault(subject, Set.of()).stream().map(s.relations::get).toList()) {
-        if (!types.isEmpty() && !types.contains(r.type())) {
-          continue;
-        }
-        if (inForceOn.isPresent() && !r.inForceOn(inForceOn.get())) {
-          continue;
-        }
-        boolean out1 = r.from().equals(subject);
-        // a self-relation (treasury shares) is both outgoing and incoming
-        boolean matches = r.type() == RelationType.RELATIVE_OF || direction == Direction.BOTH
-            || r.from().equals(r.to()) || (direction == Direction.OUTGOING) == out1;
-        if (matches) {
-          out.add(r);
-        }
-      }
-      return out;
-    });
+    return read(
+        s -> {
+          List<Relation> out = new ArrayList<>();
+          for (Relation r :
+              s.relationsOf.getOrDefault(subject, Set.of()).stream()
+                  .map(s.relations::get)
+                  .toList()) {
+            if (!types.isEmpty() && !types.contains(r.type())) {
+              continue;
+            }
+            if (inForceOn.isPresent() && !r.inForceOn(inForceOn.get())) {
+              continue;
+            }
+            boolean out1 = r.from().equals(subject);
+            // a self-relation (treasury shares) is both outgoing and incoming
+            boolean matches =
+                r.type() == RelationType.RELATIVE_OF
+                    || direction == Direction.BOTH
+                    || r.from().equals(r.to())
+                    || (direction == Direction.OUTGOING) == out1;
+            if (matches) {
+              out.add(r);
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public List<CreditRecord> records(SubjectKey subject) {
-    return read(s -> s.recordsOf.getOrDefault(subject, Set.of()).stream().map(s.records::get).toList());
+    return read(
+        s -> s.recordsOf.getOrDefault(subject, Set.of()).stream().map(s.records::get).toList());
   }
 
   @Override
@@ -124,97 +136,120 @@ public final class InMemoryGraphStore implements GraphStore {
   private static void apply(Journal j, WriteOp op, int[] counts) {
     State s = j.state;
     if (op instanceof WriteOp.PutSubject p) {
-        Subject in = p.subject();
-        Subject old = s.subjects.get(in.key());
-        if (old == null) {
-          if (s.byId.containsKey(in.id())) {
-            throw new ValidationException("id", "subject id " + in.id() + " is already taken");
-          }
-          j.put(s.subjects, in.key(), in);
-          j.put(s.byId, in.id(), in.key());
-          counts[0]++;
-        } else {
-          Subject merged = new Subject(old.id(), in.kind(), in.key(), in.name(),
-              in.legalForm().or(old::legalForm), in.status().or(old::status),
-              in.registeredOn().or(old::registeredOn), in.district().or(old::district),
-              in.industry().or(old::industry), mergeMaps(old.attributes(), in.attributes()),
-              mergeProvenance(old.provenance(), in.provenance()));
-          counts[old.equals(merged) ? 2 : 1]++;
-          j.put(s.subjects, in.key(), merged);
+      Subject in = p.subject();
+      Subject old = s.subjects.get(in.key());
+      if (old == null) {
+        if (s.byId.containsKey(in.id())) {
+          throw new ValidationException("id", "subject id " + in.id() + " is already taken");
         }
+        j.put(s.subjects, in.key(), in);
+        j.put(s.byId, in.id(), in.key());
+        counts[0]++;
+      } else {
+        Subject merged =
+            new Subject(
+                old.id(),
+                in.kind(),
+                in.key(),
+                in.name(),
+                in.legalForm().or(old::legalForm),
+                in.status().or(old::status),
+                in.registeredOn().or(old::registeredOn),
+                in.district().or(old::district),
+                in.industry().or(old::industry),
+                mergeMaps(old.attributes(), in.attributes()),
+                mergeProvenance(old.provenance(), in.provenance()));
+        counts[old.equals(merged) ? 2 : 1]++;
+        j.put(s.subjects, in.key(), merged);
+      }
     } else if (op instanceof WriteOp.PutRelation p) {
-        Relation in = p.relation();
-        requireSubject(s, in.from(), "from");
-        requireSubject(s, in.to(), "to");
-        Relation old = s.relations.get(in.identity());
-        if (old == null) {
-          j.put(s.relations, in.identity(), in);
-          j.index(s.relationsOf, in.from(), in.identity());
-          j.index(s.relationsOf, in.to(), in.identity());
-          counts[0]++;
-        } else {
-          Relation merged = new Relation(old.type(), old.from(), old.to(), old.since(), in.until().or(old::until),
-              in.ratio().isPresent() ? in.ratio() : old.ratio(), mergeMaps(old.attributes(), in.attributes()),
-              mergeProvenance(old.provenance(), in.provenance()));
-          counts[old.equals(merged) ? 2 : 1]++;
-          j.put(s.relations, in.identity(), merged);
-        }
+      Relation in = p.relation();
+      requireSubject(s, in.from(), "from");
+      requireSubject(s, in.to(), "to");
+      Relation old = s.relations.get(in.identity());
+      if (old == null) {
+        j.put(s.relations, in.identity(), in);
+        j.index(s.relationsOf, in.from(), in.identity());
+        j.index(s.relationsOf, in.to(), in.identity());
+        counts[0]++;
+      } else {
+        Relation merged =
+            new Relation(
+                old.type(),
+                old.from(),
+                old.to(),
+                old.since(),
+                in.until().or(old::until),
+                in.ratio().isPresent() ? in.ratio() : old.ratio(),
+                mergeMaps(old.attributes(), in.attributes()),
+                mergeProvenance(old.provenance(), in.provenance()));
+        counts[old.equals(merged) ? 2 : 1]++;
+        j.put(s.relations, in.identity(), merged);
+      }
     } else if (op instanceof WriteOp.EndRelation e) {
-        boolean changed = false;
-        for (Relation.Identity id : List.copyOf(s.relationsOf.getOrDefault(e.from(), Set.of()))) {
-          Relation r = s.relations.get(id);
-          if (r.type() == e.type() && r.from().equals(e.from()) && r.to().equals(e.to()) && r.until().isEmpty()
-              && !r.since().isAfter(e.until())) {
-            j.put(s.relations, id, r.withUntil(e.until())
-                .withProvenance(mergeProvenance(r.provenance(), List.of(e.provenance()))));
-            changed = true;
-          }
+      boolean changed = false;
+      for (Relation.Identity id : List.copyOf(s.relationsOf.getOrDefault(e.from(), Set.of()))) {
+        Relation r = s.relations.get(id);
+        if (r.type() == e.type()
+            && r.from().equals(e.from())
+            && r.to().equals(e.to())
+            && r.until().isEmpty()
+            && !r.since().isAfter(e.until())) {
+          j.put(
+              s.relations,
+              id,
+              r.withUntil(e.until())
+                  .withProvenance(mergeProvenance(r.provenance(), List.of(e.provenance()))));
+          changed = true;
         }
-        counts[changed ? 1 : 2]++;
+      }
+      counts[changed ? 1 : 2]++;
     } else if (op instanceof WriteOp.PutRecord p) {
-        CreditRecord in = p.record();
-        requireSubject(s, in.subject(), "subject");
-        for (SubjectKey k : in.liablePersons()) {
-          requireSubject(s, k, "liablePersons");
+      CreditRecord in = p.record();
+      requireSubject(s, in.subject(), "subject");
+      for (SubjectKey k : in.liablePersons()) {
+        requireSubject(s, k, "liablePersons");
+      }
+      CreditRecord old = s.records.get(in.id());
+      if (old == null) {
+        j.put(s.records, in.id(), in);
+        j.index(s.recordsOf, in.subject(), in.id());
+        counts[0]++;
+      } else {
+        if (!old.subject().equals(in.subject())) {
+          throw new ValidationException(
+              "subject", "record " + in.id() + " already belongs to another subject");
         }
-        CreditRecord old = s.records.get(in.id());
-        if (old == null) {
-          j.put(s.records, in.id(), in);
-          j.index(s.recordsOf, in.subject(), in.id());
-          counts[0]++;
-        } else {
-          if (!old.subject().equals(in.subject())) {
-            throw new ValidationException("subject", "record " + in.id() + " already belongs to another subject");
-          }
-          CreditRecord merged = old.withProvenance(mergeProvenance(old.provenance(), in.provenance()));
-          j.put(s.records, in.id(), merged);
-          counts[merged.equals(old) ? 2 : 1]++;
-        }
+        CreditRecord merged =
+            old.withProvenance(mergeProvenance(old.provenance(), in.provenance()));
+        j.put(s.records, in.id(), merged);
+        counts[merged.equals(old) ? 2 : 1]++;
+      }
     } else if (op instanceof WriteOp.AppendStatus a) {
-        CreditRecord old = s.records.get(a.recordId());
-        if (old == null) {
-          throw new ValidationException("record", "no record with id " + a.recordId());
-        }
-        a.change().person().ifPresent(k -> requireSubject(s, k, "person"));
-        CreditRecord next = old.withStatusChange(a.change());
-        if (next == old) {
-          counts[2]++;
-        } else {
-          j.put(s.records, a.recordId(), next);
-          counts[1]++;
-        }
+      CreditRecord old = s.records.get(a.recordId());
+      if (old == null) {
+        throw new ValidationException("record", "no record with id " + a.recordId());
+      }
+      a.change().person().ifPresent(k -> requireSubject(s, k, "person"));
+      CreditRecord next = old.withStatusChange(a.change());
+      if (next == old) {
+        counts[2]++;
+      } else {
+        j.put(s.records, a.recordId(), next);
+        counts[1]++;
+      }
     } else if (op instanceof WriteOp.PutPending p) {
-        if (!s.pending.containsKey(p.fact().id())) {
+      if (!s.pending.containsKey(p.fact().id())) {
         j.put(s.pending, p.fact().id(), p.fact());
-          counts[0]++;
-        } else {
-          counts[2]++;
-        }
+        counts[0]++;
+      } else {
+        counts[2]++;
+      }
     } else if (op instanceof WriteOp.RemovePending r) {
-        counts[j.remove(s.pending, r.id()) != null ? 1 : 2]++;
+      counts[j.remove(s.pending, r.id()) != null ? 1 : 2]++;
     } else if (op instanceof WriteOp.Checkpoint c) {
-        BatchCheckpoint old = j.put(s.checkpoints, c.checkpoint().batchHash(), c.checkpoint());
-        counts[old == null ? 0 : 1]++;
+      BatchCheckpoint old = j.put(s.checkpoints, c.checkpoint().batchHash(), c.checkpoint());
+      counts[old == null ? 0 : 1]++;
     } else {
       throw new IllegalArgumentException("unknown write operation " + op);
     }
@@ -252,7 +287,10 @@ public final class InMemoryGraphStore implements GraphStore {
 
   @Override
   public StoreCounts counts() {
-    return read(s -> new StoreCounts(s.subjects.size(), s.relations.size(), s.records.size(), s.pending.size()));
+    return read(
+        s ->
+            new StoreCounts(
+                s.subjects.size(), s.relations.size(), s.records.size(), s.pending.size()));
   }
 
   @Override

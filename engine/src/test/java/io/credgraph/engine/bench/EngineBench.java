@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The engine benchmark on a {@link SyntheticCity} in the in-memory store: full propagation, appointment check
- * (uncached, in-process) median and p99, sanctions check of 1,000 subjects, incremental update after one new record
- * (store write included), and heap. Run:
+ * The engine benchmark on a {@link SyntheticCity} in the in-memory store: full propagation,
+ * appointment check (uncached, in-process) median and p99, sanctions check of 1,000 subjects,
+ * incremental update after one new record (store write included), and heap. Run:
  *
  * <pre>
  * mvn -B -q -pl engine -am test-compile
@@ -34,7 +34,10 @@ public final class EngineBench {
 
   private EngineBench() {}
 
-  /** CPU time of this thread, in nanoseconds: unlike wall-clock time, not inflated when the machine is busy. */
+  /**
+   * CPU time of this thread, in nanoseconds: unlike wall-clock time, not inflated when the machine
+   * is busy.
+   */
   private static long cpu() {
     return THREADS.getCurrentThreadCpuTime();
   }
@@ -45,8 +48,16 @@ public final class EngineBench {
     InMemoryGraphStore store = InMemoryGraphStore.create();
     SyntheticCity city = SyntheticCity.load(store, n, 42);
     long heapStore = usedHeap();
-    System.out.printf(Locale.ROOT, "city: %,d enterprises, %,d persons, %,d relations, %,d records; loaded in %.1f s; "
-        + "heap with store %.0f MiB%n", n, city.persons.size(), city.relations, city.records.size(), secs(t0), mib(heapStore));
+    System.out.printf(
+        Locale.ROOT,
+        "city: %,d enterprises, %,d persons, %,d relations, %,d records; loaded in %.1f s; "
+            + "heap with store %.0f MiB%n",
+        n,
+        city.persons.size(),
+        city.relations,
+        city.records.size(),
+        secs(t0),
+        mib(heapStore));
 
     long t1 = System.nanoTime();
     long c1 = cpu();
@@ -55,9 +66,15 @@ public final class EngineBench {
     double firstOpenCpu = (cpu() - c1) / 1e9;
     long heapEngine = usedHeap();
     EngineStats st = engine.stats();
-    System.out.printf(Locale.ROOT, "open (projection + full propagation): %.2f s wall, %.2f s CPU; derived measures "
-        + "%,d; engine heap %.0f MiB (total %.0f MiB)%n", firstOpen, firstOpenCpu, st.derivedMeasures(),
-        mib(heapEngine - heapStore), mib(heapEngine));
+    System.out.printf(
+        Locale.ROOT,
+        "open (projection + full propagation): %.2f s wall, %.2f s CPU; derived measures "
+            + "%,d; engine heap %.0f MiB (total %.0f MiB)%n",
+        firstOpen,
+        firstOpenCpu,
+        st.derivedMeasures(),
+        mib(heapEngine - heapStore),
+        mib(heapEngine));
 
     double[] full = new double[3];
     double[] fullCpu = new double[3];
@@ -71,17 +88,31 @@ public final class EngineBench {
     Arrays.sort(full);
     Arrays.sort(fullCpu);
     st = engine.stats();
-    System.out.printf(Locale.ROOT, "full rebuild from the store, median of 3: %.2f s wall, %.2f s CPU (last, wall: "
-        + "reading the store into the projection %d ms, deriving every record's measures %d ms)%n", full[1],
-        fullCpu[1], st.projectionMillis(), st.propagationMillis());
+    System.out.printf(
+        Locale.ROOT,
+        "full rebuild from the store, median of 3: %.2f s wall, %.2f s CPU (last, wall: "
+            + "reading the store into the projection %d ms, deriving every record's measures %d ms)%n",
+        full[1],
+        fullCpu[1],
+        st.projectionMillis(),
+        st.propagationMillis());
 
     Random rnd = new Random(7);
     Role[] roles = Role.values();
-    LocalDate[] days = {LocalDate.of(2022, 6, 1), LocalDate.of(2024, 6, 30), LocalDate.of(2025, 3, 1)};
+    LocalDate[] days = {
+      LocalDate.of(2022, 6, 1), LocalDate.of(2024, 6, 30), LocalDate.of(2025, 3, 1)
+    };
     int sink = 0;
     for (int i = 0; i < 200_000; i++) {
-      sink += engine.checkAppointment(city.persons.get(rnd.nextInt(city.persons.size())), roles[i % roles.length],
-          Optional.empty(), days[i % 3]).reasons().size();
+      sink +=
+          engine
+              .checkAppointment(
+                  city.persons.get(rnd.nextInt(city.persons.size())),
+                  roles[i % roles.length],
+                  Optional.empty(),
+                  days[i % 3])
+              .reasons()
+              .size();
     }
     int m = 200_000;
     long[] ns = new long[m];
@@ -89,8 +120,10 @@ public final class EngineBench {
     long cm = cpu();
     for (int i = 0; i < m; i++) {
       SubjectKey p = city.persons.get(rnd.nextInt(city.persons.size()));
-      Optional<SubjectKey> target = i % 2 == 0 ? Optional.empty()
-          : Optional.of(city.enterprises.get(rnd.nextInt(city.enterprises.size())));
+      Optional<SubjectKey> target =
+          i % 2 == 0
+              ? Optional.empty()
+              : Optional.of(city.enterprises.get(rnd.nextInt(city.enterprises.size())));
       Role role = roles[i % 4];
       long t = System.nanoTime();
       boolean eligible = engine.checkAppointment(p, role, target, days[i % 3]).eligible();
@@ -99,8 +132,15 @@ public final class EngineBench {
     }
     double meanCpu = (cpu() - cm) / 1e3 / m;
     Arrays.sort(ns);
-    System.out.printf(Locale.ROOT, "appointment check (%,d, %,d ineligible): median %.1f us, p99 %.1f us wall; mean "
-        + "%.1f us CPU%n", m, ineligible, ns[m / 2] / 1e3, ns[(int) (m * 0.99)] / 1e3, meanCpu);
+    System.out.printf(
+        Locale.ROOT,
+        "appointment check (%,d, %,d ineligible): median %.1f us, p99 %.1f us wall; mean "
+            + "%.1f us CPU%n",
+        m,
+        ineligible,
+        ns[m / 2] / 1e3,
+        ns[(int) (m * 0.99)] / 1e3,
+        meanCpu);
 
     int rounds = 200;
     long[] sn = new long[rounds];
@@ -109,8 +149,10 @@ public final class EngineBench {
     for (int r = -50; r < rounds; r++) {
       List<SubjectKey> keys = new ArrayList<>(1000);
       for (int i = 0; i < 1000; i++) {
-        keys.add(i % 2 == 0 ? city.enterprises.get(rnd.nextInt(city.enterprises.size()))
-            : city.persons.get(rnd.nextInt(city.persons.size())));
+        keys.add(
+            i % 2 == 0
+                ? city.enterprises.get(rnd.nextInt(city.enterprises.size()))
+                : city.persons.get(rnd.nextInt(city.persons.size())));
       }
       long t = System.nanoTime();
       long c = cpu();
@@ -122,19 +164,34 @@ public final class EngineBench {
       }
     }
     Arrays.sort(sn);
-    System.out.printf(Locale.ROOT, "sanctions check of 1,000 subjects (%,d rounds, %,d restricted results): median "
-        + "%.2f ms, p99 %.2f ms wall; mean %.2f ms CPU%n", rounds, restricted, sn[rounds / 2] / 1e6,
-        sn[(int) (rounds * 0.99)] / 1e6, sc / 1e6 / rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "sanctions check of 1,000 subjects (%,d rounds, %,d restricted results): median "
+            + "%.2f ms, p99 %.2f ms wall; mean %.2f ms CPU%n",
+        rounds,
+        restricted,
+        sn[rounds / 2] / 1e6,
+        sn[(int) (rounds * 0.99)] / 1e6,
+        sc / 1e6 / rounds);
 
     int w = 2000;
     long[] wn = new long[w];
     long wc = 0;
-    String[] lists = {"SERIOUS_ILLEGAL_DISHONEST", "DISHONEST_JUDGMENT_DEBTOR", "MAJOR_TAX_VIOLATION",
-        "CONSUMPTION_RESTRICTED"};
+    String[] lists = {
+      "SERIOUS_ILLEGAL_DISHONEST",
+      "DISHONEST_JUDGMENT_DEBTOR",
+      "MAJOR_TAX_VIOLATION",
+      "CONSUMPTION_RESTRICTED"
+    };
     for (int i = -200; i < w; i++) {
       SubjectKey e = city.enterprises.get(rnd.nextInt(city.enterprises.size()));
-      CreditRecord rec = CreditRecord.of("NEW-" + (i + 200), e, lists[Math.floorMod(i, lists.length)], "BENCH",
-          LocalDate.of(2023, 1, 1).plusDays(Math.floorMod(i, 600)));
+      CreditRecord rec =
+          CreditRecord.of(
+              "NEW-" + (i + 200),
+              e,
+              lists[Math.floorMod(i, lists.length)],
+              "BENCH",
+              LocalDate.of(2023, 1, 1).plusDays(Math.floorMod(i, 600)));
       long t = System.nanoTime();
       long c = cpu();
       engine.write(WriteBatch.builder().record(rec).build());
@@ -144,10 +201,18 @@ public final class EngineBench {
       }
     }
     Arrays.sort(wn);
-    System.out.printf(Locale.ROOT, "incremental update after one new record (store write included, %,d writes): "
-        + "median %.1f us, p99 %.1f us wall; mean %.1f us CPU%n", w, wn[w / 2] / 1e3, wn[(int) (w * 0.99)] / 1e3,
+    System.out.printf(
+        Locale.ROOT,
+        "incremental update after one new record (store write included, %,d writes): "
+            + "median %.1f us, p99 %.1f us wall; mean %.1f us CPU%n",
+        w,
+        wn[w / 2] / 1e3,
+        wn[(int) (w * 0.99)] / 1e3,
         wc / 1e3 / w);
-    System.out.printf(Locale.ROOT, "heap after all (store and engine): %.0f MiB; checksum %d%n", mib(usedHeap()),
+    System.out.printf(
+        Locale.ROOT,
+        "heap after all (store and engine): %.0f MiB; checksum %d%n",
+        mib(usedHeap()),
         sink);
     java.lang.ref.Reference.reachabilityFence(engine);
     java.lang.ref.Reference.reachabilityFence(store);

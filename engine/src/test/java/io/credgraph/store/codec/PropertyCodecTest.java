@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every fact survives the way to property maps and back, in both date forms (the fixtures set every field). */
+/**
+ * Every fact survives the way to property maps and back, in both date forms (the fixtures set every
+ * field).
+ */
 class PropertyCodecTest {
   static PropertyCodec codec(String form) {
     return form.equals("iso") ? PropertyCodec.ISO_DATES : PropertyCodec.NATIVE_DATES;
@@ -35,7 +38,10 @@ class PropertyCodecTest {
       assertEquals(s, c.subject(c.subjectProps(s)), s.name());
     }
     for (Relation r : StoreFixtures.relations()) {
-      assertEquals(r, c.relation(r.type().name(), r.from().canonical(), r.to().canonical(), c.relationProps(r)));
+      assertEquals(
+          r,
+          c.relation(
+              r.type().name(), r.from().canonical(), r.to().canonical(), c.relationProps(r)));
     }
     for (CreditRecord r : StoreFixtures.records()) {
       assertEquals(r, c.record(c.recordProps(r)), r.id());
@@ -46,11 +52,16 @@ class PropertyCodecTest {
   @ValueSource(strings = {"native", "iso"})
   void pendingFactsAndCheckpointsComeBackEqual(String form) {
     PropertyCodec c = codec(form);
-    PendingFact p = new PendingFact("p-1", StoreFixtures.ACME_KEY, "{\"type\":\"record\"}",
-        StoreFixtures.prov("b.jsonl", 7));
+    PendingFact p =
+        new PendingFact(
+            "p-1",
+            StoreFixtures.ACME_KEY,
+            "{\"type\":\"record\"}",
+            StoreFixtures.prov("b.jsonl", 7));
     assertEquals(p, c.pending(c.pendingProps(p)));
-    BatchCheckpoint cp = new BatchCheckpoint("h", "b.jsonl", "COURT", 5000, false,
-        Instant.parse("2025-01-02T03:04:05Z"));
+    BatchCheckpoint cp =
+        new BatchCheckpoint(
+            "h", "b.jsonl", "COURT", 5000, false, Instant.parse("2025-01-02T03:04:05Z"));
     Map<String, Object> props = c.checkpointProps(cp, 3);
     assertEquals(3L, ((Number) props.get("seq")).longValue());
     assertEquals(cp, c.checkpoint(props));
@@ -68,7 +79,10 @@ class PropertyCodecTest {
       assertInstanceOf(LocalDate.class, decided);
     }
     for (Relation rel : StoreFixtures.relations()) {
-      assertEquals(rel.until().isEmpty(), codec(form).relationProps(rel).get("until") == null, rel.toString());
+      assertEquals(
+          rel.until().isEmpty(),
+          codec(form).relationProps(rel).get("until") == null,
+          rel.toString());
     }
     assertNull(props.get("probationEndsOn"), "an absent date is an absent property");
   }

@@ -64,11 +64,13 @@ public final class AlertHistory {
   public static final String FILE = "alerts.jsonl";
 
   private final Optional<Path> file;
-  // a line written by a later version (with fields this one does not know) is still read: the history is kept
+  // a line written by a later version (with fields this one does not know) is still read: the
+  // history is kept
   private final ObjectMapper mapper =
       Json.mapper()
           .disable(SerializationFeature.INDENT_OUTPUT)
-          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .disable(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final List<AlertView> alerts = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
   private final Optional<Path> repaired;

@@ -45,6 +45,9 @@ class JsonBodiesFuzzIT {
   static final ObjectMapper JSON = Json.mapper();
   static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+  /** Routes whose answer also depends on the state earlier tries left. */
+  static final List<String> STATEFUL = List.of("/status", "/decision", "/me/applications");
+
   static Path dir;
   static ApiServer server;
   static List<Route> routes;
@@ -298,8 +301,19 @@ class JsonBodiesFuzzIT {
       String field = a.json().path("field").asText("");
       assertFalse(field.isEmpty(), "a 400 about a changed field names a field: " + what);
     }
-    if (a.status() == 400 && m != null) {
+    // a record's status machine, an application's state: a well-formed but absurd value (a status
+    // change dated 0000-01-01) may be refused for the state, naming the transition, not the value
+    boolean stateful = STATEFUL.stream().anyMatch(route.path()::contains);
+    if (a.status() == 400 && m != null && !(stateful && m.kind() == Kind.ABSURD)) {
       String field = a.json().path("field").asText("");
+      if (!related(field, m.path())) {
+        // the state the earlier tries left (a record's status moved on, an application decided)
+        // may refuse the unchanged body too: then the error is not about the changed field
+        ApiServer.Answer unchanged = post(m.route(), m.route().valid());
+        if (unchanged.status() == 400) {
+          return;
+        }
+      }
       assertTrue(
           related(field, m.path()),
           m.kind() + " at " + m.path() + " is blamed on it, not on '" + field + "': " + what);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import io.credgraph.api.error.Bodies;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
  * API would then answer with a date outside its own schema; those are refused here, naming the
  * field (an {@link com.fasterxml.jackson.databind.exc.InvalidFormatException} or a {@link
  * com.fasterxml.jackson.databind.exc.MismatchedInputException} that {@code Bodies} translates).
+ * Only request bodies ({@link Bodies#read}, which sets {@link Bodies#REQUEST_BODY}) are read this
+ * strictly; files this server wrote itself (journals, alert history) are read as before.
  */
 final class StrictDates extends StdScalarDeserializer<LocalDate> {
   private static final long serialVersionUID = 1L;
@@ -35,6 +39,9 @@ final class StrictDates extends StdScalarDeserializer<LocalDate> {
 
   @Override
   public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    if (!Boolean.TRUE.equals(ctxt.getAttribute(Bodies.REQUEST_BODY))) {
+      return LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+    }
     if (!p.hasToken(JsonToken.VALUE_STRING)) {
       return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
     }

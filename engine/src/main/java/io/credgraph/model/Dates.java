@@ -29,7 +29,12 @@ public final class Dates {
       throw new io.credgraph.ValidationException(field, field + " is required (YYYY-MM-DD)");
     }
     try {
-      return LocalDate.parse(text.trim());
+      String t = text.trim();
+      // exactly four digits of year: LocalDate.parse would also take +999999999-12-31
+      if (t.length() != 10 || t.charAt(0) < '0' || t.charAt(0) > '9') {
+        throw new DateTimeParseException("not YYYY-MM-DD", t, 0);
+      }
+      return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
       throw new io.credgraph.ValidationException(
           field, field + " '" + text + "' is not a date of the form YYYY-MM-DD");

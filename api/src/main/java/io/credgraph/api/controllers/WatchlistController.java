@@ -2,6 +2,7 @@ package io.credgraph.api.controllers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.NotFoundException;
+import io.credgraph.ValidationException;
 import io.credgraph.analysis.WatchAlert;
 import io.credgraph.analysis.WatchlistService;
 import io.credgraph.api.ApiBackend;
@@ -15,6 +16,7 @@ import io.credgraph.api.view.SubjectRef;
 import io.credgraph.api.view.SubjectView;
 import io.credgraph.model.Dates;
 import io.credgraph.model.Subject;
+import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.store.GraphStore;
 import io.javalin.http.Context;
@@ -48,7 +50,13 @@ public final class WatchlistController {
       SubjectRef t = req.subjects().get(i);
       Optional<Subject> s;
       if (t.id().isPresent()) {
-        s = store.subject(SubjectController.subjectId(t.id().get()));
+        SubjectId id;
+        try {
+          id = SubjectController.subjectId(t.id().get());
+        } catch (ValidationException e) {
+          throw e.under("subjects[" + i + "]");
+        }
+        s = store.subject(id);
       } else {
         s = store.subject(t.naturalKey().orElseThrow());
       }

@@ -30,6 +30,9 @@ public final class Bodies {
    */
   public static final String LIMIT = "credgraph.maxBodyBytes";
 
+  /** Reader attribute set while a request body is read: its dates are read strictly. */
+  public static final String REQUEST_BODY = "credgraph.requestBody";
+
   private Bodies() {}
 
   public static <T> T read(Context ctx, ObjectMapper mapper, Class<T> type) {
@@ -46,7 +49,7 @@ public final class Bodies {
           "the request body is empty; send a JSON object (see /openapi.json)");
     }
     try {
-      return mapper.readValue(body, type);
+      return mapper.readerFor(type).withAttribute(REQUEST_BODY, Boolean.TRUE).readValue(body);
     } catch (JacksonException e) {
       throw translate(e);
     } catch (IOException e) {

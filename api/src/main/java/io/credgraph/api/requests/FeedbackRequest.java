@@ -67,7 +67,7 @@ public record FeedbackRequest(List<Item> feedback) {
       if (it.outcome() == Checks.Outcome.NOT_APPLIED
           && (it.reason().isEmpty() || it.note().isEmpty())) {
         throw new ValidationException(
-            at + ".reason",
+            at + (it.reason().isEmpty() ? ".reason" : ".note"),
             at
                 + ": NOT_APPLIED needs a reason (NOT_IN_SCOPE, "
                 + "RECORD_ENDED, RELEASED, OVERRIDDEN, OTHER) and a note that explains it");

@@ -3,7 +3,7 @@ package io.credgraph.bench;
 import io.credgraph.api.InvestigationBackend;
 import io.credgraph.engine.AlertKind;
 import io.credgraph.engine.CredgraphEngine;
-import io.credgraph.engine.bench.SyntheticCity;
+import io.credgraph.fixtures.SyntheticCity;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Dates;
 import io.credgraph.model.SubjectKey;

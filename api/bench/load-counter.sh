@@ -2,7 +2,8 @@
 # A load does not stop the counter (issue #13 item 2; BENCHMARKS.md): serves a loaded synthetic city, runs appointment
 # checks at 20/s for 15 s without a load (the baseline), then while a ~100k-line batch (a second city, its own seed)
 # is loaded through POST /api/v1/batches; medians, p99 and statuses of both (io.credgraph.bench.CheckDuringLoadBench).
-#   api/bench/load-counter.sh [ENTERPRISES]   (default 100000; BENCH_DIR=/tmp/credgraph-load-counter-N PORT=18095)
+#   api/bench/load-counter.sh [ENTERPRISES]   (default 100000; BENCH_DIR=/tmp/credgraph-load-counter-N PORT=18095;
+#   JAR=another/credgraph.jar serves another build, e.g. the commit before a change, for a before/after)
 # BENCH_DIR may be a directory of api/bench/explorer.sh or web.sh (its city/ and data/ are reused, never changed: the
 # run serves a copy). Needs a built tree (mvn -DskipTests package).
 set -euo pipefail
@@ -29,18 +30,18 @@ if [ ! -s "$work/extra-batch.jsonl" ]; then
   cat $(ls "$work"/extra/*.jsonl | sort) > "$work/extra-batch.jsonl"
 fi
 [ -s "$work/persons.txt" ] || sed -n 's/.*"kind":"PERSON","idNumber":"\([0-9X]*\)".*/\1/p' "$work"/city/*.jsonl \
-  | head -2000 > "$work/persons.txt"
+  | awk 'NR <= 2000' > "$work/persons.txt"   # awk reads to the end: no SIGPIPE under pipefail
 if [ ! -s "$work/classpath" ]; then
   mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$work/cp-api" >/dev/null
   echo "$root/api/target/test-classes:$root/api/target/classes:$(cat "$work/cp-api")" > "$work/classpath"
 fi
 echo "== serving a copy of the loaded city"
-rm -rf "$work/run-data" && cp -r "$work/data" "$work/run-data"
+rm -rf "$work/run-data" && cp -rL "$work/data" "$work/run-data"   # -L: data/ may be a link to another bench's
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 key="load-counter-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 CREDGRAPH_API_KEYS="bench:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx6g -XX:+UseParallelGC} \
-  -jar api/target/credgraph.jar serve --port "$port" --data "$work/run-data" --audit-key-file "$work/audit.key" \
+  -jar "${JAR:-api/target/credgraph.jar}" serve --port "$port" --data "$work/run-data" --audit-key-file "$work/audit.key" \
   --alert-distinct-persons 0 > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT

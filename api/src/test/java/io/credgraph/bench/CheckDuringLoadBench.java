@@ -19,10 +19,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Issue #13 item 2, a load does not stop the counter: appointment checks at a fixed rate (20/s)
- * against a running server, first without a load (the baseline, same run), then while one large
- * batch is loaded through {@code POST /api/v1/batches}. Each check's latency is measured from the
- * moment it was due (so a stalled server counts in full), and every answer's status is counted. Not
- * a test: run by {@code api/bench/load-counter.sh}.
+ * against a running server, after a 5 s warm-up first without a load (the baseline, same run), then
+ * while one large batch is loaded through {@code POST /api/v1/batches}. Each check's latency is
+ * measured from the moment it was due (so a stalled server counts in full), and every answer's
+ * status is counted. Not a test: run by {@code api/bench/load-counter.sh}.
  *
  * <p>Arguments: base URL, an ADMIN key, a file of ID numbers (one a line), the batch file, baseline
  * seconds.
@@ -47,6 +47,7 @@ public final class CheckDuringLoadBench {
         "checks during a load %s: %d persons, batch %s (%,d lines), %d checks/s; load average %s%n",
         Instant.now(), persons.size(), batch.getFileName(), lines(batch), RATE, load());
 
+    run(http, base, key, persons, 5 * RATE, () -> false); // warm-up, not counted
     Phase quiet = run(http, base, key, persons, baselineSeconds * RATE, () -> false);
     report("without a load (baseline)", quiet, null);
 

@@ -256,8 +256,8 @@ public final class LoadCommand implements Callable<Integer> {
             "  conflict %s %s%s: %s%n",
             c.kind(), c.subject(), c.on().isEmpty() ? "" : " on " + c.on(), c.detail());
       }
-      if (r.conflicts().size() > 5) {
-        out.printf("  ... and %,d more conflicts%n", r.conflicts().size() - 5);
+      if (r.conflictsFound() > 5) {
+        out.printf("  ... and %,d more conflicts%n", r.conflictsFound() - 5);
       }
       out.flush();
       rejections.flush();

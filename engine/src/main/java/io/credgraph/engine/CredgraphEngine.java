@@ -75,6 +75,9 @@ public final class CredgraphEngine {
   private final Map<Rule, Integer> ruleOrder = new HashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile RuntimeException outOfSync;
+  // one writer at a time: a store commit and its application to the projection, or a rebuild
+  private final java.util.concurrent.locks.ReentrantLock writing =
+      new java.util.concurrent.locks.ReentrantLock();
   private Projection p;
   private Deriver deriver;
   private final HashMap<Integer, List<Entry>> byTarget = new HashMap<>();
@@ -188,25 +191,37 @@ public final class CredgraphEngine {
    * record's measures.
    */
   public void rebuild() {
-    lock.writeLock().lock();
+    writing.lock();
     try {
       long t0 = System.nanoTime();
-      p = Projection.build(store, lists);
+      // read the store without the engine's lock: readers keep the graph they have meanwhile
+      Projection built = Projection.build(store, lists);
       long t1 = System.nanoTime();
-      deriver = new Deriver(p, rules);
-      byTarget.clear();
-      byRecord.clear();
-      derivedCount = 0;
-      for (int r = 0; r < p.r; r++) {
-        rederive(r);
+      lock.writeLock().lock();
+      try {
+        swapIn(built, t0, t1);
+      } finally {
+        lock.writeLock().unlock();
       }
-      projectionMillis = (t1 - t0) / 1_000_000;
-      propagationMillis = (System.nanoTime() - t1) / 1_000_000;
-      version = store.version();
-      outOfSync = null;
     } finally {
-      lock.writeLock().unlock();
+      writing.unlock();
     }
+  }
+
+  /** Puts a freshly read projection in place and derives every record on it (write lock held). */
+  private void swapIn(Projection built, long t0, long t1) {
+    p = built;
+    deriver = new Deriver(p, rules);
+    byTarget.clear();
+    byRecord.clear();
+    derivedCount = 0;
+    for (int r = 0; r < p.r; r++) {
+      rederive(r);
+    }
+    projectionMillis = (t1 - t0) / 1_000_000;
+    propagationMillis = (System.nanoTime() - t1) / 1_000_000;
+    version = store.version();
+    outOfSync = null;
   }
 
   private void rederive(int rec) {
@@ -240,24 +255,32 @@ public final class CredgraphEngine {
    */
   public WriteResult write(WriteBatch batch) {
     Objects.requireNonNull(batch, "batch");
-    lock.writeLock().lock();
+    writing.lock();
     try {
       if (outOfSync != null) {
         rebuildOrFail(outOfSync); // the store may be readable again: catch up before writing more
       }
+      // the store commits without the engine's lock: readers keep answering from the last version
+      // the engine applied (a load does not stop the counter, issue #13 item 2); only applying the
+      // committed batch to the in-memory graph is exclusive
       WriteResult result = store.write(batch);
+      lock.writeLock().lock();
       try {
-        apply(batch);
-      } catch (RuntimeException e) {
-        // the store has the batch; start again from it rather than answer from a half-updated
-        // projection
-        rebuildOrFail(e);
-        throw e;
+        try {
+          apply(batch);
+        } catch (RuntimeException e) {
+          // the store has the batch; start again from it rather than answer from a half-updated
+          // projection
+          rebuildOrFail(e);
+          throw e;
+        }
+        version = store.version();
+      } finally {
+        lock.writeLock().unlock();
       }
-      version = store.version();
       return result;
     } finally {
-      lock.writeLock().unlock();
+      writing.unlock();
     }
   }
 

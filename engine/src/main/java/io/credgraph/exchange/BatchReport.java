@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param pending lines stored as pending facts, waiting for a subject
  * @param resolved pending facts (of this or earlier batches) applied because this batch delivered
  *     their subject
- * @param conflicts conflicts found among the facts this batch touched
+ * @param conflicts conflicts found among the facts this batch touched, up to the report limit
  * @param rejectionsTruncated whether more rejections were found than listed here
+ * @param conflictsFound how many distinct conflicts were found (listed or not)
+ * @param conflictsTruncated whether more conflicts were found than listed here
  * @param error why the batch was refused as a whole; empty otherwise
  */
 public record BatchReport(
@@ -37,6 +39,8 @@ public record BatchReport(
     List<Conflict> conflicts,
     List<Rejection> rejections,
     boolean rejectionsTruncated,
+    long conflictsFound,
+    boolean conflictsTruncated,
     String error,
     long millis,
     long versionBefore,
@@ -70,6 +74,8 @@ public record BatchReport(
         List.of(),
         List.of(new Rejection(name, 0, "(file)", error)),
         false,
+        0,
+        false,
         error,
         millis,
         version,
@@ -99,7 +105,7 @@ public record BatchReport(
               rejected,
               pending,
               resolved,
-              conflicts.size(),
+              conflictsFound,
               resumedAfterLine > 0
                   ? String.format(", resumed after line %,d", resumedAfterLine)
                   : "",

@@ -106,6 +106,8 @@ final class BatchRun {
   private boolean truncated;
   private final List<Rejection> reported = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
+  private long conflictsFound;
+  private boolean conflictsTruncated;
   private final Set<String> conflictIds = new HashSet<>();
   private BatchScan.Counting raw;
   private long lastProgress;
@@ -215,6 +217,8 @@ final class BatchRun {
         conflicts,
         reported,
         truncated,
+        conflictsFound,
+        conflictsTruncated,
         "",
         millis,
         versionBefore,
@@ -780,9 +784,15 @@ final class BatchRun {
     staged = new Staged();
   }
 
+  /** Counts every distinct conflict; lists them up to the report limit, like rejections. */
   private void addConflict(Conflict c) {
     if (conflictIds.add(c.identity())) {
-      conflicts.add(c);
+      conflictsFound++;
+      if (conflicts.size() < options.maxReportedRejections()) {
+        conflicts.add(c);
+      } else {
+        conflictsTruncated = true;
+      }
     }
   }
 

@@ -170,6 +170,8 @@ public final class ExchangeLoader {
               List.of(),
               List.of(),
               false,
+              0,
+              false,
               "",
               millisSince(start),
               version,

@@ -73,4 +73,9 @@ public record LoadOptions(
     return new LoadOptions(
         chunkLines, maxLineBytes, department, lists, sink, maxReportedRejections);
   }
+
+  /** How many rejections, and how many conflicts, a batch report lists (all are counted). */
+  public LoadOptions withMaxReported(int n) {
+    return new LoadOptions(chunkLines, maxLineBytes, department, lists, rejections, n);
+  }
 }

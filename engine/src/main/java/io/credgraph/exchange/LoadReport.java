@@ -38,7 +38,7 @@ public record LoadReport(
       rejected += b.rejected();
       pending += b.pending();
       resolved += b.resolved();
-      conflicts += b.conflicts().size();
+      conflicts += b.conflictsFound();
     }
     return new LoadReport(
         batches,

@@ -163,4 +163,27 @@ class ConflictTest {
         "2019-05-10", store.record("ZSAMR-2019-0042").orElseThrow().decidedOn().toString());
     assertEquals(2, store.record("ZSAMR-2019-0042").orElseThrow().provenance().size());
   }
+
+  @Test
+  void aBatchReportListsConflictsUpToTheReportLimitAndCountsThemAll() throws IOException {
+    String[] first = new String[5];
+    String[] renamed = new String[5];
+    for (int i = 0; i < 5; i++) {
+      first[i] = person(Keys.personText(7000 + i), "王" + i);
+      renamed[i] = person(Keys.personText(7000 + i), "汪" + i);
+    }
+    load("market.jsonl", first);
+    Path p = dir.resolve("tax.jsonl");
+    Files.writeString(p, String.join("\n", renamed) + "\n");
+    LoadReport r =
+        new ExchangeLoader(store, LoadOptions.defaults().withChunkLines(2).withMaxReported(3))
+            .load(p, LoadListener.NONE);
+
+    BatchReport b = r.batches().get(0);
+    assertEquals(3, b.conflicts().size(), "listed up to the limit: " + b.conflicts());
+    assertEquals(5, b.conflictsFound());
+    assertTrue(b.conflictsTruncated());
+    assertEquals(5, r.conflicts(), "the load's total counts every conflict");
+    assertTrue(b.summary().contains("5 conflicts"), b.summary());
+  }
 }

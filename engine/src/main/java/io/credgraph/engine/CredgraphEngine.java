@@ -264,10 +264,22 @@ public final class CredgraphEngine {
       // the engine applied (a load does not stop the counter, issue #13 item 2); only applying the
       // committed batch to the in-memory graph is exclusive
       WriteResult result = store.write(batch);
+      // what applying needs from the store (facts a merge combined) is read before the lock too:
+      // the store holds still meanwhile (one writer), and readers are not kept waiting on it
+      StoreReads reads = new StoreReads();
+      RuntimeException readFailure = null;
+      try {
+        reads.prefetch(batch);
+      } catch (RuntimeException e) {
+        readFailure = e;
+      }
       lock.writeLock().lock();
       try {
         try {
-          apply(batch);
+          if (readFailure != null) {
+            throw readFailure;
+          }
+          apply(batch, reads);
         } catch (RuntimeException e) {
           // the store has the batch; start again from it rather than answer from a half-updated
           // projection
@@ -335,7 +347,7 @@ public final class CredgraphEngine {
    * only facts that a merge may have combined with what was stored before are read back from the
    * store.
    */
-  private void apply(WriteBatch batch) {
+  private void apply(WriteBatch batch, StoreReads reads) {
     Set<Integer> dirty = new TreeSet<>();
     Set<Integer> relationEnds = new HashSet<>();
     Set<Integer> changedSubjects = new HashSet<>();
@@ -344,7 +356,7 @@ public final class CredgraphEngine {
         Subject s =
             p.indexOf(ps.subject().key()) < 0
                 ? ps.subject()
-                : store.subject(ps.subject().key()).orElseThrow();
+                : reads.subject(ps.subject().key()).orElseThrow();
         int before = p.indexOf(s.key());
         byte kind = before < 0 ? -1 : p.kind[before];
         int i = p.putSubject(s);
@@ -357,27 +369,20 @@ public final class CredgraphEngine {
           touch(p.upsertEdge(want), relationEnds);
           continue;
         }
-        for (Relation stored :
-            store.relations(
-                want.from(),
-                GraphStore.Direction.OUTGOING,
-                Set.of(want.type()),
-                Optional.empty())) {
+        for (Relation stored : reads.relations(want.from(), want.type())) {
           if (stored.identity().equals(want.identity())) {
             touch(p.upsertEdge(stored), relationEnds);
           }
         }
       } else if (op instanceof WriteOp.EndRelation er) {
-        for (Relation stored :
-            store.relations(
-                er.from(), GraphStore.Direction.OUTGOING, Set.of(er.type()), Optional.empty())) {
+        for (Relation stored : reads.relations(er.from(), er.type())) {
           if (stored.from().equals(er.from()) && stored.to().equals(er.to())) {
             touch(p.upsertEdge(stored), relationEnds);
           }
         }
       } else if (op instanceof WriteOp.PutRecord pr) {
         if (p.hasRecord(pr.record().id())) {
-          putRecord(pr.record().id(), dirty);
+          putRecord(reads, pr.record().id(), dirty);
         } else {
           int i = p.putRecord(pr.record());
           if (i >= 0) {
@@ -385,7 +390,7 @@ public final class CredgraphEngine {
           }
         }
       } else if (op instanceof WriteOp.AppendStatus as) {
-        putRecord(as.recordId(), dirty);
+        putRecord(reads, as.recordId(), dirty);
       }
     }
     int depth = rules.maxDepth();
@@ -410,8 +415,64 @@ public final class CredgraphEngine {
     p.compactIfWorthIt();
   }
 
-  private void putRecord(String id, Set<Integer> dirty) {
-    CreditRecord stored = store.record(id).orElseThrow();
+  /**
+   * The store's reads that applying a committed batch needs (the stored form of facts a merge may
+   * have combined), made before the engine's write lock is taken and remembered for {@link #apply}.
+   * Reads it did not foresee are made when asked, with the same answer (the store holds still while
+   * the one writer applies its batch).
+   */
+  private final class StoreReads {
+    private final Map<SubjectKey, Optional<Subject>> subjects = new HashMap<>();
+    private final Map<List<Object>, List<Relation>> relations = new HashMap<>();
+    private final Map<String, Optional<CreditRecord>> records = new HashMap<>();
+
+    /** Reads what {@link #apply} will ask for: facts the projection or the batch already had. */
+    void prefetch(WriteBatch batch) {
+      Set<SubjectKey> subjectsSeen = new HashSet<>();
+      Set<Object> edgesSeen = new HashSet<>();
+      Set<String> recordsSeen = new HashSet<>();
+      for (WriteOp op : batch.ops()) {
+        if (op instanceof WriteOp.PutSubject ps) {
+          SubjectKey k = ps.subject().key();
+          if (!subjectsSeen.add(k) || p.indexOf(k) >= 0) {
+            subject(k);
+          }
+        } else if (op instanceof WriteOp.PutRelation pr) {
+          Relation want = pr.relation();
+          if (!edgesSeen.add(want.identity()) || p.findEdge(want) >= 0) {
+            relations(want.from(), want.type());
+          }
+        } else if (op instanceof WriteOp.EndRelation er) {
+          relations(er.from(), er.type());
+        } else if (op instanceof WriteOp.PutRecord pr) {
+          String id = pr.record().id();
+          if (!recordsSeen.add(id) || p.hasRecord(id)) {
+            record(id);
+          }
+        } else if (op instanceof WriteOp.AppendStatus as) {
+          record(as.recordId());
+        }
+      }
+    }
+
+    Optional<Subject> subject(SubjectKey key) {
+      return subjects.computeIfAbsent(key, store::subject);
+    }
+
+    List<Relation> relations(SubjectKey from, RelationType type) {
+      return relations.computeIfAbsent(
+          List.of(from, type),
+          k ->
+              store.relations(from, GraphStore.Direction.OUTGOING, Set.of(type), Optional.empty()));
+    }
+
+    Optional<CreditRecord> record(String id) {
+      return records.computeIfAbsent(id, store::record);
+    }
+  }
+
+  private void putRecord(StoreReads reads, String id, Set<Integer> dirty) {
+    CreditRecord stored = reads.record(id).orElseThrow();
     int i = p.putRecord(stored);
     if (i >= 0) {
       dirty.add(i);

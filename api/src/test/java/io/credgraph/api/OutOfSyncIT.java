@@ -3,17 +3,13 @@ package io.credgraph.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credgraph.StoreException;
 import io.credgraph.api.auth.Role;
 import io.credgraph.cypher.EmbeddedNeo4jStore;
+import io.credgraph.fixtures.FailingReads;
 import io.credgraph.store.GraphStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,40 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * write commits, its reads fail (a disk that stopped answering reads).
  */
 class OutOfSyncIT {
-  private static final Set<String> READS =
-      Set.of(
-          "subject",
-          "relations",
-          "records",
-          "record",
-          "forEachSubject",
-          "forEachRelation",
-          "forEachRecord",
-          "forEachPending",
-          "pending");
-
-  private static GraphStore readsFailAfterArmedWrite(
-      GraphStore store, AtomicBoolean armed, AtomicBoolean unreadable) {
-    return (GraphStore)
-        Proxy.newProxyInstance(
-            GraphStore.class.getClassLoader(),
-            new Class<?>[] {GraphStore.class},
-            (proxy, method, args) -> {
-              if (unreadable.get() && READS.contains(method.getName())) {
-                throw new StoreException("read failed: the disk does not answer");
-              }
-              try {
-                return method.invoke(store, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              } finally {
-                if (method.getName().equals("write") && armed.getAndSet(false)) {
-                  unreadable.set(true);
-                }
-              }
-            });
-  }
-
   private static String line(String json) {
     return json.replace('\'', '"');
   }
@@ -72,10 +34,8 @@ class OutOfSyncIT {
 
   @Test
   void aGraphThatNoLongerMatchesTheStoreIsNotServedUntilARebuildSucceeds(@TempDir Path dir) {
-    AtomicBoolean armed = new AtomicBoolean();
-    AtomicBoolean unreadable = new AtomicBoolean();
-    GraphStore store =
-        readsFailAfterArmedWrite(EmbeddedNeo4jStore.open(dir.resolve("db")), armed, unreadable);
+    FailingReads disk = new FailingReads();
+    GraphStore store = disk.around(EmbeddedNeo4jStore.open(dir.resolve("db")));
     try (ApiServer s = new ApiServer(dir, store, ApiConfig.DEFAULT_MAX_BODY)) {
       Fixtures.load(s.engine.writer());
       String check = ChecksIT.appointment(Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01");
@@ -87,7 +47,7 @@ class OutOfSyncIT {
       // 2025-06-01: a batch renames ALPHA (a subject the engine knows, so it is read back) and
       // makes 李四 its
       // director; the store commits it, then stops answering reads
-      armed.set(true);
+      disk.failAfterNextWrite();
       ApiServer.Answer failed =
           s.send(
               batch(
@@ -129,7 +89,7 @@ class OutOfSyncIT {
 
       // the store answers again: the next batch rebuilds first, and the server is UP with both
       // batches in its graph
-      unreadable.set(false);
+      disk.heal();
       ApiServer.Answer next =
           s.send(
               batch(

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credgraph.StoreException;
+import io.credgraph.fixtures.FailingReads;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
@@ -12,17 +12,12 @@ import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
 import io.credgraph.rules.Role;
-import io.credgraph.store.GraphStore;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.WriteOp;
 import io.credgraph.store.memory.InMemoryGraphStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,49 +26,16 @@ import org.junit.jupiter.api.Test;
  * item 7) until a rebuild succeeds.
  */
 class OutOfSyncTest {
-  private static final Set<String> READS =
-      Set.of(
-          "subject",
-          "relations",
-          "records",
-          "record",
-          "forEachSubject",
-          "forEachRelation",
-          "forEachRecord",
-          "forEachPending",
-          "pending");
   private static final LocalDate DAY = LocalDate.of(2023, 3, 1);
 
   private final SubjectKey person = EngineScenarios.personKey(1);
   private final SubjectKey listed = EngineScenarios.orgKey(2);
   private final SubjectKey other = EngineScenarios.orgKey(3);
 
-  /**
-   * The in-memory store, whose reads fail while {@code unreadable} is set (a disk that stopped
-   * answering reads).
-   */
-  private static GraphStore failingReads(GraphStore store, AtomicBoolean unreadable) {
-    return (GraphStore)
-        Proxy.newProxyInstance(
-            GraphStore.class.getClassLoader(),
-            new Class<?>[] {GraphStore.class},
-            (proxy, method, args) -> {
-              if (unreadable.get() && READS.contains(method.getName())) {
-                throw new StoreException("read failed: the disk does not answer");
-              }
-              try {
-                return method.invoke(store, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
   @Test
   void aFailedApplyAndRebuildStopEveryAnswerUntilTheStoreIsReadableAgain() {
-    AtomicBoolean unreadable = new AtomicBoolean();
-    CredgraphEngine engine =
-        CredgraphEngine.open(failingReads(InMemoryGraphStore.create(), unreadable));
+    FailingReads disk = new FailingReads();
+    CredgraphEngine engine = CredgraphEngine.open(disk.around(InMemoryGraphStore.create()));
     engine.write(
         WriteBatch.builder()
             .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
@@ -94,7 +56,7 @@ class OutOfSyncTest {
     // the store commits the person's new position, then stops answering reads: the engine cannot
     // apply the batch
     // (a subject it knows is read back) nor rebuild from the store
-    unreadable.set(true);
+    disk.fail();
     OutOfSyncException down =
         assertThrows(
             OutOfSyncException.class,
@@ -117,7 +79,7 @@ class OutOfSyncTest {
 
     // the store answers again: the next write first rebuilds from it, and the answers include the
     // batch it committed
-    unreadable.set(false);
+    disk.heal();
     engine.write(
         WriteBatch.of(
             new WriteOp.PutRecord(

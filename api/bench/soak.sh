@@ -43,9 +43,11 @@ key="soak-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 pid=""
 stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
 trap stop EXIT
-rm -rf "$work/soak-data" && cp -r "$work/data" "$work/soak-data"
+rm -rf "$work/soak-data" && cp -rL "$work/data" "$work/soak-data"   # -L: data/ may be a link to another bench's
+# the audit chain is keyed (HMAC); the key of a benchmark run lives beside the data directory, never inside it
+[ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 CREDGRAPH_API_KEYS="soak:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
-  -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --rate-key 0 \
+  -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --audit-key-file "$work/audit.key" --rate-key 0 \
   --alert-distinct-persons 0 > "$work/soak-serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do

@@ -74,7 +74,7 @@ investigate() { # a few investigation reads on random enterprises, for a minute
 }
 
 heap() {
-  curl -fs "${auth[@]}" "$base/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s / 1048576}'
+  curl -fs "${auth[@]}" "$base/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
 }
 
 csv="$work/soak.csv"

@@ -99,8 +99,13 @@ if (allowed) {
   restore(out);
 }
 
-/** Keeps the last answer in this tab (keys are masked by the API) so that a reload shows it with its feedback. */
+/**
+ * Keeps the last answer in this tab so that a reload shows it with its feedback: only for a key that gives feedback
+ * (a DEPARTMENT key, whose answers the API masks); an answer with full ID numbers (INVESTIGATOR and above) is never
+ * written to the browser's storage.
+ */
 function remember() {
+  if (!canSend) return;
   try {
     sessionStorage.setItem(LAST, JSON.stringify({ who: session.name, answer }));
   } catch (e) {
@@ -115,7 +120,11 @@ async function restore(out) {
   } catch (e) {
     last = null;
   }
-  if (!last || !last.answer || last.who !== session.name) return;
+  if (!canSend || !last || !last.answer || last.who !== session.name) {
+    // another key in this tab: the answer it kept is not this key's to see
+    if (last) sessionStorage.removeItem(LAST);
+    return;
+  }
   answer = last.answer;
   const day = document.getElementById('checks-date');
   if (day && answer.asOf) day.value = answer.asOf;

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import io.credgraph.api.error.Bodies;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * Dates in request bodies are exactly {@code YYYY-MM-DD} (RFC 3339 full-date, the format
@@ -25,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class StrictDates extends StdScalarDeserializer<LocalDate> {
   private static final long serialVersionUID = 1L;
-  private static final Pattern FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private StrictDates() {
     super(LocalDate.class);
@@ -46,13 +43,10 @@ final class StrictDates extends StdScalarDeserializer<LocalDate> {
       return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
     }
     String text = p.getText().trim();
-    if (FORM.matcher(text).matches()) {
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeException e) {
-        // not a real day: refused below
-      }
-    }
-    throw ctxt.weirdStringException(text, LocalDate.class, "not a date of the form YYYY-MM-DD");
+    return io.credgraph.model.Dates.strict(text)
+        .orElseThrow(
+            () ->
+                ctxt.weirdStringException(
+                    text, LocalDate.class, "not a date of the form YYYY-MM-DD"));
   }
 }

@@ -3,10 +3,13 @@ package io.credgraph.model;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Calendar dates in China Standard Time, as every date in the domain is. */
 public final class Dates {
   public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private Dates() {}
 
@@ -28,16 +31,30 @@ public final class Dates {
     if (text == null || text.isBlank()) {
       throw new io.credgraph.ValidationException(field, field + " is required (YYYY-MM-DD)");
     }
+    return strict(text)
+        .orElseThrow(
+            () ->
+                new io.credgraph.ValidationException(
+                    field, field + " '" + text + "' is not a date of the form YYYY-MM-DD"));
+  }
+
+  /**
+   * The day {@code text} names when it is exactly {@code YYYY-MM-DD} (four digits of year, a real
+   * day; surrounding blanks ignored), otherwise empty: {@link LocalDate#parse} alone would also
+   * take {@code +999999999-12-31}.
+   */
+  public static Optional<LocalDate> strict(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String t = text.trim();
+    if (!ISO_DAY.matcher(t).matches()) {
+      return Optional.empty();
+    }
     try {
-      String t = text.trim();
-      // exactly four digits of year: LocalDate.parse would also take +999999999-12-31
-      if (t.length() != 10 || t.charAt(0) < '0' || t.charAt(0) > '9') {
-        throw new DateTimeParseException("not YYYY-MM-DD", t, 0);
-      }
-      return LocalDate.parse(t);
+      return Optional.of(LocalDate.parse(t));
     } catch (DateTimeParseException e) {
-      throw new io.credgraph.ValidationException(
-          field, field + " '" + text + "' is not a date of the form YYYY-MM-DD");
+      return Optional.empty();
     }
   }
 }

@@ -249,8 +249,8 @@ class FeedbackJourneyIT {
     browser.visit(server.uri("/checks"));
     browser.waitFor(By.cssSelector("#checks-fbr-table tr[data-group='MARKET_REGULATION']"));
     assertTrue(browser.driver().findElements(By.cssSelector("form.feedback")).isEmpty());
-    // another key in the tab drops the department's kept answer, and a check by a key that sees full
-    // ID numbers is shown, never kept in the browser's storage
+    // another key in the tab drops the department's kept answer, and a check by a key that sees
+    // full ID numbers is shown, never kept in the browser's storage
     browser.waitFor(By.id("checks-keys")).sendKeys(HONGTAI_USCC + "\n");
     byId("checks-submit").click();
     browser.waitFor(By.id("checks-summary"));

@@ -3,20 +3,17 @@ package io.credgraph.api;
 import io.credgraph.analysis.GraphView;
 import io.credgraph.analysis.Investigation;
 import io.credgraph.analysis.Statistics;
-import io.credgraph.analysis.StoreGraphView;
 import io.credgraph.analysis.WatchlistService;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.engine.MeasureHit;
 import io.credgraph.engine.SubjectMeasures;
-import io.credgraph.model.Subject;
+import io.credgraph.model.SubjectKey;
 import io.credgraph.store.BatchWriter;
-import io.credgraph.store.GraphStore;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.WriteResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +25,12 @@ import org.slf4j.LoggerFactory;
  * (search, neighbourhood, paths, controllers, clusters, statistics) and the investigators' {@link
  * WatchlistService}.
  *
- * <p>They read one {@link GraphView} snapshot of the store, built once per engine version (the
- * first request after a write builds it, every other request shares it). Statistics count the
- * measures the sanction engine derives. {@link #write} commits a batch through the engine and then
- * hands it to the watchlists, so every write the API makes (batches, record status changes) can
- * raise WATCH alerts, and so can the changes of credit grade they cause ({@link GradeWatch}).
- * Thread-safe.
+ * <p>They read the engine's {@link CredgraphEngine#snapshot() snapshot}: the same in-memory graph
+ * the checks answer from, frozen once per committed version, so during a load they keep answering
+ * from the last committed chunk and never read the store. Statistics count the measures the
+ * sanction engine derives. {@link #write} commits a batch through the engine and then hands it to
+ * the watchlists, so every write the API makes (batches, record status changes) can raise WATCH
+ * alerts, and so can the changes of credit grade they cause ({@link GradeWatch}). Thread-safe.
  */
 public final class InvestigationBackend {
   private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
@@ -43,20 +40,16 @@ public final class InvestigationBackend {
   private final WatchlistService watchlists;
   private final Clock clock;
   private final io.credgraph.api.alerts.AlertHistory alertHistory;
-  private final Object viewLock = new Object();
-  private volatile GraphView view;
 
   private InvestigationBackend(CredgraphEngine engine, Optional<Path> stateFile, Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
-    GraphStore store = engine.store();
-    this.investigation =
-        new Investigation(this::view, engine.lists(), store::forEachRecord, store::forEachSubject);
+    this.investigation = new Investigation(engine::snapshot, engine.lists());
     this.investigation.measures(this::forEachMeasure);
     this.investigation.grades((key, day) -> engine.grade(key, day).map(g -> g.grade().name()));
     this.watchlists =
         stateFile
-            .map(f -> WatchlistService.open(f, this::view, store::record, clock))
-            .orElseGet(() -> WatchlistService.inMemory(this::view, store::record, clock));
+            .map(f -> WatchlistService.open(f, this::view, this::record, clock))
+            .orElseGet(() -> WatchlistService.inMemory(this::view, this::record, clock));
     this.clock = clock;
     this.alertHistory = io.credgraph.api.alerts.AlertHistory.at(engine, stateFile, clock);
   }
@@ -91,21 +84,13 @@ public final class InvestigationBackend {
     return alertHistory;
   }
 
-  /** The graph snapshot of the engine's current version (built on the first call after a write). */
+  /** The engine's snapshot of its current version (taken on the first call after a write). */
   public GraphView view() {
-    long version = engine.version();
-    GraphView g = view;
-    if (g != null && g.version() == version) {
-      return g;
-    }
-    synchronized (viewLock) {
-      g = view;
-      if (g == null || g.version() != engine.version()) {
-        g = StoreGraphView.load(engine.store());
-        view = g;
-      }
-      return g;
-    }
+    return engine.snapshot();
+  }
+
+  private Optional<io.credgraph.model.CreditRecord> record(String id) {
+    return engine.snapshot().record(id);
   }
 
   /**
@@ -155,17 +140,18 @@ public final class InvestigationBackend {
 
   /**
    * The measures the engine derives that are in force on {@code asOf}, one fact per measure and
-   * subject (its first triggering record). O(subjects): asks the engine about every subject.
+   * subject (its first triggering record). O(subjects): asks the engine about every subject of its
+   * current snapshot.
    */
   private void forEachMeasure(
       LocalDate asOf, java.util.function.Consumer<Statistics.MeasureFact> action) {
-    List<Subject> subjects = new ArrayList<>();
-    engine.store().forEachSubject(subjects::add);
-    for (Subject s : subjects) {
-      SubjectMeasures m = engine.subjectMeasures(s.key(), asOf);
+    GraphView g = engine.snapshot();
+    for (int node = 0; node < g.nodeCount(); node++) {
+      SubjectKey key = g.key(node);
+      SubjectMeasures m = engine.subjectMeasures(key, asOf);
       for (MeasureHit h : m.measures()) {
         if (!h.records().isEmpty()) {
-          action.accept(new Statistics.MeasureFact(s.key(), h.records().get(0), h.measure()));
+          action.accept(new Statistics.MeasureFact(key, h.records().get(0), h.measure()));
         }
       }
     }

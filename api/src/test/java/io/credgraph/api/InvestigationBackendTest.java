@@ -44,6 +44,7 @@ class InvestigationBackendTest {
     assertNotSame(first, second);
     assertEquals(engine.version(), second.version());
     assertEquals(5, second.nodeCount());
+    assertEquals(4, first.nodeCount(), "the snapshot taken before the write does not move");
   }
 
   @Test

@@ -71,6 +71,16 @@ public interface GraphView {
   /** The store version this snapshot reflects (caches key on it). */
   long version();
 
+  /**
+   * Whether every node of {@code earlier} has the same number here (the nodes of {@code earlier}
+   * are a prefix of this view's nodes, keyed alike), so that what was computed per node on {@code
+   * earlier} can be carried over and only new or changed nodes computed again. By default only a
+   * view numbers nodes as itself.
+   */
+  default boolean numbersNodesAs(GraphView earlier) {
+    return earlier == this;
+  }
+
   /** Whether {@code edge} is in force on {@code epochDay} ({@code since <= day <= until}). */
   default boolean inForce(int edge, int epochDay) {
     return edgeSince(edge) <= epochDay && epochDay <= edgeUntil(edge);

@@ -8,33 +8,25 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The investigation services over the current graph, for the HTTP layer: one call per route. The
- * graph comes from {@code view} on every call (a store snapshot or the sanction engine's
- * projection); the search index is rebuilt only when the view's {@link GraphView#version()}
- * changes. Thread-safe.
+ * The investigation services over the current graph, for the HTTP layer: one call per route. Every
+ * call reads one {@link GraphData} version from {@code data} (the engine's snapshot of the graph
+ * its checks answer from) and answers wholly from it, so an answer never mixes two versions; the
+ * search index follows the versions incrementally ({@link SubjectSearch#update}). Thread-safe.
  */
 public final class Investigation {
-  private final Supplier<? extends GraphView> view;
+  private final Supplier<? extends GraphData> data;
   private final ListCatalogue catalogue;
-  private final RecordSource records;
-  private final Statistics.SubjectSource subjects;
   private volatile Statistics.MeasureSource measures = Statistics.MeasureSource.NONE;
   private volatile Statistics.GradeSource grades = Statistics.GradeSource.NONE;
   private volatile SubjectSearch search;
 
   /**
-   * @param records all records (e.g. {@code store::forEachRecord}), read by clusters and statistics
-   * @param subjects all subjects (e.g. {@code store::forEachSubject}), read by statistics
+   * @param data the current version of the graph, its records and subjects (e.g. {@code
+   *     engine::snapshot}), asked once per call
    */
-  public Investigation(
-      Supplier<? extends GraphView> view,
-      ListCatalogue catalogue,
-      RecordSource records,
-      Statistics.SubjectSource subjects) {
-    this.view = Objects.requireNonNull(view, "view");
+  public Investigation(Supplier<? extends GraphData> data, ListCatalogue catalogue) {
+    this.data = Objects.requireNonNull(data, "data");
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-    this.records = Objects.requireNonNull(records, "records");
-    this.subjects = Objects.requireNonNull(subjects, "subjects");
   }
 
   /** Connects the sanction engine's measures to {@link #stats}. */
@@ -54,37 +46,39 @@ public final class Investigation {
 
   /** {@code GET /subjects/{id}/graph}. */
   public Neighbourhood neighbourhood(SubjectId subject, Neighbourhood.Query query) {
-    return new NeighbourhoodExplorer(view.get()).expand(subject, query);
+    return new NeighbourhoodExplorer(data.get()).expand(subject, query);
   }
 
   /** {@code GET /paths}. */
   public PathResult paths(SubjectId from, SubjectId to, PathResult.Query query) {
-    return new PathFinder(view.get()).find(from, to, query);
+    return new PathFinder(data.get()).find(from, to, query);
   }
 
   /** {@code GET /subjects/{id}/controllers}. */
   public Controllers controllers(SubjectId subject, LocalDate asOf, double threshold) {
-    return new OwnershipAnalysis(view.get()).controllers(subject, asOf, threshold);
+    return new OwnershipAnalysis(data.get()).controllers(subject, asOf, threshold);
   }
 
   /** {@code GET /clusters}. */
   public RiskCluster.Report clusters(LocalDate asOf, int top) {
-    return new RiskClusters(view.get(), catalogue).compute(asOf, records, top);
+    GraphData g = data.get();
+    return new RiskClusters(g, catalogue).compute(asOf, g, top);
   }
 
   /** {@code GET /stats}. */
   public Statistics.StatsReport stats(LocalDate asOf, Statistics.Dimension by) {
-    return new Statistics(catalogue).compute(subjects, records, measures, grades, asOf, by);
+    GraphData g = data.get();
+    return new Statistics(catalogue).compute(g, g, measures, grades, asOf, by);
   }
 
   private SubjectSearch index() {
-    GraphView g = view.get();
+    GraphView g = data.get();
     SubjectSearch s = search;
-    if (s == null || s.view() != g && s.view().version() != g.version()) {
+    if (s == null || s.view().version() != g.version()) {
       synchronized (this) {
         s = search;
-        if (s == null || s.view() != g && s.view().version() != g.version()) {
-          s = SubjectSearch.index(g);
+        if (s == null || s.view().version() != g.version()) {
+          s = s == null ? SubjectSearch.index(g) : SubjectSearch.update(s, g);
           search = s;
         }
       }

@@ -63,6 +63,69 @@ public final class SubjectSearch {
     return new SubjectSearch(view, norm, post);
   }
 
+  /**
+   * The index of {@code view} made from {@code previous}, the index of an earlier version: when
+   * {@code view} numbers nodes as that version did ({@link GraphView#numbersNodesAs}), only the
+   * names of new nodes and of renamed ones are indexed again and merged into the previous postings
+   * (one linear merge instead of a sort of every name); otherwise the whole view is indexed. Either
+   * way the answer is the index {@link #index(GraphView)} would build.
+   */
+  public static SubjectSearch update(SubjectSearch previous, GraphView view) {
+    GraphView before = previous.view;
+    if (!view.numbersNodesAs(before)) {
+      return index(view);
+    }
+    int old = before.nodeCount();
+    int n = view.nodeCount();
+    String[] norm = Arrays.copyOf(previous.normalised, n);
+    long[] added = new long[16];
+    int size = 0;
+    boolean[] dropped = null;
+    for (int v = 0; v < n; v++) {
+      String name = view.name(v);
+      if (v < old && name.equals(before.name(v))) {
+        continue;
+      }
+      String s = normalise(name);
+      if (v < old) {
+        if (s.equals(norm[v])) {
+          continue;
+        }
+        if (dropped == null) {
+          dropped = new boolean[old];
+        }
+        dropped[v] = true;
+      }
+      norm[v] = s;
+      int[] grams = bigrams(s);
+      if (size + grams.length > added.length) {
+        added = Arrays.copyOf(added, Math.max(added.length * 2, size + grams.length));
+      }
+      for (int g : grams) {
+        added[size++] = ((long) g << 32) | v;
+      }
+    }
+    if (size == 0 && dropped == null) {
+      return new SubjectSearch(view, norm, previous.postings);
+    }
+    Arrays.sort(added, 0, size);
+    long[] prev = previous.postings;
+    long[] post = new long[prev.length + size];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < prev.length || j < size) {
+      if (i < prev.length && dropped != null && dropped[(int) prev[i]]) {
+        i++;
+      } else if (j >= size || i < prev.length && prev[i] < added[j]) {
+        post[k++] = prev[i++];
+      } else {
+        post[k++] = added[j++];
+      }
+    }
+    return new SubjectSearch(view, norm, k == post.length ? post : Arrays.copyOf(post, k));
+  }
+
   public GraphView view() {
     return view;
   }

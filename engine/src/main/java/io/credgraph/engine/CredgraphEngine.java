@@ -87,6 +87,7 @@ public final class CredgraphEngine {
   private long propagationMillis;
   private volatile long version;
   private volatile GradeCatalogue grades;
+  private volatile GraphSnapshot snapshot;
 
   private CredgraphEngine(GraphStore store, ListCatalogue lists, RuleCatalogue rules) {
     this.store = store;
@@ -172,6 +173,32 @@ public final class CredgraphEngine {
    */
   public long version() {
     return version;
+  }
+
+  /**
+   * The committed version of the in-memory graph, frozen for readers (the investigation services,
+   * watchlists, lists): the same graph the checks answer from, taken once per version (the first
+   * call after a write takes it, in a few milliseconds; every other call shares it). During a load
+   * it is the last committed chunk.
+   *
+   * @throws OutOfSyncException while the in-memory graph does not match the store
+   */
+  public GraphSnapshot snapshot() {
+    GraphSnapshot s = snapshot;
+    if (s != null && s.version() == version && outOfSync == null) {
+      return s;
+    }
+    readLock();
+    try {
+      s = snapshot;
+      if (s == null || s.version() != version) {
+        s = new GraphSnapshot(p, version);
+        snapshot = s;
+      }
+      return s;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   public EngineStats stats() {

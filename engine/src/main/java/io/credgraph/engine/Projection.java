@@ -14,10 +14,13 @@ import io.credgraph.model.SubjectKind;
 import io.credgraph.risk.ControlGraph;
 import io.credgraph.store.GraphStore;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory projection of the credit graph the engine answers from, in compact primitive arrays
@@ -26,7 +29,10 @@ import java.util.TreeSet;
  * offsets array and an edge-id array per direction) built once at start-up, plus small per-subject
  * overflow arrays for relations added since; records are indexed per subject with their in-force
  * spans precomputed. Built from a {@link GraphStore} and kept current by the engine's write path.
- * Not thread-safe: the engine guards it with a read-write lock.
+ * Not thread-safe: the engine guards it with a read-write lock. A {@link GraphSnapshot} freezes one
+ * version of it for readers that run without that lock; for that, everything a snapshot shares
+ * without copying is append-only (keys, relation ends and types, the CSR arrays, which are replaced
+ * and never changed in place) and the lookup maps are concurrent, their entries never removed.
  */
 final class Projection implements ControlGraph {
   static final int OPEN = Integer.MAX_VALUE;
@@ -44,7 +50,17 @@ final class Projection implements ControlGraph {
   String[] names = new String[1024];
   byte[] kind = new byte[1024];
   byte[] form = new byte[1024];
-  final HashMap<SubjectKey, Integer> index = new HashMap<>();
+  byte[] status = new byte[1024];
+  int[] registered = new int[1024];
+  int[] district = new int[1024];
+  int[] industry = new int[1024];
+  final ConcurrentHashMap<SubjectKey, Integer> index = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<SubjectId, Integer> byId = new ConcurrentHashMap<>();
+
+  /** District and industry codes, by position (0 is "none"); append-only. */
+  final List<String> words = new ArrayList<>(List.of(""));
+
+  private final HashMap<String, Integer> wordIndex = new HashMap<>();
 
   // relations
   int m;
@@ -53,7 +69,7 @@ final class Projection implements ControlGraph {
   byte[] rType = new byte[1024];
   int[] rSince = new int[1024];
   int[] rUntil = new int[1024];
-  float[] rRatio = new float[1024];
+  double[] rRatio = new double[1024];
 
   // adjacency: CSR for the nodes below csrNodes, overflow arrays for edges added after the build
   int csrNodes;
@@ -70,7 +86,7 @@ final class Projection implements ControlGraph {
   CreditRecord[] recs = new CreditRecord[256];
   int[] recHolder = new int[256];
   int[][] recSpans = new int[256][];
-  final HashMap<String, Integer> recIndex = new HashMap<>();
+  final ConcurrentHashMap<String, Integer> recIndex = new ConcurrentHashMap<>();
   int[][] recsOf = new int[1024][];
 
   Projection(ListCatalogue lists) {
@@ -116,6 +132,10 @@ final class Projection implements ControlGraph {
         names = Arrays.copyOf(names, cap);
         kind = Arrays.copyOf(kind, cap);
         form = Arrays.copyOf(form, cap);
+        status = Arrays.copyOf(status, cap);
+        registered = Arrays.copyOf(registered, cap);
+        district = Arrays.copyOf(district, cap);
+        industry = Arrays.copyOf(industry, cap);
         outMore = Arrays.copyOf(outMore, cap);
         inMore = Arrays.copyOf(inMore, cap);
         recsOf = Arrays.copyOf(recsOf, cap);
@@ -126,10 +146,27 @@ final class Projection implements ControlGraph {
       i = existing;
     }
     ids[i] = s.id();
+    byId.put(s.id(), i);
     names[i] = s.name();
     kind[i] = (byte) s.kind().ordinal();
     form[i] = (byte) s.legalForm().map(Enum::ordinal).orElse(-1).intValue();
+    status[i] = (byte) s.status().map(Enum::ordinal).orElse(-1).intValue();
+    registered[i] = s.registeredOn().map(Projection::day).orElse(NEVER);
+    district[i] = word(s.district());
+    industry[i] = word(s.industry());
     return i;
+  }
+
+  private int word(Optional<String> w) {
+    if (w.isEmpty()) {
+      return 0;
+    }
+    return wordIndex.computeIfAbsent(
+        w.get(),
+        k -> {
+          words.add(k);
+          return words.size() - 1;
+        });
   }
 
   int indexOf(SubjectKey key) {
@@ -182,7 +219,7 @@ final class Projection implements ControlGraph {
   private void setDates(int e, Relation rel) {
     rSince[e] = day(rel.since());
     rUntil[e] = rel.until().map(Projection::day).orElse(OPEN);
-    rRatio[e] = rel.ratio().isPresent() ? (float) rel.ratio().getAsDouble() : Float.NaN;
+    rRatio[e] = rel.ratio().isPresent() ? rel.ratio().getAsDouble() : Double.NaN;
   }
 
   /**
@@ -325,7 +362,7 @@ final class Projection implements ControlGraph {
   boolean isControl(int e) {
     RelationType t = TYPES[rType[e]];
     if (t == RelationType.SHAREHOLDER) {
-      return !Float.isNaN(rRatio[e]) && rRatio[e] >= RelationType.CONTROL_RATIO - 1e-6;
+      return !Double.isNaN(rRatio[e]) && rRatio[e] >= RelationType.CONTROL_RATIO - 1e-6;
     }
     return t.isControl();
   }

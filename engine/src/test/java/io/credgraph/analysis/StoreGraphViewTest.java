@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credgraph.catalogue.ListCatalogue;
-import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
 import java.time.LocalDate;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StoreGraphViewTest {
@@ -54,30 +51,5 @@ class StoreGraphViewTest {
         assertEquals(GraphView.OPEN_UNTIL, v.edgeUntil(e));
       }
     }
-  }
-
-  @Test
-  void investigationRebuildsItsSearchIndexWhenTheStoreChanges() {
-    Fixture f = new Fixture();
-    f.company("华强电子");
-    Investigation inv =
-        new Investigation(
-            f::view, ListCatalogue.defaults(), f.store::forEachRecord, f.store::forEachSubject);
-    assertEquals(1, inv.search("华强", false, 10).size());
-    SubjectKey second = f.company("华强实业");
-    assertEquals(
-        2, inv.search("华强", false, 10).size(), "the store's version moved on: a new index");
-    f.record(
-        CreditRecord.of(
-            "R1", second, "DISHONEST_JUDGMENT_DEBTOR", "court", LocalDate.of(2024, 1, 2)));
-    assertEquals(1, inv.clusters(LocalDate.of(2024, 6, 30), 10).clusters().size());
-    assertEquals(1, inv.stats(LocalDate.of(2024, 6, 30), Statistics.Dimension.LIST).rows().size());
-    int node = f.view().node(second);
-    SubjectId id = f.view().id(node);
-    assertEquals(
-        "华强实业",
-        inv.neighbourhood(id, Neighbourhood.Query.of(1, Set.of(), LocalDate.of(2024, 6, 30)))
-            .root()
-            .name());
   }
 }

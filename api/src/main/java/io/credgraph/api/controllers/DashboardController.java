@@ -72,7 +72,8 @@ public final class DashboardController {
     Map<String, long[]> counts = new TreeMap<>();
     long[] before = new long[1];
     backend
-        .store()
+        .engine()
+        .snapshot()
         .forEachRecord(
             r -> {
               LocalDate from = r.effectiveFrom();

@@ -10,11 +10,11 @@ import io.credgraph.api.view.ListEntry;
 import io.credgraph.api.view.PublishedList;
 import io.credgraph.api.view.SubjectView;
 import io.credgraph.catalogue.ListDefinition;
+import io.credgraph.engine.GraphSnapshot;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.ListKind;
 import io.credgraph.model.RecordStatus;
 import io.credgraph.model.Subject;
-import io.credgraph.store.GraphStore;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,19 +69,22 @@ public final class ListController {
     LocalDate asOf = Params.asOf(ctx, config.clock());
     int limit = Params.limit(ctx, 50, MAX_LIMIT);
     int offset = Params.offsetCursor(ctx);
-    GraphStore store = backend.store();
+    // one committed version of the graph for the whole page: during a load, the last committed
+    // chunk
+    GraphSnapshot g = backend.engine().snapshot();
     List<CreditRecord> all =
-        cache.get(new ListKey(code, asOf, store.version()), k -> select(def, asOf));
-    all = ListFilter.apply(ctx, store, all);
+        cache.get(new ListKey(code, asOf, g.version()), k -> select(g, def, asOf));
+    all = ListFilter.apply(ctx, g, all);
     int from = Math.min(offset, all.size());
     int to = Math.min(from + limit, all.size());
     List<ListEntry> items = new ArrayList<>(to - from);
     List<String> persons = new ArrayList<>();
     for (CreditRecord r : all.subList(from, to)) {
-      Optional<Subject> s = store.subject(r.subject());
-      if (s.isEmpty()) {
+      int node = g.node(r.subject());
+      if (node < 0) {
         continue;
       }
+      Optional<Subject> s = Optional.of(g.subject(node));
       if (s.get().kind() == io.credgraph.model.SubjectKind.PERSON) {
         persons.add(s.get().id().value());
       }
@@ -118,16 +121,14 @@ public final class ListController {
             to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty()));
   }
 
-  private List<CreditRecord> select(ListDefinition def, LocalDate asOf) {
+  private static List<CreditRecord> select(GraphSnapshot g, ListDefinition def, LocalDate asOf) {
     List<CreditRecord> out = new ArrayList<>();
-    backend
-        .store()
-        .forEachRecord(
-            r -> {
-              if (r.list().equals(def.code()) && r.inForceOn(asOf, def.objectedInForce())) {
-                out.add(r);
-              }
-            });
+    g.forEachRecord(
+        r -> {
+          if (r.list().equals(def.code()) && r.inForceOn(asOf, def.objectedInForce())) {
+            out.add(r);
+          }
+        });
     out.sort(
         Comparator.comparing(CreditRecord::decidedOn).reversed().thenComparing(CreditRecord::id));
     return List.copyOf(out);

@@ -1,15 +1,13 @@
 package io.credgraph.api.controllers;
 
 import io.credgraph.ValidationException;
+import io.credgraph.analysis.GraphView;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.ResidentId;
-import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
-import io.credgraph.store.GraphStore;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The {@code q} filter of a published list ({@code GET /api/v1/lists/{code}?q=}): entries whose
@@ -19,7 +17,7 @@ import java.util.Optional;
 final class ListFilter {
   private ListFilter() {}
 
-  static List<CreditRecord> apply(Context ctx, GraphStore store, List<CreditRecord> all) {
+  static List<CreditRecord> apply(Context ctx, GraphView g, List<CreditRecord> all) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       return all;
@@ -35,14 +33,14 @@ final class ListFilter {
     return all.stream()
         .filter(
             r -> {
-              Optional<Subject> s = store.subject(r.subject());
-              if (s.isEmpty()) {
+              int node = g.node(r.subject());
+              if (node < 0) {
                 return false;
               }
-              if (s.get().key() instanceof SubjectKey.Org o && o.uscc().value().equals(upper)) {
+              if (g.key(node) instanceof SubjectKey.Org o && o.uscc().value().equals(upper)) {
                 return true;
               }
-              return s.get().name().contains(text);
+              return g.name(node).contains(text);
             })
         .toList();
   }

@@ -7,6 +7,7 @@ import io.credgraph.analysis.WatchlistService;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.engine.MeasureHit;
 import io.credgraph.engine.SubjectMeasures;
+import io.credgraph.engine.WriteListener;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.store.BatchWriter;
 import io.credgraph.store.WriteBatch;
@@ -28,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>They read the engine's {@link CredgraphEngine#snapshot() snapshot}: the same in-memory graph
  * the checks answer from, frozen once per committed version, so during a load they keep answering
  * from the last committed chunk and never read the store. Statistics count the measures the
- * sanction engine derives. {@link #write} commits a batch through the engine and then hands it to
- * the watchlists, so every write the API makes (batches, record status changes) can raise WATCH
- * alerts, and so can the changes of credit grade they cause ({@link GradeWatch}). Thread-safe.
+ * sanction engine derives. The backend listens to the engine ({@link WriteListener}): every write
+ * through the engine, from the API (batches, record status changes, decisions) or from {@code
+ * credgraph load}, hands its batch to the watchlists, so it can raise WATCH alerts, and so can the
+ * changes of credit grade it causes ({@link GradeWatch}); and it records the engine's alerts in the
+ * alert history. Open one backend per engine. Thread-safe.
  */
 public final class InvestigationBackend {
   private static final Logger LOG = LoggerFactory.getLogger(InvestigationBackend.class);
@@ -40,6 +43,8 @@ public final class InvestigationBackend {
   private final WatchlistService watchlists;
   private final Clock clock;
   private final io.credgraph.api.alerts.AlertHistory alertHistory;
+  // set on the thread of a loader's write (writer()): the alert history waits for recordAlerts()
+  private final ThreadLocal<Boolean> loading = new ThreadLocal<>();
 
   private InvestigationBackend(CredgraphEngine engine, Optional<Path> stateFile, Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -52,6 +57,7 @@ public final class InvestigationBackend {
             .orElseGet(() -> WatchlistService.inMemory(this::view, this::record, clock));
     this.clock = clock;
     this.alertHistory = io.credgraph.api.alerts.AlertHistory.at(engine, stateFile, clock);
+    engine.listen(new Listener());
   }
 
   /**
@@ -94,40 +100,59 @@ public final class InvestigationBackend {
   }
 
   /**
-   * Commits {@code batch} through the engine, then raises the WATCH alerts it causes and records
-   * the engine's alerts that hold today in the alert history. The batch is committed whatever
-   * happens to the alerts: a failure to raise or keep them is logged, never turned into a failed
-   * write (a loader would stop on it although the data is stored).
+   * Commits {@code batch} through the engine. The WATCH alerts it causes and the engine's alerts
+   * that hold today (the alert history) are raised by this backend's {@link WriteListener} on the
+   * engine, which hears every write through the engine alike (this one, loaders, {@code credgraph
+   * load} into a data directory with watchlists). The batch is committed whatever happens to the
+   * alerts: a failure to raise or keep them is logged, never turned into a failed write (a loader
+   * would stop on it although the data is stored).
    */
   public WriteResult write(WriteBatch batch) {
-    WriteResult r = commit(batch);
-    alertHistory.afterWrite(engine, clock);
-    return r;
-  }
-
-  private WriteResult commit(WriteBatch batch) {
-    List<GradeWatch.Probe> grades = GradeWatch.before(engine, watchlists, batch);
-    WriteResult r = engine.write(batch);
-    try {
-      watchlists.onWrite(batch);
-      GradeWatch.after(engine, watchlists, grades);
-    } catch (RuntimeException e) {
-      LOG.error(
-          "watch alerts of a committed batch of {} operations were not raised: {}",
-          batch.ops().size(),
-          e.getMessage(),
-          e);
-    }
-    return r;
+    return engine.write(batch);
   }
 
   /**
-   * {@link #write} as a writer for loaders, one chunk at a time, without the alert history: the
-   * loader's caller calls {@link #recordAlerts} once the load is done (one scan of the engine's
-   * alerts per batch, not per chunk).
+   * {@link #write} as a writer for loaders, one chunk at a time, with the watch alerts of each
+   * chunk but without the alert history: the loader's caller calls {@link #recordAlerts} once the
+   * load is done (one scan of the engine's alerts per batch, not per chunk).
    */
   public BatchWriter writer() {
-    return this::commit;
+    return batch -> {
+      loading.set(Boolean.TRUE);
+      try {
+        return engine.write(batch);
+      } finally {
+        loading.remove();
+      }
+    };
+  }
+
+  /** What this backend does on every write through the engine. */
+  private final class Listener implements WriteListener {
+    @Override
+    public Object beforeWrite(WriteBatch batch) {
+      return GradeWatch.before(engine, watchlists, batch);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterWrite(WriteBatch batch, Object before) {
+      try {
+        watchlists.onWrite(batch);
+        if (before != null) {
+          GradeWatch.after(engine, watchlists, (List<GradeWatch.Probe>) before);
+        }
+      } catch (RuntimeException e) {
+        LOG.error(
+            "watch alerts of a committed batch of {} operations were not raised: {}",
+            batch.ops().size(),
+            e.getMessage(),
+            e);
+      }
+      if (loading.get() == null) {
+        alertHistory.afterWrite(engine, clock);
+      }
+    }
   }
 
   /**

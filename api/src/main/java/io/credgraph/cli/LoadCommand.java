@@ -1,6 +1,9 @@
 package io.credgraph.cli;
 
 import io.credgraph.CredgraphException;
+import io.credgraph.analysis.WatchlistService;
+import io.credgraph.api.InvestigationBackend;
+import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.exchange.BatchReport;
 import io.credgraph.exchange.Conflict;
 import io.credgraph.exchange.ExchangeLoader;
@@ -17,6 +20,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -149,9 +153,33 @@ public final class LoadCommand implements Callable<Integer> {
                 .withMaxLineBytes(maxLineBytes)
                 .withDepartment(department)
                 .withRejections(file);
-        report =
-            new ExchangeLoader(store, options)
-                .load(path, new Console(out, quiet, progressMillis, file));
+        Path watchlists = data.resolve(RunningServer.WATCHLISTS);
+        if (WatchlistService.anyoneWatches(watchlists)) {
+          // investigators watch subjects in this data directory: load through the engine, whose
+          // listener raises their WATCH alerts as the server would have (issue #15 item 2)
+          long e0 = System.nanoTime();
+          out.println(
+              "investigators watch subjects here ("
+                  + watchlists
+                  + "): loading through the engine so that their alerts are raised");
+          out.flush();
+          CredgraphEngine engine = CredgraphEngine.open(store);
+          InvestigationBackend backend =
+              InvestigationBackend.open(engine, watchlists, Clock.systemUTC());
+          out.printf("engine opened in %,d ms%n", (System.nanoTime() - e0) / 1_000_000);
+          out.flush();
+          try {
+            report =
+                new ExchangeLoader(store, backend.writer(), options)
+                    .load(path, new Console(out, quiet, progressMillis, file));
+          } finally {
+            backend.recordAlerts();
+          }
+        } else {
+          report =
+              new ExchangeLoader(store, options)
+                  .load(path, new Console(out, quiet, progressMillis, file));
+        }
         rejected = file.count();
       }
       if (rejected == 0) {

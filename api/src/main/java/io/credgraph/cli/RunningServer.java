@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
 
+  /** The investigators' watchlists and WATCH alerts, in the data directory. */
+  static final String WATCHLISTS = "watchlists.json";
+
   private final GraphStore store;
   private final AuditLog audit;
   private final CredgraphApi api;
@@ -90,7 +93,7 @@ final class RunningServer {
                       engine,
                       audit,
                       InvestigationBackend.open(
-                          engine, dataDir.resolve("watchlists.json"), config.clock())),
+                          engine, dataDir.resolve(WATCHLISTS), config.clock())),
                   config,
                   protections)
               .start(host, port);

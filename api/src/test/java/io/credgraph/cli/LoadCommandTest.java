@@ -55,4 +55,55 @@ class LoadCommandTest {
     assertTrue(err.toString().contains("--page-cache"), err.toString());
     assertTrue(err.toString().contains("512m"), "says how to write a size: " + err);
   }
+
+  /**
+   * An offline load raises the WATCH alerts of the investigators who watch subjects in the data
+   * directory (issue #15 item 2): 马六 is watched; a later batch puts a judgment-debtor record on him
+   * (decided 2025-03-01), and the alert is in the watchlists when the server opens them again.
+   */
+  @Test
+  void anOfflineLoadRaisesTheWatchAlertsOfTheDataDirectory() throws Exception {
+    String person = io.credgraph.fixtures.Keys.withResidentCheck("44200019750505123");
+    Path first = tmp.resolve("first.jsonl");
+    java.nio.file.Files.writeString(
+        first,
+        "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
+            + person
+            + "\",\"name\":\"马六\"}\n");
+    Path data = tmp.resolve("data");
+    assertEquals(
+        0, Main.commandLine().execute("load", first.toString(), "--data", data.toString(), "-q"));
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      io.credgraph.engine.CredgraphEngine engine = io.credgraph.engine.CredgraphEngine.open(store);
+      io.credgraph.api.InvestigationBackend.open(
+              engine, data.resolve("watchlists.json"), java.time.Clock.systemUTC())
+          .watchlists()
+          .watch("ana", java.util.List.of(SubjectKey.resident(person)));
+    }
+    Path second = tmp.resolve("002-court.jsonl");
+    java.nio.file.Files.writeString(
+        second,
+        "{\"type\":\"record\",\"id\":\"ZSCOURT-2025-7001\",\"subject\":{\"idNumber\":\""
+            + person
+            + "\"},\"list\":\"DISHONEST_JUDGMENT_DEBTOR\",\"department\":\"COURT\","
+            + "\"decisionNo\":\"（2025）粤2071执7001号\",\"basis\":\"《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条\","
+            + "\"decidedOn\":\"2025-03-01\",\"effectiveFrom\":\"2025-03-01\"}\n");
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("load", second.toString(), "--data", data.toString(), "-q"));
+    assertTrue(out.toString().contains("investigators watch subjects here"), out.toString());
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      io.credgraph.engine.CredgraphEngine engine = io.credgraph.engine.CredgraphEngine.open(store);
+      var alerts =
+          io.credgraph.api.InvestigationBackend.open(
+                  engine, data.resolve("watchlists.json"), java.time.Clock.systemUTC())
+              .watchlists()
+              .alerts("ana", java.util.Optional.empty(), 0, 10);
+      assertEquals(1, alerts.size(), alerts.toString());
+      assertEquals("ZSCOURT-2025-7001", alerts.get(0).event().recordId());
+    }
+  }
 }

@@ -95,6 +95,15 @@ public final class WatchlistService {
     return s;
   }
 
+  /**
+   * Whether the watchlists kept in {@code stateFile} hold any subject (an offline loader then has
+   * alerts to raise); false when the file does not exist.
+   */
+  public static boolean anyoneWatches(Path stateFile) {
+    return Files.exists(stateFile)
+        && open(stateFile, () -> null, id -> Optional.empty(), Clock.systemUTC()).watching();
+  }
+
   /** A service that keeps its state in memory only. */
   public static WatchlistService inMemory(
       Supplier<GraphView> view, Function<String, Optional<CreditRecord>> records, Clock clock) {

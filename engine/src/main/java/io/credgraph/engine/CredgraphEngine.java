@@ -69,6 +69,9 @@ public final class CredgraphEngine {
   /** The most subjects one sanctions check takes. */
   public static final int MAX_SANCTION_SUBJECTS = 1_000;
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CredgraphEngine.class);
+
   private final GraphStore store;
   private final ListCatalogue lists;
   private final RuleCatalogue rules;
@@ -88,6 +91,8 @@ public final class CredgraphEngine {
   private volatile long version;
   private volatile GradeCatalogue grades;
   private volatile GraphSnapshot snapshot;
+  private final java.util.concurrent.CopyOnWriteArrayList<WriteListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private CredgraphEngine(GraphStore store, ListCatalogue lists, RuleCatalogue rules) {
     this.store = store;
@@ -271,6 +276,14 @@ public final class CredgraphEngine {
     derivedCount += fresh.size();
   }
 
+  /**
+   * Tells {@code listener} about every write committed through this engine from now on (see {@link
+   * WriteListener}).
+   */
+  public void listen(WriteListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Where loaders and the API write: {@link #write}. */
   public BatchWriter writer() {
     return this::write;
@@ -286,6 +299,15 @@ public final class CredgraphEngine {
     try {
       if (outOfSync != null) {
         rebuildOrFail(outOfSync); // the store may be readable again: catch up before writing more
+      }
+      List<WriteListener> hearing = List.copyOf(listeners);
+      Object[] before = new Object[hearing.size()];
+      for (int i = 0; i < before.length; i++) {
+        try {
+          before[i] = hearing.get(i).beforeWrite(batch);
+        } catch (RuntimeException e) {
+          LOG.error("a write listener failed before a batch: {}", e.getMessage(), e);
+        }
       }
       // the store commits without the engine's lock: readers keep answering from the last version
       // the engine applied (a load does not stop the counter, issue #13 item 2); only applying the
@@ -316,6 +338,17 @@ public final class CredgraphEngine {
         version = store.version();
       } finally {
         lock.writeLock().unlock();
+      }
+      for (int i = 0; i < before.length; i++) {
+        try {
+          hearing.get(i).afterWrite(batch, before[i]);
+        } catch (RuntimeException e) {
+          LOG.error(
+              "a write listener failed after a committed batch of {} operations: {}",
+              batch.ops().size(),
+              e.getMessage(),
+              e);
+        }
       }
       return result;
     } finally {

@@ -5,25 +5,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.credgraph.Jsons;
 
 /**
- * The one JSON configuration of the API: ISO dates ({@code YYYY-MM-DD}, instants as ISO-8601),
- * absent optionals left out (lists are never absent: answers carry empty lists), and strict reading
- * of request bodies (unknown fields, trailing tokens, nulls for primitives and numbers given as
- * strings are errors that name the field).
+ * The one JSON configuration of the API, built on the engine's common base ({@link
+ * Jsons#builder()}: {@code java.time} and {@code Optional} modules): ISO dates ({@code YYYY-MM-DD},
+ * instants as ISO-8601), absent optionals left out (lists are never absent: answers carry empty
+ * lists), and strict reading of request bodies (unknown fields, trailing tokens, nulls for
+ * primitives and numbers given as strings are errors that name the field).
  */
 public final class Json {
   private Json() {}
 
   public static ObjectMapper mapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .addModule(new Jdk8Module())
+    return Jsons.builder()
         .addModule(StrictDates.module())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -1,9 +1,8 @@
 package io.credgraph.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credgraph.CredgraphException;
+import io.credgraph.Jsons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,7 +103,7 @@ public final class ApplicationSettings {
   static ApplicationSettings read(InputStream in, String source) throws IOException {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root = Jsons.yaml().readTree(in);
     } catch (IOException e) {
       throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.model.CreditRecord;
@@ -99,9 +100,10 @@ final class LineParser {
   LineParser(ListCatalogue lists) {
     this.lists = lists;
     this.mapper =
-        new ObjectMapper()
+        Jsons.plainBuilder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
   }
 
   /** Reads the JSON object of a line; malformed JSON, invalid UTF-8 or a non-object is rejected. */

@@ -2,6 +2,7 @@ package io.credgraph.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credgraph.Jsons;
 import io.credgraph.model.SubjectKind;
 import io.credgraph.store.BatchCheckpoint;
 import io.credgraph.store.GraphStore;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 final class LoadContext {
   private static final int KIND_CACHE = 1 << 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.plain();
 
   private final GraphStore store;
   final Set<String> awaited = new HashSet<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.credgraph.Jsons;
 import io.credgraph.model.Provenance;
 import io.credgraph.model.Subject;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class NameVariants {
   /** The subject attribute that holds the variants. */
   public static final String ATTRIBUTE = "nameVariants";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.plain();
 
   private NameVariants() {}
 

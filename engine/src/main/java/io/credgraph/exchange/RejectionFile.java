@@ -2,6 +2,7 @@ package io.credgraph.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.CredgraphException;
+import io.credgraph.Jsons;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * readable file.
  */
 public final class RejectionFile implements Consumer<Rejection>, AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.plain();
   private final Path path;
   private final Writer out;
   private long count;

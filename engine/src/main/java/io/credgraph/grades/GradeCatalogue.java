@@ -1,9 +1,8 @@
 package io.credgraph.grades;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credgraph.CredgraphException;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.catalogue.ListDefinition;
@@ -97,7 +96,7 @@ public final class GradeCatalogue {
   public static GradeCatalogue read(InputStream in, String source, ListCatalogue lists) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root = Jsons.yaml().readTree(in);
     } catch (IOException e) {
       throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
     }

@@ -1,9 +1,8 @@
 package io.credgraph.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credgraph.CredgraphException;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.model.RelationType;
@@ -169,7 +168,7 @@ public final class RuleCatalogue {
   private static JsonNode parse(InputStream in, String source, String top) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root = Jsons.yaml().readTree(in);
     } catch (IOException e) {
       throw new CredgraphException(source + ": not valid YAML: " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package io.credgraph.gremlin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credgraph.Jsons;
 import io.credgraph.StoreException;
 import io.credgraph.store.codec.PropertyCodec;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class Codec {
   /** Facts as property maps: dates as ISO-8601 strings (the rest as every store keeps it). */
   static final PropertyCodec FACTS = PropertyCodec.ISO_DATES;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.plain();
 
   private Codec() {}
 

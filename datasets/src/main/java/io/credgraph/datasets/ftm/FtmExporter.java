@@ -1,6 +1,7 @@
 package io.credgraph.datasets.ftm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credgraph.Jsons;
 import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.catalogue.ListDefinition;
 import io.credgraph.model.CreditRecord;
@@ -58,7 +59,7 @@ public final class FtmExporter {
   private final ListCatalogue lists;
   private final boolean internal;
   private final LocalDate asOf;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Jsons.plain();
 
   public FtmExporter(GraphStore store, ListCatalogue lists, boolean internal, LocalDate asOf) {
     this.store = store;

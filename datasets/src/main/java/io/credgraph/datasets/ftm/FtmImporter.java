@@ -2,6 +2,7 @@ package io.credgraph.datasets.ftm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectKey;
@@ -77,7 +78,7 @@ public final class FtmImporter {
   }
 
   private final FtmMapping mapping;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Jsons.plain();
 
   public FtmImporter(FtmMapping mapping) {
     this.mapping = mapping;

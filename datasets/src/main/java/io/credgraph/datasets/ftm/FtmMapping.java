@@ -1,8 +1,7 @@
 package io.credgraph.datasets.ftm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.model.RelationType;
@@ -126,8 +125,7 @@ public final class FtmMapping {
   /** The default mapping. */
   public static FtmMapping defaults(ListCatalogue lists) {
     try (InputStream in = FtmMapping.class.getResourceAsStream(DEFAULT)) {
-      return new FtmMapping(
-          "mapping.yaml (default)", new ObjectMapper(new YAMLFactory()).readTree(in), lists);
+      return new FtmMapping("mapping.yaml (default)", Jsons.yaml().readTree(in), lists);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -139,7 +137,7 @@ public final class FtmMapping {
       throw new ValidationException("mapping", "no mapping file " + file);
     }
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      JsonNode root = Jsons.yaml().readTree(file.toFile());
       if (root == null || !root.isObject()) {
         throw new ValidationException(
             "mapping", file + ": a mapping is a YAML map (see the default mapping.yaml)");

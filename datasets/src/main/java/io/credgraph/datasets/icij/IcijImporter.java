@@ -2,6 +2,7 @@ package io.credgraph.datasets.icij;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credgraph.Jsons;
 import io.credgraph.ValidationException;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
@@ -90,7 +91,7 @@ public final class IcijImporter {
   }
 
   private final LocalDate unknownDate;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Jsons.plain();
 
   public IcijImporter(LocalDate unknownDate) {
     this.unknownDate = unknownDate;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credgraph.Jsons;
 import io.credgraph.StoreException;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Crime;
@@ -48,7 +49,7 @@ public final class PropertyCodec {
   /** Dates as ISO-8601 strings (for databases that keep strings only). */
   public static final PropertyCodec ISO_DATES = new PropertyCodec(true);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jsons.plain();
   private final boolean isoDates;
 
   private PropertyCodec(boolean isoDates) {

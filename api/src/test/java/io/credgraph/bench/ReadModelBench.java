@@ -68,7 +68,10 @@ public final class ReadModelBench {
         a = System.nanoTime();
         carried = SubjectSearch.update(carried, s);
         update[i] = System.nanoTime() - a;
-        if (v.nodeCount() != s.nodeCount() || f.byName("读模型基准" + i, 5).size() != 1) {
+        String name = "读模型基准" + i + "有限公司";
+        if (v.nodeCount() != s.nodeCount()
+            || !f.byName(name, 5).get(0).name().equals(name)
+            || !carried.byName(name, 5).equals(f.byName(name, 5))) {
           throw new AssertionError("the views disagree after write " + i);
         }
         nodes = s.nodeCount();

@@ -2,8 +2,6 @@ package io.credgraph.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.credgraph.CredgraphException;
 import io.credgraph.ValidationException;
 import io.credgraph.model.CreditRecord;
@@ -49,11 +47,7 @@ public final class WatchlistService {
   public static final int HOPS = 2;
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .registerModule(new Jdk8Module())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+      io.credgraph.Jsons.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Optional<Path> file;
   private final Supplier<GraphView> view;

@@ -175,6 +175,8 @@ public final class LoadCommand implements Callable<Integer> {
           } finally {
             backend.recordAlerts();
           }
+          // the engine is open anyway: the next start reads this instead of the store
+          engine.saveProjection(data.resolve(RunningServer.PROJECTION));
         } else {
           report =
               new ExchangeLoader(store, options)

@@ -25,18 +25,76 @@ final class RunningServer {
   /** The investigators' watchlists and WATCH alerts, in the data directory. */
   static final String WATCHLISTS = "watchlists.json";
 
+  /**
+   * The projection file the next start reads (issue #15 item 3), in the data directory: saved after
+   * a start that had to read the store, every minute while writes came in, and at shutdown.
+   */
+  static final String PROJECTION = "projection.bin";
+
+  private static final long SAVE_EVERY_SECONDS = 60;
+
   private final GraphStore store;
   private final AuditLog audit;
   private final CredgraphApi api;
+  private final CredgraphEngine engine;
+  private final Path projection;
+  private final java.util.concurrent.ScheduledExecutorService saver;
+  private long savedVersion = -1;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread hook;
 
-  private RunningServer(GraphStore store, AuditLog audit, CredgraphApi api) {
+  private RunningServer(
+      GraphStore store,
+      AuditLog audit,
+      CredgraphApi api,
+      CredgraphEngine engine,
+      Path projection,
+      boolean fromFile) {
     this.store = store;
     this.audit = audit;
     this.api = api;
+    this.engine = engine;
+    this.projection = projection;
+    if (fromFile) {
+      savedVersion = engine.version();
+    }
+    this.saver =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "credgraph-projection-file");
+              t.setDaemon(true);
+              return t;
+            });
+    // the first save at once when the start read the store; then whenever writes came in
+    saver.scheduleWithFixedDelay(
+        this::saveProjection,
+        fromFile ? SAVE_EVERY_SECONDS : 0,
+        SAVE_EVERY_SECONDS,
+        java.util.concurrent.TimeUnit.SECONDS);
     this.hook = new Thread(this::stop, "credgraph-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Saves the projection file when the engine moved on since the last save; never throws. */
+  private synchronized void saveProjection() {
+    long version = engine.version();
+    if (version == savedVersion) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    try {
+      engine.saveProjection(projection);
+      savedVersion = version;
+      LOG.info(
+          "projection file saved for store version {} in {} ms: {}",
+          version,
+          (System.nanoTime() - t0) / 1_000_000,
+          projection);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "the projection file could not be saved (the next start reads the store): {}",
+          e.getMessage());
+    }
   }
 
   /**
@@ -77,11 +135,19 @@ final class RunningServer {
     CredgraphEngine engine;
     try {
       long e0 = System.nanoTime();
-      engine = CredgraphEngine.open(store);
+      io.credgraph.catalogue.ListCatalogue lists = io.credgraph.catalogue.ListCatalogue.defaults();
+      engine =
+          CredgraphEngine.open(
+              store,
+              lists,
+              io.credgraph.rules.RuleCatalogue.defaults(lists),
+              dataDir.resolve(PROJECTION));
       EngineStats st = engine.stats();
       out.printf(
-          "credgraph: engine projection built in %d ms: %d subjects, %d relations, %d records, %d derived "
+          "credgraph: engine graph from %s%n"
+              + "credgraph: engine ready in %d ms: %d subjects, %d relations, %d records, %d derived "
               + "measures%n",
+          engine.startedFrom(),
           (System.nanoTime() - e0) / 1_000_000,
           st.subjects(),
           st.relations(),
@@ -126,7 +192,13 @@ final class RunningServer {
         api.port());
     out.flush();
     LOG.info("serving {} on port {}", store.info().backend(), api.port());
-    return new RunningServer(store, audit, api);
+    return new RunningServer(
+        store,
+        audit,
+        api,
+        engine,
+        dataDir.resolve(PROJECTION),
+        engine.startedFrom().startsWith("the projection file"));
   }
 
   int port() {
@@ -148,6 +220,8 @@ final class RunningServer {
       api.stop();
     } finally {
       try {
+        saver.shutdownNow();
+        saveProjection();
         audit.close();
       } finally {
         store.close();

@@ -97,6 +97,13 @@ class ServeCommandIT {
             "an unnamed key is named by role and position: " + all);
         assertTrue(all.contains("ops (ADMIN)"), all);
         assertTrue(all.contains("chain verified"), all);
+        // the first start reads the store and saves the projection file; the second starts from it
+        assertTrue(
+            all.contains(
+                round == 1
+                    ? "engine graph from the store: no projection file"
+                    : "engine graph from the projection file"),
+            all);
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> health =

@@ -124,37 +124,97 @@ final class Projection implements ControlGraph {
     Integer existing = index.get(s.key());
     int i;
     if (existing == null) {
-      i = n++;
-      if (i == keys.length) {
-        int cap = keys.length * 2;
-        keys = Arrays.copyOf(keys, cap);
-        ids = Arrays.copyOf(ids, cap);
-        names = Arrays.copyOf(names, cap);
-        kind = Arrays.copyOf(kind, cap);
-        form = Arrays.copyOf(form, cap);
-        status = Arrays.copyOf(status, cap);
-        registered = Arrays.copyOf(registered, cap);
-        district = Arrays.copyOf(district, cap);
-        industry = Arrays.copyOf(industry, cap);
-        outMore = Arrays.copyOf(outMore, cap);
-        inMore = Arrays.copyOf(inMore, cap);
-        recsOf = Arrays.copyOf(recsOf, cap);
-      }
+      i = newSubject();
       keys[i] = s.key();
       index.put(s.key(), i);
     } else {
       i = existing;
     }
-    ids[i] = s.id();
-    byId.put(s.id(), i);
-    names[i] = s.name();
-    kind[i] = (byte) s.kind().ordinal();
-    form[i] = (byte) s.legalForm().map(Enum::ordinal).orElse(-1).intValue();
-    status[i] = (byte) s.status().map(Enum::ordinal).orElse(-1).intValue();
-    registered[i] = s.registeredOn().map(Projection::day).orElse(NEVER);
+    setSubject(i, s.id(), s.name(), s.kind(), s.legalForm(), s.status(), s.registeredOn());
     district[i] = word(s.district());
     industry[i] = word(s.industry());
     return i;
+  }
+
+  private int newSubject() {
+    int i = n++;
+    if (i == keys.length) {
+      int cap = keys.length * 2;
+      keys = Arrays.copyOf(keys, cap);
+      ids = Arrays.copyOf(ids, cap);
+      names = Arrays.copyOf(names, cap);
+      kind = Arrays.copyOf(kind, cap);
+      form = Arrays.copyOf(form, cap);
+      status = Arrays.copyOf(status, cap);
+      registered = Arrays.copyOf(registered, cap);
+      district = Arrays.copyOf(district, cap);
+      industry = Arrays.copyOf(industry, cap);
+      outMore = Arrays.copyOf(outMore, cap);
+      inMore = Arrays.copyOf(inMore, cap);
+      recsOf = Arrays.copyOf(recsOf, cap);
+    }
+    return i;
+  }
+
+  private void setSubject(
+      int i,
+      SubjectId id,
+      String name,
+      SubjectKind k,
+      Optional<LegalForm> f,
+      Optional<io.credgraph.model.SubjectStatus> st,
+      Optional<LocalDate> reg) {
+    ids[i] = id;
+    byId.put(id, i);
+    names[i] = name;
+    kind[i] = (byte) k.ordinal();
+    form[i] = (byte) f.map(Enum::ordinal).orElse(-1).intValue();
+    status[i] = (byte) st.map(Enum::ordinal).orElse(-1).intValue();
+    registered[i] = reg.map(Projection::day).orElse(NEVER);
+  }
+
+  /**
+   * Appends a subject read back from a {@link ProjectionFile} into a fresh projection: the same
+   * state {@link #putSubject} leaves, without building a {@link Subject}.
+   */
+  void restoreSubject(
+      SubjectKey key,
+      SubjectId id,
+      String name,
+      byte kindOrdinal,
+      byte formOrdinal,
+      byte statusOrdinal,
+      int registeredDay,
+      Optional<String> districtWord,
+      Optional<String> industryWord) {
+    if (index.putIfAbsent(key, n) != null) {
+      throw new IllegalStateException("the projection file holds a subject twice");
+    }
+    int i = newSubject();
+    keys[i] = key;
+    ids[i] = id;
+    byId.put(id, i);
+    names[i] = name;
+    kind[i] = kindOrdinal;
+    form[i] = formOrdinal;
+    status[i] = statusOrdinal;
+    registered[i] = registeredDay;
+    district[i] = word(districtWord);
+    industry[i] = word(industryWord);
+  }
+
+  /** Appends a relation read back from a {@link ProjectionFile} (before {@link #buildCsr}). */
+  void restoreEdge(int a, int b, byte type, int since, int until, double ratio) {
+    if (a < 0 || a >= n || b < 0 || b >= n) {
+      throw new IllegalStateException("the projection file holds a relation to no subject");
+    }
+    int e = newEdge();
+    rFrom[e] = a;
+    rTo[e] = b;
+    rType[e] = type;
+    rSince[e] = since;
+    rUntil[e] = until;
+    rRatio[e] = ratio;
   }
 
   private int word(Optional<String> w) {
@@ -194,16 +254,7 @@ final class Projection implements ControlGraph {
     if (a < 0 || b < 0) {
       return false;
     }
-    int e = m++;
-    if (e == rFrom.length) {
-      int cap = rFrom.length * 2;
-      rFrom = Arrays.copyOf(rFrom, cap);
-      rTo = Arrays.copyOf(rTo, cap);
-      rType = Arrays.copyOf(rType, cap);
-      rSince = Arrays.copyOf(rSince, cap);
-      rUntil = Arrays.copyOf(rUntil, cap);
-      rRatio = Arrays.copyOf(rRatio, cap);
-    }
+    int e = newEdge();
     rFrom[e] = a;
     rTo[e] = b;
     rType[e] = (byte) rel.type().ordinal();
@@ -214,6 +265,20 @@ final class Projection implements ControlGraph {
       overflowEdges++;
     }
     return true;
+  }
+
+  private int newEdge() {
+    int e = m++;
+    if (e == rFrom.length) {
+      int cap = rFrom.length * 2;
+      rFrom = Arrays.copyOf(rFrom, cap);
+      rTo = Arrays.copyOf(rTo, cap);
+      rType = Arrays.copyOf(rType, cap);
+      rSince = Arrays.copyOf(rSince, cap);
+      rUntil = Arrays.copyOf(rUntil, cap);
+      rRatio = Arrays.copyOf(rRatio, cap);
+    }
+    return e;
   }
 
   private void setDates(int e, Relation rel) {

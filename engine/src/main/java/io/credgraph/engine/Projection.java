@@ -45,17 +45,17 @@ final class Projection implements ControlGraph {
 
   // subjects
   int n;
-  SubjectKey[] keys = new SubjectKey[1024];
-  SubjectId[] ids = new SubjectId[1024];
-  String[] names = new String[1024];
-  byte[] kind = new byte[1024];
-  byte[] form = new byte[1024];
-  byte[] status = new byte[1024];
-  int[] registered = new int[1024];
-  int[] district = new int[1024];
-  int[] industry = new int[1024];
-  final ConcurrentHashMap<SubjectKey, Integer> index = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<SubjectId, Integer> byId = new ConcurrentHashMap<>();
+  SubjectKey[] keys;
+  SubjectId[] ids;
+  String[] names;
+  byte[] kind;
+  byte[] form;
+  byte[] status;
+  int[] registered;
+  int[] district;
+  int[] industry;
+  final ConcurrentHashMap<SubjectKey, Integer> index;
+  final ConcurrentHashMap<SubjectId, Integer> byId;
 
   /** District and industry codes, by position (0 is "none"); append-only. */
   final List<String> words = new ArrayList<>(List.of(""));
@@ -64,12 +64,12 @@ final class Projection implements ControlGraph {
 
   // relations
   int m;
-  int[] rFrom = new int[1024];
-  int[] rTo = new int[1024];
-  byte[] rType = new byte[1024];
-  int[] rSince = new int[1024];
-  int[] rUntil = new int[1024];
-  double[] rRatio = new double[1024];
+  int[] rFrom;
+  int[] rTo;
+  byte[] rType;
+  int[] rSince;
+  int[] rUntil;
+  double[] rRatio;
 
   // adjacency: CSR for the nodes below csrNodes, overflow arrays for edges added after the build
   int csrNodes;
@@ -77,25 +77,63 @@ final class Projection implements ControlGraph {
   int[] outEdge = new int[0];
   int[] inStart = new int[1];
   int[] inEdge = new int[0];
-  int[][] outMore = new int[1024][];
-  int[][] inMore = new int[1024][];
+  int[][] outMore;
+  int[][] inMore;
   int overflowEdges;
 
   // records
   int r;
-  CreditRecord[] recs = new CreditRecord[256];
-  int[] recHolder = new int[256];
-  int[][] recSpans = new int[256][];
-  final ConcurrentHashMap<String, Integer> recIndex = new ConcurrentHashMap<>();
-  int[][] recsOf = new int[1024][];
+  CreditRecord[] recs;
+  int[] recHolder;
+  int[][] recSpans;
+  final ConcurrentHashMap<String, Integer> recIndex;
+  int[][] recsOf;
 
   Projection(ListCatalogue lists) {
+    this(lists, 0, 0, 0);
+  }
+
+  /** An empty projection sized for {@code subjects}, {@code relations} and {@code records}. */
+  Projection(ListCatalogue lists, int subjects, int relations, int records) {
     this.lists = lists;
+    int cap = Math.max(1024, subjects);
+    keys = new SubjectKey[cap];
+    ids = new SubjectId[cap];
+    names = new String[cap];
+    kind = new byte[cap];
+    form = new byte[cap];
+    status = new byte[cap];
+    registered = new int[cap];
+    district = new int[cap];
+    industry = new int[cap];
+    outMore = new int[cap][];
+    inMore = new int[cap][];
+    recsOf = new int[cap][];
+    int ecap = Math.max(1024, relations);
+    rFrom = new int[ecap];
+    rTo = new int[ecap];
+    rType = new byte[ecap];
+    rSince = new int[ecap];
+    rUntil = new int[ecap];
+    rRatio = new double[ecap];
+    int rcap = Math.max(256, records);
+    recs = new CreditRecord[rcap];
+    recHolder = new int[rcap];
+    recSpans = new int[rcap][];
+    index = new ConcurrentHashMap<>(Math.max(16, subjects * 4 / 3 + 1));
+    byId = new ConcurrentHashMap<>(Math.max(16, subjects * 4 / 3 + 1));
+    recIndex = new ConcurrentHashMap<>(Math.max(16, records * 4 / 3 + 1));
   }
 
   /** Reads everything from {@code store} and builds the CSR adjacency. */
   static Projection build(GraphStore store, ListCatalogue lists) {
-    Projection p = new Projection(lists);
+    io.credgraph.store.StoreCounts c = store.counts();
+    Projection p =
+        new Projection(
+            lists,
+            (int) Math.min(c.subjects(), 1 << 30),
+            (int) Math.min(c.relations(), 1 << 30),
+            (int) Math.min(c.records(), 1 << 30));
     store.forEachSubject(p::putSubject);
     store.forEachRelation(rel -> p.appendEdge(rel, false));
     store.forEachRecord(rec -> p.putRecord(rec));

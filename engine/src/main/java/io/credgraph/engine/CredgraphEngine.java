@@ -41,9 +41,10 @@ import java.util.Optional;
  *
  * <p>Thread-safe: checks run concurrently; a write excludes them while it updates the projection.
  *
- * <p>A facade: the state and locks live in {@link EngineState}; {@link Lifecycle} puts projections
- * in place, {@link Writes} applies batches, {@link Checks}, {@link Alerts}, {@link RiskQueries} and
- * {@link Simulations} answer, {@link Grading}, {@link Snapshots} and {@link Stats} give the rest.
+ * <p>A facade over package-private parts sharing one {@code EngineState} (the state and the locks):
+ * {@code Lifecycle} puts projections in place, {@code Writes} applies batches, {@code Checks},
+ * {@code Alerts}, {@code RiskQueries} and {@code Simulations} answer, {@code Grading}, {@code
+ * Snapshots} and {@code Stats} give the rest.
  */
 public final class CredgraphEngine {
   /** The most subjects one sanctions check takes. */

@@ -68,6 +68,7 @@ public final class CredgraphApi {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
   private LoopStore loop;
+  private StoreFollower follower;
 
   /** A served route: method and path as registered. */
   public record Route(String method, String path, Set<RouteRole> roles) {}
@@ -117,7 +118,9 @@ public final class CredgraphApi {
     CaffeineCacheMetrics.monitor(registry, appointmentCache, "appointment_checks");
     CaffeineCacheMetrics.monitor(registry, sanctionCache, "sanctions_checks");
 
-    var health = new HealthController(backend, config);
+    StoreFollower follower =
+        StoreFollower.start(backend.engine(), config.clock(), StoreFollower.EVERY);
+    var health = new HealthController(backend, config, follower);
     var subjects = new SubjectController(backend, config);
     var listController = new ListController(backend, config, lists);
     var audit = new AuditController(backend.audit());
@@ -242,6 +245,7 @@ public final class CredgraphApi {
     app.get("/api/v1/audit/chain", auditChain::get, Role.ADMIN);
     io.credgraph.api.web.WebPages.PAGES.forEach(p -> app.get(p.path(), pages::page, Open.ANYONE));
     CredgraphApi api = new CredgraphApi(app, routes, registry, gc, listen);
+    api.follower = follower;
     api.loop = loop;
     return api;
   }
@@ -362,6 +366,9 @@ public final class CredgraphApi {
   }
 
   public void stop() {
+    if (follower != null) {
+      follower.close();
+    }
     app.stop();
     gcMetrics.close();
     registry.close();

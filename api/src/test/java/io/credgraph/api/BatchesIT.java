@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gzipped), bad lines reported with line, field and reason while good lines load, the limits, and
  * checks that see the loaded data at once.
  */
-class BatchesIT {
+public class BatchesIT {
   static final String PERSON = "442000198001011239";
   static final String COMPANY = "91442000MA4W1K2X3F";
 
@@ -29,7 +29,7 @@ class BatchesIT {
    * EXCHANGE.md's example: 张三 LEGAL_REP of a company whose licence was revoked on 2019-05-10,
    * repaired 2021-06-01.
    */
-  static final String EXAMPLE =
+  public static final String EXAMPLE =
       String.join(
               "\n",
               "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""

@@ -52,6 +52,7 @@ class StoresAgreeIT {
   static GremlinServerHarness gremlin;
   static Serve embedded;
   static Serve overGremlin;
+  static Serve secondOverGremlin;
   static JsonNode stories;
 
   @BeforeAll
@@ -80,6 +81,8 @@ class StoresAgreeIT {
           "StoresAgreeIT: the sample city loaded over HTTP into %s in %d ms%n",
           s, (System.nanoTime() - t0) / 1_000_000);
     }
+    // a second API server over the same Gremlin Server, started once the city is in it
+    secondOverGremlin = Serve.start(dir.resolve("over-gremlin-2"), "--store", gremlin.uri());
     try (InputStream in = SampleCity.openStories()) {
       stories = new ObjectMapper(new YAMLFactory()).readTree(in);
     }
@@ -87,7 +90,8 @@ class StoresAgreeIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {overGremlin, embedded, gremlin}) {
+    for (AutoCloseable c :
+        new AutoCloseable[] {secondOverGremlin, overGremlin, embedded, gremlin}) {
       if (c != null) {
         c.close();
       }
@@ -192,6 +196,57 @@ class StoresAgreeIT {
     assertTrue(
         restricted > 30,
         "answers with a rule (the comparison is not of empty answers): " + restricted);
+  }
+
+  /**
+   * Two API servers over one database (issue #11 item 4): a batch posted to one server over the
+   * Gremlin Server (EXCHANGE.md's example: 张三 legal representative of a company whose licence was
+   * revoked on 2019-05-10) is seen by the other within a bounded delay (its follower looks at the
+   * store's version every second and then reads the store): 张三 may not be a legal representative on
+   * 2020-01-01 through either server, and the second server's /health says it is not behind. The
+   * embedded server gets the batch too, so the two stores keep holding the same city.
+   */
+  @Test
+  void aSecondServerOverTheSameStoreSeesTheFirstOnesWritesWithinABoundedDelay() throws Exception {
+    String person = "442000198001011239";
+    String check =
+        "{\"person\":{\"idNumber\":\""
+            + person
+            + "\"},\"role\":\"LEGAL_REP\",\"asOf\":\"2020-01-01\"}";
+    JsonNode before =
+        Json.mapper()
+            .readTree(secondOverGremlin.post("/api/v1/checks/appointment", REGISTRY, check).body());
+    assertTrue(before.path("eligible").asBoolean(), "not known yet: eligible " + before);
+    for (Serve s : List.of(overGremlin, embedded)) {
+      HttpResponse<String> a =
+          s.send(
+              HttpRequest.newBuilder(
+                      s.uri("/api/v1/batches?name=MARKET_REGULATION-2026-12-03.jsonl"))
+                  .header("Authorization", "Bearer " + STEWARD)
+                  .header("Content-Type", "application/x-ndjson")
+                  .POST(HttpRequest.BodyPublishers.ofString(io.credgraph.api.BatchesIT.EXAMPLE)));
+      assertEquals(200, a.statusCode(), a.body());
+    }
+    long t0 = System.nanoTime();
+    JsonNode seen = before;
+    while (seen.path("eligible").asBoolean() && System.nanoTime() - t0 < 60_000_000_000L) {
+      Thread.sleep(100);
+      seen =
+          Json.mapper()
+              .readTree(
+                  secondOverGremlin.post("/api/v1/checks/appointment", REGISTRY, check).body());
+    }
+    long delayMs = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("StoresAgreeIT: the second server saw the write after %d ms%n", delayMs);
+    assertEquals(false, seen.path("eligible").asBoolean(), seen.toString());
+    assertEquals("CL146-4", seen.path("reasons").get(0).path("rule").asText(), seen.toString());
+    assertTrue(delayMs < 30_000, "seen after " + delayMs + " ms");
+    JsonNode health = Json.mapper().readTree(secondOverGremlin.get("/health").body());
+    assertEquals(0, health.path("graph").path("behind").asLong(), health.toString());
+    assertTrue(health.path("graph").has("caughtUpAt"), health.toString());
+    assertEquals(
+        health.path("store").path("version").asLong(),
+        health.path("graph").path("version").asLong());
   }
 
   /**

@@ -113,9 +113,7 @@ public final class CredgraphEngine {
     return state.store;
   }
 
-  /**
-   * Grades organisations with {@code catalogue} from now on (the built-in grades.yaml by default).
-   */
+  /** Grades organisations with {@code catalogue} from now on (built-in grades.yaml by default). */
   public void useGrades(GradeCatalogue catalogue) {
     grading.use(catalogue);
   }
@@ -125,8 +123,7 @@ public final class CredgraphEngine {
   }
 
   /**
-   * The credit grade of an organisation on {@code asOf} (DOMAIN.md 9); empty for a person (persons
-   * are not graded).
+   * The credit grade of an organisation on {@code asOf} (DOMAIN.md 9); empty for a person.
    *
    * @throws NotFoundException when the subject is not known
    */
@@ -180,6 +177,14 @@ public final class CredgraphEngine {
    */
   public void listen(WriteListener listener) {
     writes.listen(listener);
+  }
+
+  /**
+   * Catches up with writes another server made to the store (reads it whole when its version moved
+   * past this engine's); returns whether it did. Call it periodically where servers share a store.
+   */
+  public boolean follow() {
+    return writes.follow();
   }
 
   /** Where loaders and the API write: {@link #write}. */

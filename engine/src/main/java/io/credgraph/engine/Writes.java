@@ -40,6 +40,40 @@ final class Writes {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  private static void hear(List<WriteListener> hearing, Object[] before, WriteBatch batch) {
+    for (int i = 0; i < before.length; i++) {
+      try {
+        hearing.get(i).afterWrite(batch, before[i]);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "a write listener failed after a committed batch of {} operations: {}",
+            batch.ops().size(),
+            e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  /**
+   * Catches up with writes another server made to the store: when the store's version is not the
+   * one this engine applied (and no write of its own is under way), reads the store whole; readers
+   * answer from the version they have meanwhile. Returns whether it did.
+   */
+  boolean follow() {
+    if (!state.writing.tryLock()) {
+      return false;
+    }
+    try {
+      if (state.outOfSync != null || state.store.version() == state.version) {
+        return false;
+      }
+      lifecycle.rebuild();
+      return true;
+    } finally {
+      state.writing.unlock();
+    }
+  }
+
   /**
    * Commits {@code batch} to the store, then brings the projection and the derived measures of the
    * affected subjects up to date. If the store refuses the batch nothing changes here either.
@@ -64,7 +98,21 @@ final class Writes {
       // the store commits without the engine's lock: readers keep answering from the last version
       // the engine applied (a load does not stop the counter, issue #13 item 2); only applying the
       // committed batch to the in-memory graph is exclusive
+      // another server may write to the same store (issue #11): when the store moved past what
+      // this engine applied, before or during this commit, the batch alone does not bring the
+      // projection up to date; the store is read whole instead
+      long prev = state.store.version();
       WriteResult result = state.store.write(batch);
+      if (prev != state.version || result.version() > prev + 1) {
+        LOG.info(
+            "the store moved from version {} to {} by another writer: reading it whole",
+            state.version,
+            result.version());
+        lifecycle.rebuildOrFail(
+            new IllegalStateException("another writer moved the store to " + result.version()));
+        hear(hearing, before, batch);
+        return result;
+      }
       // what applying needs from the store (facts a merge combined) is read before the lock too:
       // the store holds still meanwhile (one writer), and readers are not kept waiting on it
       StoreReads reads = new StoreReads(state.store, state.p);
@@ -87,21 +135,11 @@ final class Writes {
           lifecycle.rebuildOrFail(e);
           throw e;
         }
-        state.version = state.store.version();
+        state.version = result.version();
       } finally {
         state.lock.writeLock().unlock();
       }
-      for (int i = 0; i < before.length; i++) {
-        try {
-          hearing.get(i).afterWrite(batch, before[i]);
-        } catch (RuntimeException e) {
-          LOG.error(
-              "a write listener failed after a committed batch of {} operations: {}",
-              batch.ops().size(),
-              e.getMessage(),
-              e);
-        }
-      }
+      hear(hearing, before, batch);
       return result;
     } finally {
       state.writing.unlock();

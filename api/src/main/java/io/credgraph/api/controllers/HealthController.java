@@ -18,8 +18,12 @@ public final class HealthController {
   private final ApiConfig config;
   private final Instant startedAt;
 
-  public HealthController(ApiBackend backend, ApiConfig config) {
+  private final io.credgraph.api.StoreFollower follower;
+
+  public HealthController(
+      ApiBackend backend, ApiConfig config, io.credgraph.api.StoreFollower follower) {
     this.backend = backend;
+    this.follower = follower;
     this.config = config;
     this.startedAt = config.clock().instant();
   }
@@ -28,6 +32,7 @@ public final class HealthController {
     GraphStore store = backend.store();
     StoreInfo info = store.info();
     Optional<String> down = backend.engine().outOfSync();
+    long storeVersion = store.version();
     ctx.status(down.isPresent() ? 503 : 200);
     ctx.json(
         new Health(
@@ -36,11 +41,13 @@ public final class HealthController {
             config.version(),
             startedAt,
             new Health.Store(
-                info.backend(),
-                info.location(),
-                info.capabilities(),
-                store.counts(),
-                store.version()),
-            new Health.Audit(backend.audit().size(), backend.audit().head())));
+                info.backend(), info.location(), info.capabilities(), store.counts(), storeVersion),
+            new Health.Audit(backend.audit().size(), backend.audit().head()),
+            graph(storeVersion)));
+  }
+
+  private Health.Graph graph(long storeVersion) {
+    long version = backend.engine().version();
+    return new Health.Graph(version, Math.max(0, storeVersion - version), follower.caughtUpAt());
   }
 }

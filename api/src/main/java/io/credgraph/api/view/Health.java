@@ -16,7 +16,8 @@ public record Health(
     String version,
     Instant startedAt,
     Store store,
-    Audit audit) {
+    Audit audit,
+    Graph graph) {
   /** The store: backend, location, capabilities, counts and version. */
   public record Store(
       String backend,
@@ -24,6 +25,13 @@ public record Health(
       Set<Capability> capabilities,
       StoreCounts counts,
       long version) {}
+
+  /**
+   * The server's in-memory graph: the store version it answers from, how many versions the store is
+   * ahead (writes of another server not read yet; 0 when in step), and when it last caught up with
+   * another server's writes.
+   */
+  public record Graph(long version, long behind, Optional<Instant> caughtUpAt) {}
 
   /** The audit log: its entries and the hash of its last line (to anchor elsewhere). */
   public record Audit(long entries, String head) {}

@@ -213,7 +213,8 @@ final class Projection implements ControlGraph {
 
   /**
    * Appends a subject read back from a {@link ProjectionFile} into a fresh projection: the same
-   * state {@link #putSubject} leaves, without building a {@link Subject}.
+   * state {@link #putSubject} leaves (once {@link #indexRestored} has run), without a {@link
+   * Subject}.
    */
   void restoreSubject(
       SubjectKey key,
@@ -225,13 +226,9 @@ final class Projection implements ControlGraph {
       int registeredDay,
       Optional<String> districtWord,
       Optional<String> industryWord) {
-    if (index.putIfAbsent(key, n) != null) {
-      throw new IllegalStateException("the projection file holds a subject twice");
-    }
     int i = newSubject();
     keys[i] = key;
     ids[i] = id;
-    byId.put(id, i);
     names[i] = name;
     kind[i] = kindOrdinal;
     form[i] = formOrdinal;
@@ -239,6 +236,37 @@ final class Projection implements ControlGraph {
     registered[i] = registeredDay;
     district[i] = word(districtWord);
     industry[i] = word(industryWord);
+  }
+
+  /**
+   * Fills the lookup maps of the subjects {@link #restoreSubject} appended, the key map on this
+   * thread and the id map on another (a start has two cores for them).
+   *
+   * @throws IllegalStateException when a key appears twice
+   */
+  void indexRestored() {
+    Thread ids = new Thread(() -> fillById(), "projection-ids");
+    ids.start();
+    try {
+      for (int i = 0; i < n; i++) {
+        if (index.putIfAbsent(keys[i], i) != null) {
+          throw new IllegalStateException("the projection file holds a subject twice");
+        }
+      }
+    } finally {
+      try {
+        ids.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing the projection", e);
+      }
+    }
+  }
+
+  private void fillById() {
+    for (int i = 0; i < n; i++) {
+      byId.put(ids[i], i);
+    }
   }
 
   /** Appends a relation read back from a {@link ProjectionFile} (before {@link #buildCsr}). */

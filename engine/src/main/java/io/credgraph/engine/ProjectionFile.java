@@ -216,6 +216,7 @@ public final class ProjectionFile {
             district.isEmpty() ? Optional.empty() : Optional.of(district),
             industry.isEmpty() ? Optional.empty() : Optional.of(industry));
       }
+      p.indexRestored();
       for (int e = 0; e < m; e++) {
         p.restoreEdge(
             in.readInt(), in.readInt(), in.readByte(), in.readInt(), in.readInt(), in.readDouble());

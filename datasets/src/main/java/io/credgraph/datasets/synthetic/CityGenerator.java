@@ -760,14 +760,14 @@ public final class CityGenerator {
       case 0 ->
           b.begin("subject")
               .str("kind", "ENTERPRISE")
-              .str("uscc", Keys.breakCheck(m.uscc(e), io.credgraph.model.Uscc.ALPHABET))
+              .str("uscc", KeySpace.breakCheck(m.uscc(e), io.credgraph.model.Uscc.ALPHABET))
               .str("name", m.name(e))
               .str("legalForm", "COMPANY")
               .end();
       case 1 ->
           b.begin("subject")
               .str("kind", "PERSON")
-              .str("idNumber", Keys.breakCheck(m.personId(p), "0123456789X"))
+              .str("idNumber", KeySpace.breakCheck(m.personId(p), "0123456789X"))
               .str("name", m.personName(p))
               .end();
       case 2 ->

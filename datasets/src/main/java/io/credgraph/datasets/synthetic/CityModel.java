@@ -90,13 +90,13 @@ final class CityModel {
     this.agencies = Zhongshan.AGENCIES.length + Zhongshan.DISTRICTS.size();
     this.officials = Math.max(40, enterprises / 40);
     this.persons = (long) nominees + businessPersons + practitioners + agents + officials;
-    if (persons > Keys.PERSON_SPACE) {
+    if (persons > KeySpace.PERSON_SPACE) {
       throw new IllegalArgumentException(
           enterprises
               + " enterprises need "
               + persons
               + " persons, more than the "
-              + Keys.PERSON_SPACE
+              + KeySpace.PERSON_SPACE
               + " resident IDs one region offers; use fewer");
     }
     this.forced = forcedEnterprises();
@@ -133,7 +133,7 @@ final class CityModel {
         h.u(S_PERSON, p, 1) < 0.78
             ? Zhongshan.REGION
             : Zhongshan.MIGRANT_REGIONS[h.below(S_PERSON, p, 2, Zhongshan.MIGRANT_REGIONS.length)];
-    return Keys.residentId(region, p);
+    return KeySpace.residentId(region, p);
   }
 
   String personName(int p) {
@@ -175,11 +175,11 @@ final class CityModel {
   }
 
   LocalDate birthOf(int p) {
-    return Keys.birthOf(p);
+    return KeySpace.birthOf(p);
   }
 
   boolean adultOn(int p, LocalDate day) {
-    return !Keys.birthOf(p).plusYears(18).isAfter(day);
+    return !KeySpace.birthOf(p).plusYears(18).isAfter(day);
   }
 
   /**
@@ -187,7 +187,7 @@ final class CityModel {
    * last day.
    */
   LocalDate notBeforeAge(int p, LocalDate day, int age) {
-    LocalDate grown = Keys.birthOf(p).plusYears(age);
+    LocalDate grown = KeySpace.birthOf(p).plusYears(age);
     LocalDate d = grown.isAfter(day) ? grown : day;
     return d.isAfter(LAST_DAY) ? LAST_DAY : d;
   }
@@ -328,7 +328,7 @@ final class CityModel {
             ? "92"
             : form == LegalForm.FARMERS_COOPERATIVE ? "93" : "91";
     boolean numeric = registeredOn(i).getYear() < 2015;
-    return Keys.uscc(prefix, i, numeric);
+    return KeySpace.uscc(prefix, i, numeric);
   }
 
   /** A trade name (字号) of two characters. */
@@ -420,7 +420,7 @@ final class CityModel {
   }
 
   String institutionUscc(int k) {
-    return Keys.uscc("12", 50_000_000L + k, true);
+    return KeySpace.uscc("12", 50_000_000L + k, true);
   }
 
   String institutionName(int k) {
@@ -434,7 +434,7 @@ final class CityModel {
   }
 
   String socialOrgUscc(int k) {
-    return Keys.uscc(k % 4 == 3 ? "53" : "51", 60_000_000L + k, true);
+    return KeySpace.uscc(k % 4 == 3 ? "53" : "51", 60_000_000L + k, true);
   }
 
   String socialOrgName(int k) {
@@ -448,7 +448,7 @@ final class CityModel {
   }
 
   String agencyUscc(int a) {
-    return Keys.uscc("11", 70_000_000L + a, true);
+    return KeySpace.uscc("11", 70_000_000L + a, true);
   }
 
   String agencyName(int a) {

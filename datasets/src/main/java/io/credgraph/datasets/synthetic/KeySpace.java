@@ -5,11 +5,12 @@ import io.credgraph.model.Uscc;
 import java.time.LocalDate;
 
 /**
- * Builds valid keys from indices, injectively: a USCC (GB 32100) with a GB 11714 organisation code
+ * The generator's key space (not a test helper: tests use {@code io.credgraph.fixtures.Keys}):
+ * builds valid keys from indices, injectively: a USCC (GB 32100) with a GB 11714 organisation code
  * inside, and a resident ID (GB 11643) whose birth date and sequence are a permutation of the
  * person's index.
  */
-final class Keys {
+final class KeySpace {
   private static final String ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
   private static final long MA_SPACE = 31L * 31 * 31 * 31 * 31 * 31;
@@ -27,7 +28,7 @@ final class Keys {
   private static final Permutation MA = Permutation.of(MA_SPACE, 0x2545F4914F6CDD1DL);
   private static final Permutation PERSONS = Permutation.of(PERSON_SPACE, 0x9E3779B97F4AL);
 
-  private Keys() {}
+  private KeySpace() {}
 
   /**
    * A USCC: {@code prefix} (registration authority and type, e.g. "91" for a company), the region,

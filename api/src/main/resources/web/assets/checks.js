@@ -215,7 +215,7 @@ function resultRow(r) {
         el('br'),
         el('small', {}, t('checks.rule') + ' ' + m.rule + ' · ' + t('checks.records') + ' ' + (m.records || []).join(', ')
           + ' · ' + fmtDate(m.from) + ' – ' + (m.until ? fmtDate(m.until) : t('checks.open'))
-          + (m.department ? ' · ' + t('checks.dept') + ' ' + m.department : '')),
+          + (m.department ? ' · ' + t('checks.dept') + ' ' + label('dept', m.department) : '')),
         el('br'),
         el('small', { class: 'muted' }, m.basis),
         m.path && m.path.length > 1 ? chain(m.path) : null,

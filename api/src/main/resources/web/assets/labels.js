@@ -18,6 +18,11 @@ addStrings({
     'kind.BLACK': '黑名单', 'kind.RED': '红名单', 'kind.WATCH': '重点关注', 'kind.EVENT': '事件',
     'subject.PERSON': '个人', 'subject.ENTERPRISE': '企业', 'subject.INSTITUTION': '事业单位', 'subject.SOCIAL_ORG': '社会组织',
     'subject.GOV_AGENCY': '机关',
+    'dept.PUBLIC_SECURITY': '公安局', 'dept.MARKET_REGULATION': '市场监督管理局', 'dept.CIVIL_AFFAIRS': '民政局',
+    'dept.HEALTH': '卫生健康局', 'dept.EDUCATION': '教育局', 'dept.HUMAN_RESOURCES': '人力资源和社会保障局',
+    'dept.TAX': '税务局', 'dept.COURT': '人民法院', 'dept.FINANCE': '财政局', 'dept.PROCURATORATE': '人民检察院',
+    'dept.ECOLOGY_ENVIRONMENT': '生态环境局', 'dept.DEVELOPMENT_REFORM': '发展和改革局',
+    'dept.HOUSING_CONSTRUCTION': '住房和城乡建设局', 'dept.TRANSPORT': '交通运输局',
   },
   en: {
     'role.LEGAL_REP': 'Legal representative', 'role.DIRECTOR': 'Director', 'role.SUPERVISOR': 'Supervisor',
@@ -36,10 +41,19 @@ addStrings({
     'kind.BLACK': 'black list', 'kind.RED': 'red list', 'kind.WATCH': 'watch list', 'kind.EVENT': 'event',
     'subject.PERSON': 'person', 'subject.ENTERPRISE': 'enterprise', 'subject.INSTITUTION': 'institution',
     'subject.SOCIAL_ORG': 'social organisation', 'subject.GOV_AGENCY': 'government agency',
+    'dept.PUBLIC_SECURITY': 'Public security', 'dept.MARKET_REGULATION': 'Market regulation',
+    'dept.CIVIL_AFFAIRS': 'Civil affairs', 'dept.HEALTH': 'Health', 'dept.EDUCATION': 'Education',
+    'dept.HUMAN_RESOURCES': 'Human resources and social security', 'dept.TAX': 'Taxation', 'dept.COURT': 'People\'s court',
+    'dept.FINANCE': 'Finance', 'dept.PROCURATORATE': 'Procuratorate', 'dept.ECOLOGY_ENVIRONMENT': 'Ecology and environment',
+    'dept.DEVELOPMENT_REFORM': 'Development and reform', 'dept.HOUSING_CONSTRUCTION': 'Housing and construction',
+    'dept.TRANSPORT': 'Transport',
   },
 });
 
-/** The label of a code in a group ('role', 'rel', 'status', 'domain', 'kind'), or the code itself. */
+/**
+ * The label of a code in a group ('role', 'rel', 'status', 'domain', 'kind', 'dept'), or the code itself (a department
+ * not listed here shows its code).
+ */
 export function label(group, code) {
   if (code === undefined || code === null) return '–';
   const k = group + '.' + code;

@@ -88,7 +88,7 @@ function recordsTable(records) {
       el('td', { class: 'nw' }, r.id),
       el('td', {}, r.listKind ? el('span', { class: 'badge ' + (r.listKind === 'BLACK' ? 'black' : 'red') },
         label('kind', r.listKind)) : null, ' ', r.listName || r.list),
-      el('td', {}, r.department, r.decisionNo ? el('br') : null, r.decisionNo ? el('small', {}, r.decisionNo) : null),
+      el('td', {}, label('dept', r.department), r.decisionNo ? el('br') : null, r.decisionNo ? el('small', {}, r.decisionNo) : null),
       el('td', { class: 'nw' }, fmtDate(r.effectiveFrom), ' – ', r.effectiveUntil ? fmtDate(r.effectiveUntil)
         : t('me.open')),
       el('td', { class: 'status' }, r.disputed ? el('span', { class: 'badge disputed' }, label('status', r.status))

@@ -40,7 +40,7 @@ if (!/^[0-9A-Z]{18}$/.test(uscc)) {
         el('tbody', {}, entries.map(({ list, e }) => el('tr', {},
           el('td', {}, el('span', { class: 'badge ' + (list.kind === 'BLACK' ? 'black' : 'red') }, label('kind', list.kind)),
             ' ', list.name),
-          el('td', {}, e.record), el('td', {}, e.department), el('td', {}, fmtDate(e.effectiveFrom)),
+          el('td', {}, e.record), el('td', {}, label('dept', e.department)), el('td', {}, fmtDate(e.effectiveFrom)),
           el('td', {}, e.effectiveUntil ? fmtDate(e.effectiveUntil) : t('org.open')),
           el('td', {}, e.disputed ? el('span', { class: 'badge disputed' }, label('status', 'OBJECTED'))
             : label('status', e.status)))))));

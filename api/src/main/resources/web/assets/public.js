@@ -75,7 +75,7 @@ function render(page) {
       el('td', { class: 'name' }, name),
       el('td', { class: 'key' }, s.uscc || s.idNumber || ''),
       el('td', { class: 'nw' }, e.record),
-      el('td', {}, e.department),
+      el('td', {}, label('dept', e.department)),
       el('td', {}, e.decisionNo || ''),
       el('td', { class: 'nw' }, fmtDate(e.effectiveFrom)),
       el('td', { class: 'nw' }, e.effectiveUntil ? fmtDate(e.effectiveUntil) : t('public.open')),

@@ -113,6 +113,7 @@ class PagesJourneyIT {
         wuId.substring(0, 4) + "**********" + wuId.substring(14), key, "the ID number is masked");
     assertFalse(browser.mainText().contains(wuId));
     assertTrue(row.getText().contains("2025-10-31"), row.getText());
+    assertTrue(row.getText().contains("人民法院"), "the department by its name: " + row.getText());
     // the whole list, unfiltered, with a masked number on every person's row
     byId("public-q").clear();
     byId("public-show").click();

@@ -27,7 +27,7 @@ final class RunningServer {
 
   /**
    * The projection file the next start reads (issue #15 item 3), in the data directory: saved after
-   * a start that had to read the store, every minute while writes came in, and at shutdown.
+   * a start that had to read the store, once writes have stopped for a minute, and at shutdown.
    */
   static final String PROJECTION = "projection.bin";
 
@@ -40,6 +40,7 @@ final class RunningServer {
   private final Path projection;
   private final java.util.concurrent.ScheduledExecutorService saver;
   private long savedVersion = -1;
+  private long seenVersion = -1;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread hook;
 
@@ -65,14 +66,28 @@ final class RunningServer {
               t.setDaemon(true);
               return t;
             });
-    // the first save at once when the start read the store; then whenever writes came in
+    // the first save at once when the start read the store; then once writes have stopped for a
+    // minute (never in the middle of a load, whose checks it would slow down), and at shutdown
+    if (!fromFile) {
+      saver.execute(this::saveProjection);
+    }
     saver.scheduleWithFixedDelay(
-        this::saveProjection,
-        fromFile ? SAVE_EVERY_SECONDS : 0,
+        this::saveWhenQuiet,
+        SAVE_EVERY_SECONDS,
         SAVE_EVERY_SECONDS,
         java.util.concurrent.TimeUnit.SECONDS);
     this.hook = new Thread(this::stop, "credgraph-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Saves the projection file when no write came in since the last look. */
+  private void saveWhenQuiet() {
+    long version = engine.version();
+    if (version != seenVersion) {
+      seenVersion = version;
+      return;
+    }
+    saveProjection();
   }
 
   /** Saves the projection file when the engine moved on since the last save; never throws. */

@@ -8,7 +8,7 @@ import io.credgraph.engine.MeasureHit;
 import io.credgraph.engine.Reason;
 import io.credgraph.engine.SanctionResult;
 import io.credgraph.engine.SubjectMeasures;
-import io.credgraph.engine.SubjectRef;
+import io.credgraph.model.SubjectRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

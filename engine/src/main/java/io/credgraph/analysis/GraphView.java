@@ -4,6 +4,7 @@ import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 
 /**
@@ -35,6 +36,11 @@ public interface GraphView {
   SubjectId id(int node);
 
   String name(int node);
+
+  /** The subject at {@code node} as answers name it. */
+  default SubjectRef ref(int node) {
+    return new SubjectRef(id(node), kind(node), name(node), key(node));
+  }
 
   /** The node of this key, or -1 when the graph does not hold it. */
   int node(SubjectKey key);

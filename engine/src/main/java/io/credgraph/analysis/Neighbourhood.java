@@ -2,6 +2,7 @@ package io.credgraph.analysis;
 
 import io.credgraph.ValidationException;
 import io.credgraph.model.RelationType;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

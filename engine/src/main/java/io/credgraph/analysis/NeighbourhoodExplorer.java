@@ -40,11 +40,13 @@ public final class NeighbourhoodExplorer {
     Set<Integer> edgeSeen = new HashSet<>();
     List<Neighbourhood.Supernode> supernodes = new ArrayList<>();
     depthOf.put(root, 0);
-    nodes.add(new Neighbourhood.Node(SubjectRef.of(view, root), 0));
+    nodes.add(new Neighbourhood.Node(view.ref(root), 0));
+    List<Integer> order = new ArrayList<>();
+    order.add(root);
     boolean truncated = false;
     int[] counts = new int[groups];
     for (int head = 0; head < nodes.size(); head++) {
-      int u = nodes.get(head).subject().node();
+      int u = order.get(head);
       int d = nodes.get(head).depth();
       if (d >= q.depth()) {
         continue;
@@ -81,7 +83,8 @@ public final class NeighbourhoodExplorer {
             continue;
           }
           depthOf.put(w, d + 1);
-          nodes.add(new Neighbourhood.Node(SubjectRef.of(view, w), d + 1));
+          nodes.add(new Neighbourhood.Node(view.ref(w), d + 1));
+          order.add(w);
         }
         if (edgeSeen.add(e)) {
           edges.add(EdgeRef.of(view, e));

@@ -3,6 +3,7 @@ package io.credgraph.analysis;
 import io.credgraph.NotFoundException;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectId;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ public final class OwnershipAnalysis {
         conflicts.add(
             new Controllers.Conflict(
                 Controllers.Conflict.Kind.SHARES_ABOVE_100,
-                List.of(SubjectRef.of(view, up.global[j])),
+                List.of(view.ref(up.global[j])),
                 sum,
                 "the shares held in "
                     + view.name(up.global[j])
@@ -105,21 +106,20 @@ public final class OwnershipAnalysis {
         continue;
       }
       if (Double.isNaN(stake[i])) {
-        affected.get(conflictOf[i]).add(SubjectRef.of(view, up.global[i]));
+        affected.get(conflictOf[i]).add(view.ref(up.global[i]));
         continue;
       }
       if (stake[i] > 0.5 + EPS && (best < 0 || stake[i] > stake[best])) {
         best = i;
       }
       if (stake[i] >= threshold - EPS) {
-        owners.add(
-            new Controllers.Owner(SubjectRef.of(view, up.global[i]), stake[i], topWalks(up, i)));
+        owners.add(new Controllers.Owner(view.ref(up.global[i]), stake[i], topWalks(up, i)));
       }
     }
     owners.sort(
         Comparator.comparingDouble((Controllers.Owner o) -> -Math.rint(o.ratio() * 1e9))
             .thenComparing(o -> o.subject().name())
-            .thenComparingInt(o -> o.subject().node()));
+            .thenComparingInt(o -> view.node(o.subject().id())));
     List<Controllers.Conflict> withAffected = new ArrayList<>();
     for (int c = 0; c < conflicts.size(); c++) {
       Controllers.Conflict k = conflicts.get(c);
@@ -127,7 +127,7 @@ public final class OwnershipAnalysis {
           new Controllers.Conflict(k.kind(), k.cycle(), k.product(), k.reason(), affected.get(c)));
     }
     return new Controllers(
-        SubjectRef.of(view, target),
+        view.ref(target),
         asOf,
         threshold,
         owners,
@@ -155,7 +155,7 @@ public final class OwnershipAnalysis {
               : OptionalDouble.of(y[local]);
       return Optional.of(
           new Controllers.ActualController(
-              SubjectRef.of(view, who),
+              view.ref(who),
               Controllers.Basis.DECLARED,
               ratio,
               Optional.of(EdgeRef.of(view, declared))));
@@ -163,7 +163,7 @@ public final class OwnershipAnalysis {
     if (best >= 0) {
       return Optional.of(
           new Controllers.ActualController(
-              SubjectRef.of(view, up.global[best]),
+              view.ref(up.global[best]),
               Controllers.Basis.OWNERSHIP,
               OptionalDouble.of(y[best]),
               Optional.empty()));
@@ -290,7 +290,7 @@ public final class OwnershipAnalysis {
     double product = 1;
     StringBuilder names = new StringBuilder();
     for (int p = start; p < walk.size(); p++) {
-      cycle.add(SubjectRef.of(view, up.global[walk.get(p)]));
+      cycle.add(view.ref(up.global[walk.get(p)]));
       product *= ratios.get(p);
       names.append(view.name(up.global[walk.get(p)])).append(" -> ");
     }
@@ -392,7 +392,7 @@ public final class OwnershipAnalysis {
         List<SubjectRef> subjects = new ArrayList<>();
         List<EdgeRef> relations = new ArrayList<>();
         for (Step t = s; t != null; t = t.prev) {
-          subjects.add(0, SubjectRef.of(view, up.global[t.node]));
+          subjects.add(0, view.ref(up.global[t.node]));
           if (t.edge >= 0) {
             relations.add(0, EdgeRef.of(view, up.edge[t.edge]));
           }

@@ -2,6 +2,7 @@ package io.credgraph.analysis;
 
 import io.credgraph.NotFoundException;
 import io.credgraph.model.SubjectId;
+import io.credgraph.model.SubjectRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +36,8 @@ public final class PathFinder {
   }
 
   public PathResult find(int from, int to, PathResult.Query q) {
-    SubjectRef fromRef = SubjectRef.of(view, from);
-    SubjectRef toRef = SubjectRef.of(view, to);
+    SubjectRef fromRef = view.ref(from);
+    SubjectRef toRef = view.ref(to);
     if (from == to) {
       return new PathResult(
           fromRef,
@@ -192,7 +193,7 @@ public final class PathFinder {
     List<SubjectRef> subjects = new ArrayList<>(nodes.length);
     List<List<EdgeRef>> hops = new ArrayList<>(nodes.length - 1);
     for (int i = 0; i < nodes.length; i++) {
-      subjects.add(SubjectRef.of(view, nodes[i]));
+      subjects.add(view.ref(nodes[i]));
       if (i + 1 < nodes.length) {
         List<EdgeRef> between = new ArrayList<>(1);
         int u = nodes[i];

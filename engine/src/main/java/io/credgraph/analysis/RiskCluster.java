@@ -1,5 +1,6 @@
 package io.credgraph.analysis;
 
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

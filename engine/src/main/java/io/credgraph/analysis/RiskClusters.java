@@ -255,7 +255,7 @@ public final class RiskClusters {
       if (b != null) {
         blacks.add(
             new RiskCluster.BlackMember(
-                SubjectRef.of(view, v), b.records, b.severity, List.copyOf(b.lists.keySet())));
+                view.ref(v), b.records, b.severity, List.copyOf(b.lists.keySet())));
         b.lists.forEach((list, count) -> byList.merge(list, count, Integer::sum));
         records += b.records;
         risk += b.severity;

@@ -2,6 +2,7 @@ package io.credgraph.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.rules.Role;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.credgraph.engine;
 
 import io.credgraph.ValidationException;
+import io.credgraph.model.SubjectRef;
 import java.util.List;
 
 /**

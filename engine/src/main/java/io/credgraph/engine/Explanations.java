@@ -1,6 +1,7 @@
 package io.credgraph.engine;
 
 import io.credgraph.model.RecordStatus;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.rules.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.credgraph.engine;
 
 import io.credgraph.grades.CreditGrade;
+import io.credgraph.model.SubjectRef;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,7 @@ package io.credgraph.engine;
 
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.risk.AssociatedRiskSearch;
 import java.time.LocalDate;
 import java.util.ArrayList;

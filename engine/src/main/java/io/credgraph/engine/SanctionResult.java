@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.credgraph.grades.CreditGrade;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.rules.MeasureKind;
 import java.util.List;
 import java.util.Optional;

@@ -174,7 +174,7 @@ class KekOwnershipTest {
       double[] series = seriesInto(t);
       for (Controllers.Owner o : c.owners()) {
         assertEquals(
-            series[o.subject().node()],
+            series[view.node(o.subject().id())],
             o.ratio(),
             1e-9,
             "owner " + o.subject().name() + " of " + view.name(t));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -70,7 +70,7 @@ class PathFinderRandomTest {
         assertEquals(count[t] > 20, res.truncated());
         Set<List<Integer>> distinct = new HashSet<>();
         for (PathResult.Path p : res.paths()) {
-          List<Integer> nodes = p.subjects().stream().map(SubjectRef::node).toList();
+          List<Integer> nodes = p.subjects().stream().map(x -> v.node(x.id())).toList();
           assertEquals(s, nodes.get(0));
           assertEquals(t, nodes.get(nodes.size() - 1));
           assertEquals(dist[t] + 1, nodes.size());

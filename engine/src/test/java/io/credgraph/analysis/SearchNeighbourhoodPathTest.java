@@ -9,6 +9,7 @@ import io.credgraph.ValidationException;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

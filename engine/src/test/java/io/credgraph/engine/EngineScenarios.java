@@ -18,6 +18,7 @@ import io.credgraph.model.StatusEvent;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.rules.Domain;
 import io.credgraph.rules.Role;
 import io.credgraph.store.GraphStore;

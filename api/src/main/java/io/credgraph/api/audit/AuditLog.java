@@ -1,10 +1,8 @@
 package io.credgraph.api.audit;
 
-import io.credgraph.CredgraphException;
 import io.credgraph.api.auth.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,22 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The append-only, tamper-evident audit log: one JSON object per line ({@code audit.jsonl} in a
  * directory, format in {@link AuditLines}), each linked to the previous line ({@link AuditChain}:
  * SHA-256, or HMAC-SHA256 under the audit key). The chain is verified when the log is opened
- * ({@link AuditVerifier}); an incomplete last line, what a crash during a write leaves, is cut and
+ * ({@link AuditRecovery}); an incomplete last line, what a crash during a write leaves, is cut and
  * saved beside the log ({@link #repaired()}); any other break stops start-up with the line number.
  * Appends are group-committed ({@link GroupCommit}): an append returns once its line is forced to
  * disk, and throws {@link AuditUnavailableException} when it cannot be. Queries scan the durable
  * part ({@link AuditSearch}).
  */
 public final class AuditLog implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-
   /** The {@code prev} of the first entry of an unkeyed log. */
   public static final String GENESIS = AuditChain.GENESIS;
 
@@ -40,7 +34,6 @@ public final class AuditLog implements AutoCloseable {
 
   private final AuditFile file;
   private final Clock clock;
-  private final boolean keyed;
   private final Optional<AuditKey> key;
   private final GroupCommit commit;
   private final AuditSearch search;
@@ -57,19 +50,14 @@ public final class AuditLog implements AutoCloseable {
    */
   public record Verification(long entries, String head, long bytes, long keyedFrom) {}
 
-  private AuditLog(
-      AuditFile file,
-      Clock clock,
-      Optional<AuditKey> key,
-      AuditVerifier.Result v,
-      int maxGroup,
-      Optional<Repair> repaired) {
-    this.file = file;
+  private AuditLog(AuditRecovery.Opened o, Clock clock, Optional<AuditKey> key, int maxGroup) {
+    AuditVerifier.Result v = o.verified();
+    this.file = o.file();
     this.clock = clock;
-    this.keyed = key.isPresent();
     this.key = key;
-    this.repaired = repaired;
+    this.repaired = o.repaired();
     this.keyedFrom = v.firstKeyed();
+    this.checked.putAll(o.checked());
     this.commit =
         new GroupCommit(
             file, new AuditChain(key), v.entries(), v.head(), v.bytes(), maxGroup, this::remember);
@@ -95,70 +83,17 @@ public final class AuditLog implements AutoCloseable {
    * one each).
    */
   public static AuditLog open(Path dir, Clock clock, Optional<AuditKey> key, int maxGroup) {
-    AuditLog log = openAny(dir, clock, key, maxGroup);
-    if (key.isPresent() && log.size() > 0 && log.keyedFrom == 0) {
-      log.close();
-      throw new CredgraphException(
-          "the audit log "
-              + log.file()
-              + " has "
-              + log.size()
-              + " entries written "
-              + "without a key; seal them under the key first (credgraph audit seal --data DIR), or serve with "
-              + "--audit-unkeyed");
-    }
-    return log;
+    return openAny(dir, clock, key, maxGroup, true);
   }
 
-  private static AuditLog openAny(Path dir, Clock clock, Optional<AuditKey> key, int maxGroup) {
-    Path path = dir.resolve(FILE_NAME);
+  private static AuditLog openAny(
+      Path dir, Clock clock, Optional<AuditKey> key, int maxGroup, boolean refuseUnsealed) {
+    AuditRecovery.Opened o = AuditRecovery.open(dir, key, refuseUnsealed);
     try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new CredgraphException("cannot open the audit log " + path + ": " + e.getMessage(), e);
-    }
-    AuditFile f = AuditFile.open(path);
-    try {
-      Map<String, Set<String>> checked = new ConcurrentHashMap<>();
-      long size = Files.isRegularFile(path) ? Files.size(path) : 0;
-      AuditVerifier.Result v =
-          AuditVerifier.verify(
-              path,
-              key,
-              size,
-              (who, subjects) ->
-                  checked
-                      .computeIfAbsent(who, k -> ConcurrentHashMap.newKeySet())
-                      .addAll(subjects));
-      Optional<Repair> repair = Optional.empty();
-      if (v.tail() > 0) {
-        Path saved = AuditFile.cutTail(path, v.bytes(), v.tail());
-        repair = Optional.of(new Repair(v.tail(), saved));
-        LOG.warn(
-            "audit log {}: an incomplete last line ({} bytes, line {}) was cut and saved to {}; it was never "
-                + "acknowledged",
-            path,
-            v.tail(),
-            v.entries() + 1,
-            saved);
-      }
-      AuditLog log = new AuditLog(f, clock, key, v, maxGroup, repair);
-      log.checked.putAll(checked);
-      return log;
-    } catch (IOException e) {
-      closeQuietly(f);
-      throw new CredgraphException("cannot open the audit log " + path + ": " + e.getMessage(), e);
+      return new AuditLog(o, clock, key, maxGroup);
     } catch (RuntimeException e) {
-      closeQuietly(f);
+      AuditRecovery.closeQuietly(o.file());
       throw e;
-    }
-  }
-
-  private static void closeQuietly(AuditFile f) {
-    try {
-      f.close();
-    } catch (IOException e) {
-      // already failing
     }
   }
 
@@ -179,28 +114,7 @@ public final class AuditLog implements AutoCloseable {
    * @throws AuditChainException naming the first line that fails
    */
   public static Verification verify(Path file, Optional<AuditKey> key) {
-    AuditVerifier.Result v = AuditVerifier.verify(file, key, Long.MAX_VALUE, (who, subjects) -> {});
-    if (v.tail() > 0) {
-      throw new AuditChainException(
-          v.entries() + 1,
-          file
-              + " line "
-              + (v.entries() + 1)
-              + ": incomplete last line "
-              + "("
-              + v.tail()
-              + " bytes, no newline): a write was cut short; the server cuts and saves it at start");
-    }
-    if (key.isPresent() && v.entries() > 0 && v.firstKeyed() == 0) {
-      throw new AuditChainException(
-          1,
-          file
-              + " line 1: no entry is keyed (all "
-              + v.entries()
-              + " links are plain "
-              + "SHA-256): the log was written without a key and never sealed, or it was rewritten");
-    }
-    return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
+    return AuditRecovery.verify(file, key);
   }
 
   /**
@@ -211,7 +125,7 @@ public final class AuditLog implements AutoCloseable {
    * @return the seal entry, or empty when the log was keyed already
    */
   public static Optional<AuditEntry> seal(Path dir, Clock clock, AuditKey key, Caller who) {
-    try (AuditLog log = openAny(dir, clock, Optional.of(key), 1)) {
+    try (AuditLog log = openAny(dir, clock, Optional.of(key), 1, false)) {
       if (log.keyedFrom > 0) {
         return Optional.empty();
       }
@@ -244,18 +158,7 @@ public final class AuditLog implements AutoCloseable {
       bytes = commit.durableBytes();
       expected = commit.durableHead();
     } while (bytes != commit.durableBytes());
-    AuditVerifier.Result v = AuditVerifier.verify(file(), key, bytes, (who, subjects) -> {});
-    if (!v.head().equals(expected)) {
-      throw new AuditChainException(
-          v.entries(),
-          file()
-              + ": the last line's link "
-              + AuditVerifier.abbreviate(v.head())
-              + " is not the head this server wrote ("
-              + AuditVerifier.abbreviate(expected)
-              + "); lines were removed at the end");
-    }
-    return new Verification(v.entries(), v.head(), v.bytes(), v.firstKeyed());
+    return AuditRecovery.verifyDurable(file(), key, bytes, expected);
   }
 
   /**
@@ -352,7 +255,7 @@ public final class AuditLog implements AutoCloseable {
 
   /** Whether the chain is keyed (HMAC-SHA256). */
   public boolean keyed() {
-    return keyed;
+    return key.isPresent();
   }
 
   /** The directory the log lives in. */

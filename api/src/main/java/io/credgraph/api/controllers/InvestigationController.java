@@ -26,6 +26,7 @@ import io.credgraph.api.view.Page;
 import io.credgraph.api.view.SubjectView;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectId;
+import io.credgraph.model.SubjectRef;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,9 +120,7 @@ public final class InvestigationController {
             .map(
                 h ->
                     InvestigationViews.subjectView(
-                        new io.credgraph.analysis.SubjectRef(
-                            h.node(), h.id(), h.kind(), h.key(), h.name()),
-                        unmasked))
+                        new SubjectRef(h.id(), h.kind(), h.name(), h.key()), unmasked))
             .toList();
     Requests.audit(
         ctx,

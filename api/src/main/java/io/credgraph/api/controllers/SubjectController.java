@@ -23,6 +23,7 @@ import io.credgraph.model.ResidentId;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.model.SubjectRef;
 import io.credgraph.model.Uscc;
 import io.credgraph.store.GraphStore;
 import io.javalin.http.Context;
@@ -91,7 +92,7 @@ public final class SubjectController {
                 unmasked || !other.get().key().isPerson()
                     ? SubjectView.of(other.get(), unmasked)
                     : SubjectView.of(
-                        new io.credgraph.engine.SubjectRef(
+                        new SubjectRef(
                             other.get().id(),
                             other.get().kind(),
                             other.get().name(),

@@ -12,7 +12,7 @@ import io.credgraph.api.error.Bodies;
 import io.credgraph.api.requests.WatchRequest;
 import io.credgraph.api.view.AlertView;
 import io.credgraph.api.view.InvestigationViews.WatchlistAnswer;
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import io.credgraph.api.view.SubjectView;
 import io.credgraph.model.Dates;
 import io.credgraph.model.Subject;
@@ -47,7 +47,7 @@ public final class WatchlistController {
     GraphStore store = backend.store();
     List<SubjectKey> keys = new ArrayList<>();
     for (int i = 0; i < req.subjects().size(); i++) {
-      SubjectRef t = req.subjects().get(i);
+      SubjectParam t = req.subjects().get(i);
       Optional<Subject> s;
       if (t.id().isPresent()) {
         SubjectId id;

@@ -1,7 +1,7 @@
 package io.credgraph.api.requests;
 
 import io.credgraph.ValidationException;
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import io.credgraph.rules.Role;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * enterprise}, a company when absent) on {@code asOf} (today in China Standard Time when absent)?
  */
 public record AppointmentRequest(
-    SubjectRef person, Role role, Optional<SubjectRef> enterprise, Optional<LocalDate> asOf) {
+    SubjectParam person, Role role, Optional<SubjectParam> enterprise, Optional<LocalDate> asOf) {
   public AppointmentRequest {
     if (person == null) {
       throw new ValidationException("person", "person is required: {\"idNumber\": ...}");

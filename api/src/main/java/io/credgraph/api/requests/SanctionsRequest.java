@@ -1,7 +1,7 @@
 package io.credgraph.api.requests;
 
 import io.credgraph.ValidationException;
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.rules.Domain;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * 1,000) on {@code asOf}, in {@code domain} or all domains.
  */
 public record SanctionsRequest(
-    List<SubjectRef> subjects, Optional<Domain> domain, Optional<LocalDate> asOf) {
+    List<SubjectParam> subjects, Optional<Domain> domain, Optional<LocalDate> asOf) {
   public SanctionsRequest {
     if (subjects == null || subjects.isEmpty()) {
       throw new ValidationException(

@@ -1,6 +1,6 @@
 package io.credgraph.api.requests;
 
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import io.credgraph.model.Crime;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Optional;
 public record SimulationRequest(
     Optional<String> type,
     Optional<String> id,
-    SubjectRef subject,
+    SubjectParam subject,
     String list,
     Optional<String> severity,
     Optional<String> penalty,
@@ -29,7 +29,7 @@ public record SimulationRequest(
     Optional<LocalDate> decidedOn,
     Optional<LocalDate> effectiveFrom,
     Optional<LocalDate> effectiveUntil,
-    Optional<List<SubjectRef>> liablePersons,
+    Optional<List<SubjectParam>> liablePersons,
     Optional<String> profession,
     Optional<Crime> crime,
     Optional<LocalDate> sentenceCompletedOn,

@@ -1,7 +1,7 @@
 package io.credgraph.api.requests;
 
 import io.credgraph.ValidationException;
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import io.credgraph.model.StatusEvent;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * release of one {@code person} (RELEASED).
  */
 public record StatusRequest(
-    StatusEvent status, LocalDate on, Optional<String> note, Optional<SubjectRef> person) {
+    StatusEvent status, LocalDate on, Optional<String> note, Optional<SubjectParam> person) {
   public StatusRequest {
     if (status == null) {
       throw new ValidationException(

@@ -1,7 +1,7 @@
 package io.credgraph.api.requests;
 
 import io.credgraph.ValidationException;
-import io.credgraph.api.view.SubjectRef;
+import io.credgraph.api.view.SubjectParam;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * the opaque {@code id} this API hands out or by natural key ({@code uscc}, or {@code idNumber}
  * with an optional {@code idType}, or {@code scheme} and {@code externalId}).
  */
-public record WatchRequest(List<SubjectRef> subjects) {
+public record WatchRequest(List<SubjectParam> subjects) {
   public static final int MAX = 1000;
 
   public WatchRequest {

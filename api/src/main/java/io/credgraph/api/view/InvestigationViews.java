@@ -12,6 +12,7 @@ import io.credgraph.model.RelationType;
 import io.credgraph.model.SubjectId;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
+import io.credgraph.model.SubjectRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class InvestigationViews {
   private InvestigationViews() {}
 
   /** The view of an analysis subject. */
-  public static SubjectView subjectView(io.credgraph.analysis.SubjectRef s, boolean unmasked) {
+  public static SubjectView subjectView(SubjectRef s, boolean unmasked) {
     return SubjectView.of(s.id(), s.kind(), s.name(), s.key(), unmasked);
   }
 
@@ -270,7 +271,7 @@ public final class InvestigationViews {
   }
 
   private static List<PathElement> pathOf(
-      List<io.credgraph.analysis.SubjectRef> subjects, List<EdgeRef> relations, boolean unmasked) {
+      List<SubjectRef> subjects, List<EdgeRef> relations, boolean unmasked) {
     List<PathElement> out = new ArrayList<>(subjects.size() * 2);
     for (int i = 0; i < subjects.size(); i++) {
       out.add(PathElement.subject(subjectView(subjects.get(i), unmasked)));

@@ -4,6 +4,7 @@ import io.credgraph.api.auth.Caller;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.model.SubjectKind;
+import io.credgraph.model.SubjectRef;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public record SubjectView(
    * INVESTIGATOR a person carries no name, only the masked key: a key that knows an ID number must
    * not learn whose it is from a check.
    */
-  public static SubjectView of(io.credgraph.engine.SubjectRef s, boolean unmasked) {
+  public static SubjectView of(SubjectRef s, boolean unmasked) {
     String name = !unmasked && s.key() instanceof SubjectKey.Person p ? p.masked() : s.name();
     return of(s.id(), s.kind(), name, s.key(), unmasked);
   }

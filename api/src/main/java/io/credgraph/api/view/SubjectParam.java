@@ -8,20 +8,21 @@ import io.credgraph.store.GraphStore;
 import java.util.Optional;
 
 /**
- * A subject in a request body, the one type every body uses (API.md): by the opaque subject id this
- * API hands out ({@code {"id": ...}}), or by natural key: {@code {"uscc": ...}}, {@code
+ * A subject named in a request body, the one type every body uses (API.md); not to be confused with
+ * {@link io.credgraph.model.SubjectRef}, a subject as answers name it: by the opaque subject id
+ * this API hands out ({@code {"id": ...}}), or by natural key: {@code {"uscc": ...}}, {@code
  * {"idNumber": ...}} (with an optional {@code idType}), or for a subject from outside China's
  * registries {@code {"scheme": "ftm", "externalId": ...}}. Natural keys are checked when read: a
  * key that fails its check character is refused with the expected character.
  */
-public record SubjectRef(
+public record SubjectParam(
     Optional<String> id,
     Optional<String> uscc,
     Optional<String> idNumber,
     Optional<String> idType,
     Optional<String> scheme,
     Optional<String> externalId) {
-  public SubjectRef {
+  public SubjectParam {
     id = id == null ? Optional.empty() : id;
     uscc = uscc == null ? Optional.empty() : uscc;
     idNumber = idNumber == null ? Optional.empty() : idNumber;
@@ -51,9 +52,9 @@ public record SubjectRef(
   }
 
   /** By natural key. */
-  public static SubjectRef of(SubjectKey key) {
+  public static SubjectParam of(SubjectKey key) {
     if (key instanceof SubjectKey.Org o) {
-      return new SubjectRef(
+      return new SubjectParam(
           Optional.empty(),
           Optional.of(o.uscc().value()),
           Optional.empty(),
@@ -62,7 +63,7 @@ public record SubjectRef(
           Optional.empty());
     }
     if (key instanceof SubjectKey.External e) {
-      return new SubjectRef(
+      return new SubjectParam(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -71,7 +72,7 @@ public record SubjectRef(
           Optional.of(e.externalId()));
     }
     SubjectKey.Person p = (SubjectKey.Person) key;
-    return new SubjectRef(
+    return new SubjectParam(
         Optional.empty(),
         Optional.empty(),
         Optional.of(p.idNumber()),

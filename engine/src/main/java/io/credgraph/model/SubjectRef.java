@@ -1,19 +1,18 @@
-package io.credgraph.engine;
+package io.credgraph.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.credgraph.model.SubjectId;
-import io.credgraph.model.SubjectKey;
-import io.credgraph.model.SubjectKind;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A subject as answers name it: opaque id, kind, name and natural key. The key of a person is
- * personal data: as JSON a subject is {@code {"id", "kind", "name"}} plus {@code uscc} for an
- * organisation or the <em>masked</em> {@code idNumber} for a person (API.md); the full key never
- * leaves through serialisation. Callers allowed to see the full number read {@link #key()}
- * explicitly.
+ * A subject as answers name it, the one type the engine's answers (checks, paths, measures) and the
+ * analysis answers (neighbourhoods, paths, owners, clusters) share: opaque id, kind, name and
+ * natural key. The key of a person is personal data: as JSON a subject is {@code {"id", "kind",
+ * "name"}} plus {@code uscc} for an organisation or the <em>masked</em> {@code idNumber} for a
+ * person (API.md); the full key never leaves through serialisation. Callers allowed to see the full
+ * number read {@link #key()} explicitly; {@link #toString()} shows only {@code name(id)}. Analysis
+ * code that needs the node of a subject in a graph looks it up with {@code GraphView.node(id())}.
  */
 public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnore SubjectKey key) {
   public SubjectRef {
@@ -51,5 +50,10 @@ public record SubjectRef(SubjectId id, SubjectKind kind, String name, @JsonIgnor
     return key instanceof SubjectKey.External e
         ? Optional.of(kind == SubjectKind.PERSON ? e.masked() : e.externalId())
         : Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return name + "(" + id + ")";
   }
 }

@@ -96,7 +96,10 @@ final class Projection implements ControlGraph {
   /** An empty projection sized for {@code subjects}, {@code relations} and {@code records}. */
   Projection(ListCatalogue lists, int subjects, int relations, int records) {
     this.lists = lists;
-    int cap = Math.max(1024, subjects);
+    // room to grow, as doubling from a small start would leave it: an exact fit would make the
+    // first
+    // writes after start copy every array under the write lock (and the GC pay for it)
+    int cap = roomFor(subjects, 1024);
     keys = new SubjectKey[cap];
     ids = new SubjectId[cap];
     names = new String[cap];
@@ -109,14 +112,14 @@ final class Projection implements ControlGraph {
     outMore = new int[cap][];
     inMore = new int[cap][];
     recsOf = new int[cap][];
-    int ecap = Math.max(1024, relations);
+    int ecap = roomFor(relations, 1024);
     rFrom = new int[ecap];
     rTo = new int[ecap];
     rType = new byte[ecap];
     rSince = new int[ecap];
     rUntil = new int[ecap];
     rRatio = new double[ecap];
-    int rcap = Math.max(256, records);
+    int rcap = roomFor(records, 256);
     recs = new CreditRecord[rcap];
     recHolder = new int[rcap];
     recSpans = new int[rcap][];
@@ -139,6 +142,14 @@ final class Projection implements ControlGraph {
     store.forEachRecord(rec -> p.putRecord(rec));
     p.buildCsr();
     return p;
+  }
+
+  /** The power of two above {@code n} (at least {@code min}): capacity with room to grow. */
+  private static int roomFor(int n, int min) {
+    if (n >= 1 << 29) {
+      return n + (n >> 3);
+    }
+    return Math.max(min, Integer.highestOneBit(Math.max(1, n)) << 1);
   }
 
   static int day(LocalDate d) {

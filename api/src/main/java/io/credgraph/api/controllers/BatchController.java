@@ -73,6 +73,9 @@ public final class BatchController {
     // the batch waits in DATA/spool (owner-only) while it loads, and is deleted afterwards whatever
     // happens
     java.nio.file.Path spooled = null;
+    // a client that stalls mid-upload is cut when the time limit has passed, not at the next byte
+    // it might never send: the connection's idle timeout is the limit while the body is read
+    long idleBefore = idleTimeout(ctx, config.batchTimeout().toMillis());
     try (InputStream decoded = BoundedBody.open(ctx, max, "the batch")) {
       BufferedInputStream sniff = new BufferedInputStream(decoded, 1 << 16);
       InputStream content = sniff;
@@ -97,6 +100,7 @@ public final class BatchController {
       try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
         new Limited(content, max, deadline, config.batchTimeout()).transferTo(out);
       }
+      idleTimeout(ctx, idleBefore);
       java.nio.file.Path file = spooled;
       report =
           loader.loadAll(
@@ -107,8 +111,12 @@ public final class BatchController {
                       () -> java.nio.file.Files.newInputStream(file))),
               new Deadline(deadline, config.batchTimeout()));
     } catch (IOException e) {
+      if (System.nanoTime() >= deadline) {
+        throw timeout(config.batchTimeout()); // the connection's idle timeout cut a stalled upload
+      }
       throw ApiException.malformedJson("the batch body could not be read: " + e.getMessage());
     } finally {
+      idleTimeout(ctx, idleBefore);
       backend.investigations().recordAlerts();
       if (spooled != null) {
         try {
@@ -157,6 +165,21 @@ public final class BatchController {
   }
 
   /** Counts the bytes of the (decompressed) body and refuses past the size or time limit. */
+  /**
+   * Sets the idle timeout of the request's connection (Jetty) to {@code millis} and returns the one
+   * it had; -1 (and nothing set) where the request is not Jetty's.
+   */
+  private static long idleTimeout(Context ctx, long millis) {
+    org.eclipse.jetty.server.Request r = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (millis >= 0 && r != null && r.getHttpChannel() != null) {
+      org.eclipse.jetty.io.EndPoint end = r.getHttpChannel().getEndPoint();
+      long before = end.getIdleTimeout();
+      end.setIdleTimeout(millis);
+      return before;
+    }
+    return -1;
+  }
+
   private static final class Limited extends FilterInputStream {
     private final long max;
     private final long deadline;

@@ -77,8 +77,8 @@ public final class StartBench {
       }
       System.out.println("from the file: " + e.stats());
       t = System.nanoTime();
-      Object c = store.counts();
-      long v = store.version();
+      store.counts();
+      store.version();
       System.out.printf(
           Locale.ROOT, "store counts and version: %.3f s%n", (System.nanoTime() - t) / 1e9);
       System.gc();

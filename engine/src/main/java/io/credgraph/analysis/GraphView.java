@@ -17,9 +17,9 @@ import java.time.LocalDate;
  * Its dates are epoch days, {@code since} inclusive and {@code until} inclusive; an open end is
  * {@link #OPEN_UNTIL}. Its ratio is {@link Double#NaN} when unknown or not a SHAREHOLDER relation.
  *
- * <p>Implementations are immutable snapshots, safe to share between threads: {@link StoreGraphView}
- * builds one from any {@link io.credgraph.store.GraphStore}; the sanction engine's projection may
- * implement it directly.
+ * <p>Implementations are immutable snapshots, safe to share between threads: the engine's {@code
+ * GraphSnapshot} (the projection frozen per committed version) is the one the server reads; {@link
+ * StoreGraphView} builds one from any {@link io.credgraph.store.GraphStore} for tests.
  */
 public interface GraphView {
   /** {@link #edgeUntil(int)} of a relation that still holds. */

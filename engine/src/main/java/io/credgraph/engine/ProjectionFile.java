@@ -123,7 +123,6 @@ public final class ProjectionFile {
       out.writeInt(s.edgeUntil(e));
       out.writeDouble(s.edgeRatio(e));
     }
-    int[] written = {0};
     IOException[] failed = {null};
     s.forEachRecord(
         r -> {
@@ -134,7 +133,6 @@ public final class ProjectionFile {
             byte[] json = Jsons.plain().writeValueAsBytes(PropertyCodec.ISO_DATES.recordProps(r));
             out.writeInt(json.length);
             out.write(json);
-            written[0]++;
           } catch (IOException e) {
             failed[0] = e;
           }

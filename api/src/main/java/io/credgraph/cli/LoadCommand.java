@@ -163,10 +163,19 @@ public final class LoadCommand implements Callable<Integer> {
                   + watchlists
                   + "): loading through the engine so that their alerts are raised");
           out.flush();
-          CredgraphEngine engine = CredgraphEngine.open(store);
+          io.credgraph.catalogue.ListCatalogue lists =
+              io.credgraph.catalogue.ListCatalogue.defaults();
+          CredgraphEngine engine =
+              CredgraphEngine.open(
+                  store,
+                  lists,
+                  io.credgraph.rules.RuleCatalogue.defaults(lists),
+                  data.resolve(RunningServer.PROJECTION));
           InvestigationBackend backend =
               InvestigationBackend.open(engine, watchlists, Clock.systemUTC());
-          out.printf("engine opened in %,d ms%n", (System.nanoTime() - e0) / 1_000_000);
+          out.printf(
+              "engine opened in %,d ms from %s%n",
+              (System.nanoTime() - e0) / 1_000_000, engine.startedFrom());
           out.flush();
           try {
             report =

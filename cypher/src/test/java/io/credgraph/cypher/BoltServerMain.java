@@ -10,9 +10,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 
 /**
- * A real Neo4j server for tests, run in its own JVM by {@link BoltNeo4jStoreContractIT}: the
- * database under {@code args[0]} with a Bolt listener on {@code localhost:args[1]}, no
- * authentication. Prints {@code READY <port>} once started and shuts down on SIGTERM.
+ * A real Neo4j server for tests, run in its own JVM by {@link BoltServer}: the database under
+ * {@code args[0]} with a Bolt listener on {@code localhost:args[1]}, no authentication. Prints
+ * {@code READY <port>} once started and shuts down on SIGTERM.
  */
 public final class BoltServerMain {
   private BoltServerMain() {}

@@ -86,6 +86,11 @@ public interface GraphStore extends AutoCloseable {
    * changed. Throws {@link io.credgraph.StoreException} or {@link io.credgraph.ValidationException}
    * (a status change that is not allowed, a relation or record whose subject is missing), in which
    * case nothing of the batch is stored.
+   *
+   * <p>Applying a batch again after it committed changes nothing (every operation merges into what
+   * is stored; the same checkpoint again is unchanged) and leaves the version where it was: a retry
+   * after a commit whose answer was lost (a server that died between its commit and its reply)
+   * stores nothing twice.
    */
   WriteResult write(WriteBatch batch);
 

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.credgraph.ValidationException;
+import io.credgraph.exchange.StoreSnapshot;
 import io.credgraph.fixtures.Keys;
 import io.credgraph.fixtures.StoreFixtures;
 import io.credgraph.model.CreditRecord;
@@ -1055,6 +1056,34 @@ public abstract class GraphStoreContract {
     assertEquals(Optional.of(betaJudgmentDebtorWithHistory()), store.record(repairedId));
     assertEquals(List.of(pendingFact("p-1", Keys.uscc(77), 9)), store.pending(Keys.uscc(77)));
     assertEquals(Optional.empty(), store.checkpoint("sha256-b"));
+  }
+
+  /**
+   * A batch applied again, as a retry does after a commit whose acknowledgement was lost (a server
+   * that died between its commit and its answer): the second time is a no-op, so a load that rides
+   * over a crash on retries stores nothing twice.
+   */
+  @Test
+  void aBatchAppliedAgainAfterItCommittedChangesNothing() {
+    write(put(acme()), put(zhang()), put(li()));
+    WriteBatch chunk =
+        WriteBatch.of(
+            put(acme().withProvenance(List.of(prov("samr-2024-07.jsonl", 3)))),
+            put(zhangLegalRepOfAcme()),
+            put(acmeLicenceRevoked()),
+            append(
+                "ZSAMR-2019-0042",
+                change(StatusEvent.OBJECTED, LocalDate.of(2019, 6, 1), "samr-2024-11.jsonl", 1)),
+            new WriteOp.PutPending(pendingFact("p-1", BETA_KEY, 9)),
+            new WriteOp.Checkpoint(
+                checkpoint("sha256-a", "samr-2024-07.jsonl", 7, false, "2024-03-01T08:00:00Z")));
+    WriteResult first = store.write(chunk);
+    StoreSnapshot after = StoreSnapshot.of(store);
+
+    WriteResult again = store.write(chunk);
+    assertEquals(first.version(), again.version(), "the version does not move: " + again);
+    assertEquals(0, again.created() + again.updated(), "nothing created or updated: " + again);
+    assertEquals(after, StoreSnapshot.of(store), "the stored facts are as after the first write");
   }
 
   @Test

@@ -143,7 +143,17 @@ final class GremlinBatch {
               .<Object>values(SEQ)
               .tryNext()
               .map(n -> ((Number) n).longValue());
-      if (seq.isPresent()) {
+      boolean same =
+          seq.isPresent()
+              && g.V()
+                  .has(CHECKPOINT, HASH, hash)
+                  .values(DOC)
+                  .tryNext()
+                  .map(d -> Codec.FACTS.checkpoint(Codec.props(d)).equals(c.checkpoint()))
+                  .orElse(false);
+      if (same) {
+        unchanged++; // the same checkpoint again (a retried batch): nothing changes
+      } else if (seq.isPresent()) {
         g.V()
             .has(CHECKPOINT, HASH, hash)
             .property(

@@ -1,19 +1,14 @@
 package io.credgraph.gremlin;
 
 import io.credgraph.fixtures.ChildJvm;
+import io.credgraph.fixtures.Folders;
 import io.credgraph.store.GraphStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.apache.tinkerpop.gremlin.driver.Cluster;
-import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
-import org.apache.tinkerpop.gremlin.process.traversal.AnonymousTraversalSource;
-import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class GremlinServerHarness implements AutoCloseable {
   private final ChildJvm jvm;
   private final int port;
+  private Path folder;
 
   private GremlinServerHarness(ChildJvm jvm, int port) {
     this.jvm = jvm;
@@ -64,9 +60,14 @@ public final class GremlinServerHarness implements AutoCloseable {
     return "gremlin://localhost:" + port;
   }
 
+  /** Stops the server (SIGTERM); deletes its folder when {@link #perClass()} made it. */
   @Override
-  public void close() throws InterruptedException {
-    jvm.terminate(Duration.ofMinutes(1));
+  public void close() throws InterruptedException, IOException {
+    try {
+      jvm.terminate(Duration.ofMinutes(1));
+    } finally {
+      Folders.delete(folder);
+    }
   }
 
   /** A fresh store: this server's graph emptied ({@link #dropAll}), then connected. */
@@ -77,19 +78,8 @@ public final class GremlinServerHarness implements AutoCloseable {
 
   /** Empties the graph behind {@code remote}: a traversal that drops every vertex. */
   public static void dropAll(GremlinGraphStore.Remote remote) {
-    Cluster cluster =
-        Cluster.build(remote.host())
-            .port(remote.port())
-            .serializer(new GraphBinaryMessageSerializerV1())
-            .create();
-    try {
-      AnonymousTraversalSource.traversal()
-          .withRemote(DriverRemoteConnection.using(cluster, remote.traversalSource()))
-          .V()
-          .drop()
-          .iterate();
-    } finally {
-      cluster.close();
+    try (GremlinGraphStore store = GremlinGraphStore.connect(remote)) {
+      store.traversal().V().drop().iterate();
     }
   }
 
@@ -103,7 +93,6 @@ public final class GremlinServerHarness implements AutoCloseable {
 
   /** See {@link #perClass()}. */
   public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
-    private Path dir;
     private GremlinServerHarness server;
 
     private PerClass() {}
@@ -117,22 +106,15 @@ public final class GremlinServerHarness implements AutoCloseable {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-      dir = Files.createTempDirectory("gremlin-server");
+      Path dir = Files.createTempDirectory("gremlin-server");
       server = start(dir);
+      server.folder = dir;
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-      try {
-        if (server != null) {
-          server.close();
-        }
-      } finally {
-        try (Stream<Path> files = Files.walk(dir)) {
-          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
+      if (server != null) {
+        server.close();
       }
     }
   }

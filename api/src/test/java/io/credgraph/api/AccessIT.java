@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credgraph.api.auth.Role;
 import io.credgraph.model.SubjectKey;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every role boundary of every served route (API.md's access table, written out here by hand): no
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * below the route's role, success from it up.
  */
 class AccessIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static String alphaId;
 
@@ -140,24 +138,10 @@ class AccessIT {
   @BeforeAll
   static void start() {
     // every route for every role and twice without a valid key, quickly: more than an anonymous
-    // client's burst; the
-    // rate limits have their own test (GuardsIT)
-    server =
-        new ApiServer(
-            dir,
-            io.credgraph.store.memory.InMemoryGraphStore.create(),
-            ApiConfig.DEFAULT_MAX_BODY,
-            ApiConfig.DEFAULT_MAX_BATCH,
-            ApiConfig.DEFAULT_BATCH_TIMEOUT,
-            Protections.defaults().withoutRateLimits());
-    Fixtures.load(server.engine.writer());
-    alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+    // client's burst; the rate limits have their own test (GuardsIT), the test server has none
+    server = SERVER.server();
+    alphaId = server.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
     server.bindSubject(alphaId);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

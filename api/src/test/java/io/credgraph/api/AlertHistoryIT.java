@@ -118,7 +118,7 @@ class AlertHistoryIT {
   }
 
   static String id(ApiServer s, SubjectKey k) {
-    return s.store.subject(k).orElseThrow().id().value();
+    return s.subjectId(k);
   }
 
   @Test

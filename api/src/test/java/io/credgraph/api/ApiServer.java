@@ -6,6 +6,7 @@ import io.credgraph.api.audit.AuditLog;
 import io.credgraph.api.auth.ApiKeys;
 import io.credgraph.api.auth.Role;
 import io.credgraph.engine.CredgraphEngine;
+import io.credgraph.model.SubjectKey;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.memory.InMemoryGraphStore;
 import java.io.IOException;
@@ -86,6 +87,11 @@ public final class ApiServer implements AutoCloseable {
                 config,
                 protections)
             .start("127.0.0.1", 0);
+  }
+
+  /** The opaque id of the subject with {@code key}, which must be in the store. */
+  public String subjectId(SubjectKey key) {
+    return store.subject(key).orElseThrow().id().value();
   }
 
   /** Writes through the engine, as every write must. */

@@ -2,13 +2,11 @@ package io.credgraph.api;
 
 import io.credgraph.api.web.Browser;
 import io.credgraph.api.web.WebCity;
+import io.credgraph.fixtures.Folders;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -111,26 +109,8 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
       } finally {
         browser = null;
         server = null;
-        delete(dir);
+        Folders.delete(dir);
       }
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
     }
   }
 }

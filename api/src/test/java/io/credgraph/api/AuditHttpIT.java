@@ -51,8 +51,7 @@ class AuditHttpIT {
               Role.DEPARTMENT,
               "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}]}");
       assertEquals(503, s.status(), s.body());
-      String alpha =
-          server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+      String alpha = server.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
       assertEquals(
           403,
           server.get("/api/v1/subjects/" + alpha, Role.DEPARTMENT).status(),
@@ -65,10 +64,8 @@ class AuditHttpIT {
   void aProfileLogsTheRelatedPersonsItShowsByIdNeverByNumber(@TempDir Path dir) throws Exception {
     try (ApiServer server = new ApiServer(dir)) {
       Fixtures.load(server.engine.writer());
-      String alpha =
-          server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-      String zhang =
-          server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+      String alpha = server.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
+      String zhang = server.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
       ApiServer.Answer a = server.get("/api/v1/subjects/" + alpha, Role.INVESTIGATOR);
       assertEquals(200, a.status(), a.body());
       boolean showsZhang = false;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.auth.Role;
+import io.credgraph.fixtures.ExchangeExample;
 import io.credgraph.store.memory.InMemoryGraphStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checks that see the loaded data at once.
  */
 public class BatchesIT {
-  static final String PERSON = "442000198001011239";
-  static final String COMPANY = "91442000MA4W1K2X3F";
+  static final String PERSON = ExchangeExample.PERSON;
+  static final String COMPANY = ExchangeExample.COMPANY;
 
   /**
    * EXCHANGE.md's example: 张三 LEGAL_REP of a company whose licence was revoked on 2019-05-10,
@@ -32,29 +33,11 @@ public class BatchesIT {
   public static final String EXAMPLE =
       String.join(
               "\n",
-              "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
-                  + COMPANY
-                  + "\",\"name\":\"中山市示例五金有限公司\","
-                  + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-                  + "\"industry\":\"C33\"}",
-              "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
-                  + PERSON
-                  + "\",\"name\":\"张三\"}",
-              "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\""
-                  + PERSON
-                  + "\"},\"to\":{\"uscc\":\""
-                  + COMPANY
-                  + "\"},\"since\":\"2016-04-12\"}",
-              "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\""
-                  + COMPANY
-                  + "\"},"
-                  + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-                  + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-                  + "\"liablePersons\":[{\"idNumber\":\""
-                  + PERSON
-                  + "\"}]}",
-              "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-                  + "\"note\":\"corrected\"}")
+              ExchangeExample.ENTERPRISE_LINE,
+              ExchangeExample.PERSON_LINE,
+              ExchangeExample.LEGAL_REP_LINE,
+              ExchangeExample.LICENCE_REVOKED_LINE,
+              ExchangeExample.repaired("corrected"))
           + "\n";
 
   static HttpRequest batch(ApiServer s, byte[] body, String type, boolean gzip) {

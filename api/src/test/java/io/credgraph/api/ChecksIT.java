@@ -31,9 +31,8 @@ class ChecksIT {
   @BeforeAll
   static void start() {
     server = SERVER.server();
-    alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-    zhangId =
-        server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+    alphaId = server.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
+    zhangId = server.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
   }
 
   static String appointment(String idNumber, String role, String asOf) {

@@ -9,25 +9,19 @@ import io.credgraph.model.SubjectId;
 import io.credgraph.store.memory.InMemoryGraphStore;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every class of error is application/problem+json with a detail that says what to fix. */
 class ErrorsIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
-    Fixtures.load(server.engine.writer());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    server = SERVER.server();
   }
 
   static void assertProblem(ApiServer.Answer a, int status, String type) {

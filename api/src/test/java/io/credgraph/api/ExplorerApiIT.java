@@ -29,7 +29,7 @@ class ExplorerApiIT {
   }
 
   static String person(String idNumber) {
-    return server.store.subject(SubjectKey.resident(idNumber)).orElseThrow().id().value();
+    return server.subjectId(SubjectKey.resident(idNumber));
   }
 
   @Test

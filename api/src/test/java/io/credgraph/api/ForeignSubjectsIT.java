@@ -9,13 +9,11 @@ import io.credgraph.api.auth.Role;
 import io.credgraph.model.SubjectKey;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Subjects from outside China's registries over HTTP (API.md: "foreign subjects by their external
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ForeignSubjectsIT {
   static final String OWNER = "{\"scheme\":\"ftm\",\"externalId\":\"NK-owner\"}";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static String betaId;
   static String zhangId;
@@ -35,8 +33,7 @@ class ForeignSubjectsIT {
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
-    Fixtures.load(server.engine.writer());
+    server = SERVER.server();
     String batch =
         String.join(
                 "\n",
@@ -59,16 +56,9 @@ class ForeignSubjectsIT {
             .build();
     ApiServer.Answer loaded = server.send(req);
     assertEquals(200, loaded.status(), loaded.body());
-    betaId = server.store.subject(SubjectKey.uscc(Fixtures.BETA_USCC)).orElseThrow().id().value();
-    zhangId =
-        server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
-    ownerId =
-        server.store.subject(SubjectKey.external("ftm", "NK-owner")).orElseThrow().id().value();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    betaId = server.subjectId(SubjectKey.uscc(Fixtures.BETA_USCC));
+    zhangId = server.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
+    ownerId = server.subjectId(SubjectKey.external("ftm", "NK-owner"));
   }
 
   @Test

@@ -88,10 +88,8 @@ class GuardsIT {
   @Test
   void aDepartmentKeyLearnsNoPersonsNameAndReadsNoPersonsProfile(@TempDir Path dir) {
     try (ApiServer s = server(dir, Protections.defaults())) {
-      String zhang =
-          s.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
-      String alpha =
-          s.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
+      String zhang = s.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
+      String alpha = s.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
       String body =
           "{\"subjects\":[{\"idNumber\":\""
               + Fixtures.ZHANG_ID
@@ -138,8 +136,7 @@ class GuardsIT {
                       SubjectKey.uscc(Fixtures.BETA_USCC),
                       java.time.LocalDate.of(2020, 1, 1)))
               .build());
-      String zhang =
-          s.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+      String zhang = s.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
       ApiServer.Answer all = s.get("/api/v1/subjects/" + zhang, Role.INVESTIGATOR);
       assertEquals(2, all.json().path("relations").size(), all.body());
       assertFalse(all.json().path("truncated").asBoolean());

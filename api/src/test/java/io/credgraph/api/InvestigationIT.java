@@ -56,11 +56,11 @@ class InvestigationIT {
   }
 
   static String org(String uscc) {
-    return server.store.subject(SubjectKey.uscc(uscc)).orElseThrow().id().value();
+    return server.subjectId(SubjectKey.uscc(uscc));
   }
 
   static String person(String idNumber) {
-    return server.store.subject(SubjectKey.resident(idNumber)).orElseThrow().id().value();
+    return server.subjectId(SubjectKey.resident(idNumber));
   }
 
   static String enc(String s) {

@@ -42,8 +42,7 @@ class LoadWhileReadingIT {
             EmbeddedNeo4jStore.open(dir.resolve("graph"), EmbeddedNeo4jStore.Options.small()),
             ApiConfig.DEFAULT_MAX_BODY)) {
       Fixtures.load(s.engine.writer());
-      String zhang =
-          s.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+      String zhang = s.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
       JsonNode base = stats(s);
       long baseOrgs = base.path("subjects").path("ENTERPRISE").asLong();
       long baseRecords = sum(base.path("recordsInForce"));

@@ -40,7 +40,7 @@ class LoopIT {
     }
 
     static String id(ApiServer s, SubjectKey k) {
-      return s.store.subject(k).orElseThrow().id().value();
+      return s.subjectId(k);
     }
 
     @Override

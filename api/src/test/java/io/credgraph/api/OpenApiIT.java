@@ -9,29 +9,23 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * /openapi.json describes exactly the routes served, each with its answers and errors; /docs shows
  * it.
  */
 class OpenApiIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.empty();
   static ApiServer server;
   static JsonNode doc;
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
+    server = SERVER.server();
     doc = server.get("/openapi.json", null).json();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
@@ -185,7 +179,7 @@ class OpenApiIT {
                 "--no-sandbox",
                 "--disable-gpu",
                 "--disable-dev-shm-usage",
-                "--user-data-dir=" + dir.resolve("chromium-profile"),
+                "--user-data-dir=" + SERVER.dir().resolve("chromium-profile"),
                 "--virtual-time-budget=15000",
                 "--dump-dom",
                 server.uri("/docs").toString())

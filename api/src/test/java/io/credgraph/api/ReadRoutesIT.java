@@ -26,9 +26,8 @@ class ReadRoutesIT {
   @BeforeAll
   static void start() {
     server = SERVER.server();
-    alphaId = server.store.subject(SubjectKey.uscc(Fixtures.ALPHA_USCC)).orElseThrow().id().value();
-    zhangId =
-        server.store.subject(SubjectKey.resident(Fixtures.ZHANG_ID)).orElseThrow().id().value();
+    alphaId = server.subjectId(SubjectKey.uscc(Fixtures.ALPHA_USCC));
+    zhangId = server.subjectId(SubjectKey.resident(Fixtures.ZHANG_ID));
   }
 
   @Test

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credgraph.api.auth.Role;
-import io.credgraph.datasets.SampleCity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,9 +28,7 @@ class StoriesIT {
   @BeforeAll
   static void load() throws IOException {
     server = SERVER.server();
-    try (InputStream in = SampleCity.openStories()) {
-      stories = new ObjectMapper(new YAMLFactory()).readTree(in);
-    }
+    stories = StoryChecks.stories();
   }
 
   @Test
@@ -47,21 +41,9 @@ class StoriesIT {
           continue;
         }
         asked++;
-        String body =
-            "{\"person\":{\"idNumber\":\""
-                + c.path("person").path("idNumber").asText()
-                + "\"},\"role\":\""
-                + c.path("role").asText()
-                + "\",\"asOf\":\""
-                + c.path("asOf").asText()
-                + "\""
-                + (c.has("enterprise")
-                    ? ",\"enterprise\":{\"uscc\":\""
-                        + c.path("enterprise").path("uscc").asText()
-                        + "\"}"
-                    : "")
-                + "}";
-        ApiServer.Answer a = server.post("/api/v1/checks/appointment", Role.REGISTRY, body);
+        ApiServer.Answer a =
+            server.post(
+                "/api/v1/checks/appointment", Role.REGISTRY, StoryChecks.appointmentBody(c));
         if (a.status() != 200) {
           wrong.add(
               story.path("id").asText()
@@ -129,15 +111,8 @@ class StoriesIT {
         }
         asked++;
         JsonNode s = c.path("subject");
-        String ref =
-            s.has("uscc")
-                ? "{\"uscc\":\"" + s.path("uscc").asText() + "\"}"
-                : "{\"idNumber\":\"" + s.path("idNumber").asText() + "\"}";
         ApiServer.Answer a =
-            server.post(
-                "/api/v1/checks/sanctions",
-                Role.DEPARTMENT,
-                "{\"subjects\":[" + ref + "],\"asOf\":\"" + c.path("asOf").asText() + "\"}");
+            server.post("/api/v1/checks/sanctions", Role.DEPARTMENT, StoryChecks.sanctionsBody(c));
         if (a.status() != 200) {
           wrong.add(story.path("id").asText() + ": HTTP " + a.status() + " " + a.body());
           continue;

@@ -10,15 +10,13 @@ import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.store.WriteBatch;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Warn first, then sanction (DOMAIN.md 5.3) and credit grades (9) over HTTP, answers validated
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WarnFirstIT {
   static final String FIRM = Fixtures.uscc("91442000MA4W1P9Q7");
-  @TempDir static Path dir;
+  @RegisterExtension static final ApiServerExtension SERVER = ApiServerExtension.fixtures();
   static ApiServer server;
   static final String WATCHED = Fixtures.uscc("91442000MA4W2G8D3");
 
@@ -56,19 +54,13 @@ class WarnFirstIT {
 
   @BeforeAll
   static void start() {
-    server = new ApiServer(dir);
-    Fixtures.load(server.engine.writer());
+    server = SERVER.server();
     server.write(
         WriteBatch.builder()
             .subject(Subject.company(FIRM, "处罚有限公司"))
             .record(penalty("PEN-1", "2024-03-05"))
             .record(penalty("PEN-2", "2024-11-20"))
             .build());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static JsonNode check(String asOf) {

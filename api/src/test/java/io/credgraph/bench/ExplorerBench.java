@@ -2,8 +2,8 @@ package io.credgraph.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credgraph.api.web.Browser;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,8 +29,6 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -456,26 +454,9 @@ public final class ExplorerBench {
   }
 
   private static ChromeDriver browser() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(new File("/usr/bin/chromium"));
-    Path profile = Files.createTempDirectory("explorer-bench-profile");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeDriver d = new ChromeDriver(service, options);
+    ChromeDriver d =
+        Browser.chromium(
+            Browser.headless(Files.createTempDirectory("explorer-bench-profile"), "1400,1000"));
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
     return d;
   }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.api.audit.AuditFixtures;
 import io.credgraph.api.audit.AuditKey;
 import io.credgraph.api.audit.AuditLog;
-import io.credgraph.api.auth.Caller;
-import io.credgraph.api.auth.Role;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,16 +50,7 @@ class AuditCommandTest {
 
   private void write(Path data, Optional<AuditKey> key, int n) {
     try (AuditLog log = AuditLog.open(data.resolve("audit"), Clock.systemUTC(), key)) {
-      for (int i = 0; i < n; i++) {
-        log.append(
-            Caller.of("clerk", Role.REGISTRY),
-            "POST",
-            "/api/v1/checks/appointment",
-            "/api/v1/checks/appointment",
-            List.of("s" + i),
-            200,
-            "eligible=" + (i % 2 == 0));
-      }
+      AuditFixtures.appendChecks(log, "s", n);
     }
   }
 

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.Json;
 import io.credgraph.api.audit.AuditLog;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandIT {
   static final String AUDIT_KEY = "serve-test-audit-key-0123456789abcdef";
-  static final Pattern LISTENING =
-      Pattern.compile("started in (\\d+) ms, listening on http://[^:]+:(\\d+)");
 
   @Test
   void servesHealthAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
@@ -38,59 +28,16 @@ class ServeCommandIT {
     Path keys = dir.resolve("keys.txt");
     Files.writeString(keys, "# test keys\nops:admin-key-123456-0123456789abcdefghij:ADMIN\n");
     for (int round = 1; round <= 2; round++) {
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              javaBin(),
-              "-Xmx512m",
-              "-cp",
-              System.getProperty("java.class.path"),
-              Main.class.getName(),
-              "serve",
-              "--port",
-              "0",
-              "--host",
-              "127.0.0.1",
-              "--data",
-              data.toString(),
+      try (ServeProcess s =
+          ServeProcess.start(
+              data,
+              "clerk-key-123456-0123456789abcdefghij:REGISTRY",
+              AUDIT_KEY,
               "--keys",
-              keys.toString());
-      pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-123456-0123456789abcdefghij:REGISTRY");
-      pb.environment().put("CREDGRAPH_AUDIT_KEY", AUDIT_KEY);
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
-      java.util.concurrent.CompletableFuture<Integer> listening =
-          new java.util.concurrent.CompletableFuture<>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    out.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                      listening.complete(Integer.parseInt(m.group(2)));
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  out.add("(output closed: " + e.getMessage() + ")");
-                }
-                listening.complete(-1);
-              });
-      reader.start();
-      try {
-        int port;
-        try {
-          port = listening.get(180, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-          throw new AssertionError(
-              "not listening after 180 s; so far:\n" + String.join("\n", out), e);
-        }
-        assertTrue(port > 0, "no listening line in:\n" + String.join("\n", out));
-        String all = String.join("\n", out);
+              keys.toString())) {
+        assertTrue(
+            s.awaitListening(Duration.ofSeconds(180)), "no listening line in:\n" + s.output());
+        String all = s.output();
         assertTrue(all.contains("opened neo4j-embedded"), all);
         assertTrue(
             all.contains("REGISTRY#1 (REGISTRY)"),
@@ -105,51 +52,24 @@ class ServeCommandIT {
                     : "engine graph from the projection file"),
             all);
 
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = s.get("/health");
         assertEquals(200, health.statusCode());
         JsonNode h = Json.mapper().readTree(health.body());
         assertTrue(h.path("store").path("backend").asText().startsWith("neo4j-embedded"));
-        HttpResponse<String> audit =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit"))
-                    .header("Authorization", "Bearer admin-key-123456-0123456789abcdefghij")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, audit.statusCode());
-        HttpResponse<String> forbidden =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/audit"))
-                    .header("Authorization", "Bearer clerk-key-123456-0123456789abcdefghij")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, forbidden.statusCode());
+        assertEquals(
+            200, s.get("/api/v1/audit", "admin-key-123456-0123456789abcdefghij").statusCode());
+        assertEquals(
+            403, s.get("/api/v1/audit", "clerk-key-123456-0123456789abcdefghij").statusCode());
         HttpResponse<String> check =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/checks/appointment"))
-                    .header("Authorization", "Bearer clerk-key-123456-0123456789abcdefghij")
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"person\":{\"idNumber\":\"11010519491231002X\"},\"role\":\"DIRECTOR\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+            s.post(
+                "/api/v1/checks/appointment",
+                "clerk-key-123456-0123456789abcdefghij",
+                "{\"person\":{\"idNumber\":\"11010519491231002X\"},\"role\":\"DIRECTOR\"}");
         assertEquals(200, check.statusCode(), check.body());
 
-        p.destroy();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server stops on SIGTERM");
-        reader.join(10_000);
-      } finally {
-        p.destroyForcibly();
+        assertEquals(143, s.stop(Duration.ofSeconds(60)), s.output());
+        assertTrue(s.out().stream().noneMatch(l -> l.contains("Exception")), s.output());
       }
-      assertEquals(143, p.exitValue(), String.join("\n", out));
-      assertTrue(
-          String.join("\n", out).lines().noneMatch(l -> l.contains("Exception")),
-          String.join("\n", out));
     }
     assertTrue(
         AuditLog.verify(
@@ -178,9 +98,5 @@ class ServeCommandIT {
       assertEquals(0, c.execute(sub, "--help"));
       assertTrue(s.toString().contains("Usage: credgraph " + sub), s.toString());
     }
-  }
-
-  static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -3,8 +3,6 @@ package io.credgraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +14,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -34,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * on its port; a key file that is not PKCS#8 stops it with a message that says how to convert it.
  */
 class ServeTlsIT {
-  static final Pattern LISTENING =
-      Pattern.compile("started in (\\d+) ms, listening on (https?)://[^:]+:(\\d+)");
-
   /**
    * A self-signed EC certificate for localhost and 127.0.0.1, as PEM files; the key store for the
    * client.
@@ -93,61 +83,15 @@ class ServeTlsIT {
     return trust;
   }
 
-  record Server(Process process, List<String> out, String scheme, int port) {}
-
-  static Server serve(Path data, String... tls) throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                ServeCommandIT.javaBin(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-                "--data",
-                data.toString()));
-    args.addAll(List.of(tls));
-    ProcessBuilder pb = new ProcessBuilder(args);
-    pb.environment().put("CREDGRAPH_API_KEYS", "clerk-key-1234567890-1234567890-12:REGISTRY");
-    pb.environment()
-        .put(
-            "CREDGRAPH_AUDIT_KEY", "serve-tls-audit-key-0123456789abcdef0123"); // a keyed audit log
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    List<String> out = new CopyOnWriteArrayList<>();
-    CompletableFuture<Matcher> listening = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  out.add(line);
-                  Matcher m = LISTENING.matcher(line);
-                  if (m.find()) {
-                    listening.complete(m);
-                  }
-                }
-              } catch (java.io.IOException e) {
-                out.add("(output closed: " + e.getMessage() + ")");
-              }
-              listening.complete(null);
-            });
-    reader.setDaemon(true);
-    reader.start();
-    Matcher m = listening.get(180, TimeUnit.SECONDS);
-    if (m == null) {
-      p.waitFor(30, TimeUnit.SECONDS);
-      return new Server(p, out, null, -1);
-    }
-    return new Server(p, out, m.group(2), Integer.parseInt(m.group(3)));
+  static ServeProcess serve(Path data, String... tls) throws Exception {
+    ServeProcess s =
+        ServeProcess.start(
+            data,
+            "clerk-key-1234567890-1234567890-12:REGISTRY",
+            "serve-tls-audit-key-0123456789abcdef0123", // a keyed audit log
+            tls);
+    s.awaitListening(Duration.ofSeconds(180));
+    return s;
   }
 
   @Test
@@ -155,10 +99,9 @@ class ServeTlsIT {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     KeyStore trust = selfSigned(dir, cert, key);
-    Server s =
-        serve(dir.resolve("data"), "--tls-cert", cert.toString(), "--tls-key", key.toString());
-    try {
-      assertEquals("https", s.scheme(), String.join("\n", s.out()));
+    try (ServeProcess s =
+        serve(dir.resolve("data"), "--tls-cert", cert.toString(), "--tls-key", key.toString())) {
+      assertEquals("https", s.scheme(), s.output());
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
@@ -207,10 +150,6 @@ class ServeTlsIT {
       } catch (java.io.IOException refused) {
         // the TLS connector drops a connection that does not start with a TLS handshake
       }
-    } finally {
-      s.process().destroy();
-      s.process().waitFor(60, TimeUnit.SECONDS);
-      s.process().destroyForcibly();
     }
   }
 
@@ -222,14 +161,11 @@ class ServeTlsIT {
     Path rsa = dir.resolve("rsa.pem");
     Files.writeString(
         rsa, "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\n");
-    Server s =
-        serve(dir.resolve("data"), "--tls-cert", cert.toString(), "--tls-key", rsa.toString());
-    try {
-      assertEquals(-1, s.port(), "it must not start: " + String.join("\n", s.out()));
-      String all = String.join("\n", s.out());
+    try (ServeProcess s =
+        serve(dir.resolve("data"), "--tls-cert", cert.toString(), "--tls-key", rsa.toString())) {
+      assertEquals(-1, s.port(), "it must not start: " + s.output());
+      String all = s.output();
       assertTrue(all.contains("openssl pkcs8 -topk8 -nocrypt"), all);
-    } finally {
-      s.process().destroyForcibly();
     }
   }
 }

@@ -4,31 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.credgraph.api.Json;
+import io.credgraph.api.StoryChecks;
 import io.credgraph.datasets.SampleCity;
 import io.credgraph.gremlin.GremlinServerHarness;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,22 +35,20 @@ class StoresAgreeIT {
   private static final String STEWARD = "steward-key-1234567890-1234567890-1234";
   private static final String REGISTRY = "registry-key-1234567890-1234567890-123";
   private static final String DEPARTMENT = "department-key-1234567890-1234567890-1";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
   @TempDir static Path dir;
   static GremlinServerHarness gremlin;
-  static Serve embedded;
-  static Serve overGremlin;
-  static Serve secondOverGremlin;
+  static ServeProcess embedded;
+  static ServeProcess overGremlin;
+  static ServeProcess secondOverGremlin;
   static JsonNode stories;
 
   @BeforeAll
   static void start() throws Exception {
     gremlin = GremlinServerHarness.start(dir.resolve("gremlin-server"));
-    embedded = Serve.start(dir.resolve("embedded"));
-    overGremlin = Serve.start(dir.resolve("over-gremlin"), "--store", gremlin.uri());
-    for (Serve s : List.of(embedded, overGremlin)) {
+    embedded = serve(dir.resolve("embedded"));
+    overGremlin = serve(dir.resolve("over-gremlin"), "--store", gremlin.uri());
+    for (ServeProcess s : List.of(embedded, overGremlin)) {
       long t0 = System.nanoTime();
       for (String batch : SampleCity.batches()) {
         byte[] body;
@@ -82,10 +70,8 @@ class StoresAgreeIT {
           s, (System.nanoTime() - t0) / 1_000_000);
     }
     // a second API server over the same Gremlin Server, started once the city is in it
-    secondOverGremlin = Serve.start(dir.resolve("over-gremlin-2"), "--store", gremlin.uri());
-    try (InputStream in = SampleCity.openStories()) {
-      stories = new ObjectMapper(new YAMLFactory()).readTree(in);
-    }
+    secondOverGremlin = serve(dir.resolve("over-gremlin-2"), "--store", gremlin.uri());
+    stories = StoryChecks.stories();
   }
 
   @AfterAll
@@ -130,30 +116,12 @@ class StoresAgreeIT {
           case "appointment" -> {
             path = "/api/v1/checks/appointment";
             key = REGISTRY;
-            body =
-                "{\"person\":{\"idNumber\":\""
-                    + c.path("person").path("idNumber").asText()
-                    + "\"},\"role\":\""
-                    + c.path("role").asText()
-                    + "\",\"asOf\":\""
-                    + c.path("asOf").asText()
-                    + "\""
-                    + (c.has("enterprise")
-                        ? ",\"enterprise\":{\"uscc\":\""
-                            + c.path("enterprise").path("uscc").asText()
-                            + "\"}"
-                        : "")
-                    + "}";
+            body = StoryChecks.appointmentBody(c);
           }
           case "sanctions" -> {
             path = "/api/v1/checks/sanctions";
             key = DEPARTMENT;
-            JsonNode s = c.path("subject");
-            String ref =
-                s.has("uscc")
-                    ? "{\"uscc\":\"" + s.path("uscc").asText() + "\"}"
-                    : "{\"idNumber\":\"" + s.path("idNumber").asText() + "\"}";
-            body = "{\"subjects\":[" + ref + "],\"asOf\":\"" + c.path("asOf").asText() + "\"}";
+            body = StoryChecks.sanctionsBody(c);
           }
           default -> {
             continue;
@@ -217,7 +185,7 @@ class StoresAgreeIT {
         Json.mapper()
             .readTree(secondOverGremlin.post("/api/v1/checks/appointment", REGISTRY, check).body());
     assertTrue(before.path("eligible").asBoolean(), "not known yet: eligible " + before);
-    for (Serve s : List.of(overGremlin, embedded)) {
+    for (ServeProcess s : List.of(overGremlin, embedded)) {
       HttpResponse<String> a =
           s.send(
               HttpRequest.newBuilder(
@@ -279,113 +247,12 @@ class StoresAgreeIT {
   }
 
   /** A {@code credgraph serve} child process on a free port, keys from the environment. */
-  static final class Serve implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final List<String> out;
-
-    private final String store;
-
-    private Serve(Process process, int port, List<String> out, String store) {
-      this.store = store;
-      this.process = process;
-      this.port = port;
-      this.out = out;
-    }
-
-    static Serve start(Path data, String... extra) throws Exception {
-      String store = extra.length == 0 ? "the embedded store" : String.join(" ", extra);
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx512m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "serve",
-                  "--port",
-                  "0",
-                  "--host",
-                  "127.0.0.1",
-                  "--data",
-                  data.toString()));
-      cmd.addAll(List.of(extra));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-      pb.environment()
-          .put(
-              "CREDGRAPH_API_KEYS",
-              STEWARD + ":STEWARD," + REGISTRY + ":REGISTRY," + DEPARTMENT + ":DEPARTMENT");
-      pb.environment()
-          .put(
-              "CREDGRAPH_AUDIT_KEY",
-              "stores-agree-audit-key-0123456789abcdef"); // serve needs a keyed log
-      Process p = pb.start();
-      List<String> out = new CopyOnWriteArrayList<>();
-      CompletableFuture<Integer> listening = new CompletableFuture<>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    out.add(line);
-                    Matcher m = ServeCommandIT.LISTENING.matcher(line);
-                    if (m.find()) {
-                      listening.complete(Integer.parseInt(m.group(2)));
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  out.add("(output closed: " + e.getMessage() + ")");
-                }
-                listening.complete(-1);
-              },
-              "serve-output");
-      reader.setDaemon(true);
-      reader.start();
-      int port = listening.get(240, TimeUnit.SECONDS);
-      if (port <= 0) {
-        p.destroyForcibly();
-        throw new AssertionError("serve did not start:\n" + String.join("\n", out));
-      }
-      return new Serve(p, port, out, store);
-    }
-
-    URI uri(String path) {
-      return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-      return HTTP.send(
-          b.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return send(HttpRequest.newBuilder(uri(path)));
-    }
-
-    HttpResponse<String> post(String path, String key, String body) throws Exception {
-      return send(
-          HttpRequest.newBuilder(uri(path))
-              .header("Authorization", "Bearer " + key)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(
-            "serve did not stop within 60 s of SIGTERM:\n" + String.join("\n", out));
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "serve (" + store + ") on port " + port;
-    }
+  static ServeProcess serve(Path data, String... extra) throws Exception {
+    return ServeProcess.start(
+            data,
+            STEWARD + ":STEWARD," + REGISTRY + ":REGISTRY," + DEPARTMENT + ":DEPARTMENT",
+            "stores-agree-audit-key-0123456789abcdef", // serve needs a keyed log
+            extra)
+        .started(Duration.ofSeconds(240));
   }
 }

@@ -2,17 +2,10 @@ package io.credgraph.cypher;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.credgraph.store.GraphStore;
-import io.credgraph.store.GraphStoreContract;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -23,7 +16,7 @@ import org.testcontainers.utility.DockerImageName;
  * run by Testcontainers. Where no Docker engine answers, every test is skipped with that reason;
  * the child-JVM Neo4j of {@link BoltNeo4jStoreContractIT} is what runs on such machines.
  */
-class Neo4jContainerContractIT extends GraphStoreContract {
+class Neo4jContainerContractIT extends BoltStoreContract {
   static final String IMAGE = "neo4j:5.26.16-community";
   private static GenericContainer<?> neo4j;
   private static URI uri;
@@ -62,16 +55,7 @@ class Neo4jContainerContractIT extends GraphStoreContract {
   }
 
   @Override
-  protected GraphStore createStore(Path dir) {
-    try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none());
-        Session session = driver.session()) {
-      session.executeWriteWithoutResult(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
-    }
-    return BoltNeo4jStore.connect(uri);
-  }
-
-  @Override
-  protected GraphStore reopenStore(Path dir) {
-    return BoltNeo4jStore.connect(uri);
+  protected URI uri() {
+    return uri;
   }
 }

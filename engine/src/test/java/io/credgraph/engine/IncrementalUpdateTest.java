@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.fixtures.StoreFixtures;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Provenance;
 import io.credgraph.model.Relation;
@@ -32,20 +33,7 @@ class IncrementalUpdateTest {
 
   private CredgraphEngine engineWithSeriousRecord() {
     CredgraphEngine engine = CredgraphEngine.open(InMemoryGraphStore.create());
-    engine.write(
-        WriteBatch.builder()
-            .subject(Subject.of(io.credgraph.model.SubjectKind.PERSON, person, "王某"))
-            .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
-            .subject(Subject.company(other.masked(), "另一家公司"))
-            .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
-            .record(
-                CreditRecord.of(
-                    "S1",
-                    listed,
-                    "SERIOUS_ILLEGAL_DISHONEST",
-                    "MARKET_REGULATION",
-                    LocalDate.of(2022, 4, 1)))
-            .build());
+    engine.write(StoreFixtures.legalRepOfASeriouslyDishonestCompany(person, listed, other));
     return engine;
   }
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credgraph.fixtures.FailingReads;
+import io.credgraph.fixtures.StoreFixtures;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Relation;
 import io.credgraph.model.RelationType;
 import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
-import io.credgraph.model.SubjectKind;
 import io.credgraph.rules.Role;
 import io.credgraph.store.WriteBatch;
 import io.credgraph.store.WriteOp;
@@ -36,20 +36,7 @@ class OutOfSyncTest {
   void aFailedApplyAndRebuildStopEveryAnswerUntilTheStoreIsReadableAgain() {
     FailingReads disk = new FailingReads();
     CredgraphEngine engine = CredgraphEngine.open(disk.around(InMemoryGraphStore.create()));
-    engine.write(
-        WriteBatch.builder()
-            .subject(Subject.of(SubjectKind.PERSON, person, "王某"))
-            .subject(Subject.company(listed.masked(), "列入严重违法失信名单的公司"))
-            .subject(Subject.company(other.masked(), "另一家公司"))
-            .relation(Relation.of(RelationType.LEGAL_REP, person, listed, LocalDate.of(2018, 1, 1)))
-            .record(
-                CreditRecord.of(
-                    "S1",
-                    listed,
-                    "SERIOUS_ILLEGAL_DISHONEST",
-                    "MARKET_REGULATION",
-                    LocalDate.of(2022, 4, 1)))
-            .build());
+    engine.write(StoreFixtures.legalRepOfASeriouslyDishonestCompany(person, listed, other));
     assertTrue(!engine.checkAppointment(person, Role.LEGAL_REP, Optional.empty(), DAY).eligible());
     assertTrue(engine.outOfSync().isEmpty());
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.ValidationException;
+import io.credgraph.fixtures.ExchangeExample;
 import io.credgraph.fixtures.Keys;
 import io.credgraph.model.CreditRecord;
 import io.credgraph.model.Provenance;
@@ -55,22 +56,13 @@ class ExchangeLoaderTest {
   }
 
   static final String[] EXAMPLE = {
-    "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\"91442000MA4W1K2X3F\",\"name\":\"中山市示例五金有限公司\","
-        + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-        + "\"industry\":\"C33\"}",
-    "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\"442000198001011239\",\"name\":\"张三\"}",
-    "{\"type\":\"relation\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"since\":\"2016-04-12\"}",
-    "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"ratio\":0.6,\"since\":\"2016-04-12\"}",
-    "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\"91442000MA4W1K2X3F\"},"
-        + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-        + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-        + "\"liablePersons\":[{\"idNumber\":\"442000198001011239\"}]}",
-    "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-        + "\"note\":\"...\"}",
-    "{\"type\":\"end\",\"rel\":\"LEGAL_REP\",\"from\":{\"idNumber\":\"442000198001011239\"},"
-        + "\"to\":{\"uscc\":\"91442000MA4W1K2X3F\"},\"until\":\"2020-12-31\"}"
+    ExchangeExample.ENTERPRISE_LINE,
+    ExchangeExample.PERSON_LINE,
+    ExchangeExample.LEGAL_REP_LINE,
+    ExchangeExample.SHAREHOLDER_LINE,
+    ExchangeExample.LICENCE_REVOKED_LINE,
+    ExchangeExample.repaired("..."),
+    ExchangeExample.end("LEGAL_REP", "2020-12-31")
   };
 
   @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credgraph.ValidationException;
 import io.credgraph.catalogue.ListCatalogue;
+import io.credgraph.fixtures.ExchangeExample;
 import io.credgraph.model.SubjectKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,38 +32,16 @@ import net.jqwik.api.constraints.Size;
 class LineParserFuzzPropertyTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LineParser PARSER = new LineParser(ListCatalogue.defaults());
-  static final String PERSON = "442000198001011239";
-  static final String COMPANY = "91442000MA4W1K2X3F";
+  static final String PERSON = ExchangeExample.PERSON;
+  static final String COMPANY = ExchangeExample.COMPANY;
   static final List<String> VALID =
       List.of(
-          "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
-              + COMPANY
-              + "\",\"name\":\"中山市示例五金有限公司\","
-              + "\"legalForm\":\"COMPANY\",\"status\":\"ACTIVE\",\"registeredOn\":\"2016-04-12\",\"district\":\"小榄镇\","
-              + "\"industry\":\"C33\"}",
-          "{\"type\":\"subject\",\"kind\":\"PERSON\",\"idNumber\":\""
-              + PERSON
-              + "\",\"name\":\"张三\"}",
-          "{\"type\":\"relation\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\""
-              + PERSON
-              + "\"},\"to\":{\"uscc\":\""
-              + COMPANY
-              + "\"},\"since\":\"2016-04-12\",\"ratio\":0.6}",
-          "{\"type\":\"record\",\"id\":\"ZSAMR-2019-0042\",\"subject\":{\"uscc\":\""
-              + COMPANY
-              + "\"},"
-              + "\"list\":\"LICENCE_REVOKED\",\"department\":\"MARKET_REGULATION\",\"decisionNo\":\"中市监处字〔2019〕42号\","
-              + "\"basis\":\"《公司法》第二百一十一条\",\"decidedOn\":\"2019-05-10\",\"effectiveFrom\":\"2019-05-10\","
-              + "\"liablePersons\":[{\"idNumber\":\""
-              + PERSON
-              + "\"}]}",
-          "{\"type\":\"status\",\"record\":\"ZSAMR-2019-0042\",\"status\":\"REPAIRED\",\"on\":\"2021-06-01\","
-              + "\"note\":\"corrected\"}",
-          "{\"type\":\"end\",\"rel\":\"SHAREHOLDER\",\"from\":{\"idNumber\":\""
-              + PERSON
-              + "\"},\"to\":{\"uscc\":\""
-              + COMPANY
-              + "\"},\"until\":\"2022-01-01\"}");
+          ExchangeExample.ENTERPRISE_LINE,
+          ExchangeExample.PERSON_LINE,
+          ExchangeExample.SHAREHOLDER_LINE,
+          ExchangeExample.LICENCE_REVOKED_LINE,
+          ExchangeExample.repaired("corrected"),
+          ExchangeExample.end("SHAREHOLDER", "2022-01-01"));
 
   /**
    * Parses like the loader: read, then validate; true when accepted, false when rejected naming a

@@ -26,16 +26,30 @@ public record StoreSnapshot(
     List<String> checkpoints) {
 
   public static StoreSnapshot of(GraphStore store) {
+    return of(store, true);
+  }
+
+  /**
+   * The graph alone, for comparing a store with one loaded from its export: subjects, relations,
+   * records and the keys pending facts await, without provenance, checkpoints or what an exchange
+   * format need not carry (a subject's status, district and industry; a record's liable persons,
+   * profession, sentence and history).
+   */
+  public static StoreSnapshot graphOf(GraphStore store) {
+    return of(store, false);
+  }
+
+  private static StoreSnapshot of(GraphStore store, boolean full) {
     List<String> subjects = new ArrayList<>();
-    store.forEachSubject(s -> subjects.add(subject(s)));
+    store.forEachSubject(s -> subjects.add(subject(s, full)));
     List<String> relations = new ArrayList<>();
-    store.forEachRelation(r -> relations.add(relation(r)));
+    store.forEachRelation(r -> relations.add(relation(r, full)));
     List<String> records = new ArrayList<>();
-    store.forEachRecord(r -> records.add(record(r)));
+    store.forEachRecord(r -> records.add(record(r, full)));
     List<String> pending = new ArrayList<>();
-    store.forEachPending(p -> pending.add(pending(p)));
+    store.forEachPending(p -> pending.add(full ? pending(p) : p.awaited().canonical()));
     List<String> checkpoints = new ArrayList<>();
-    for (BatchCheckpoint c : store.checkpoints()) {
+    for (BatchCheckpoint c : full ? store.checkpoints() : List.<BatchCheckpoint>of()) {
       checkpoints.add(
           c.batchHash()
               + " "
@@ -55,7 +69,7 @@ public record StoreSnapshot(
     return new StoreSnapshot(subjects, relations, records, pending, checkpoints);
   }
 
-  private static String subject(Subject s) {
+  private static String subject(Subject s, boolean full) {
     return s.key().canonical()
         + " "
         + s.kind()
@@ -63,21 +77,16 @@ public record StoreSnapshot(
         + s.name()
         + " "
         + s.legalForm()
-        + " "
-        + s.status()
+        + (full ? " " + s.status() : "")
         + " "
         + s.registeredOn()
-        + " "
-        + s.district()
-        + " "
-        + s.industry()
+        + (full ? " " + s.district() + " " + s.industry() : "")
         + " "
         + sorted(s.attributes())
-        + " "
-        + sortedProv(s.provenance());
+        + (full ? " " + sortedProv(s.provenance()) : "");
   }
 
-  private static String relation(Relation r) {
+  private static String relation(Relation r, boolean full) {
     return r.type()
         + " "
         + r.from().canonical()
@@ -91,28 +100,32 @@ public record StoreSnapshot(
         + r.ratio()
         + " "
         + sorted(r.attributes())
-        + " "
-        + sortedProv(r.provenance());
+        + (full ? " " + sortedProv(r.provenance()) : "");
   }
 
-  private static String record(CreditRecord r) {
-    return r.id()
-        + " "
-        + r.subject().canonical()
-        + " "
-        + r.list()
-        + " "
-        + r.department()
-        + " "
-        + r.decisionNo()
-        + " "
-        + r.basis()
-        + " "
-        + r.decidedOn()
-        + " "
-        + r.effectiveFrom()
-        + " "
-        + r.effectiveUntil()
+  private static String record(CreditRecord r, boolean full) {
+    String graph =
+        r.id()
+            + " "
+            + r.subject().canonical()
+            + " "
+            + r.list()
+            + " "
+            + r.department()
+            + " "
+            + r.decisionNo()
+            + " "
+            + r.basis()
+            + " "
+            + r.decidedOn()
+            + " "
+            + r.effectiveFrom()
+            + " "
+            + r.effectiveUntil();
+    if (!full) {
+      return graph + " " + sorted(r.attributes());
+    }
+    return graph
         + " "
         + r.liablePersons().stream().map(k -> k.canonical()).toList()
         + " "

@@ -227,6 +227,13 @@ public final class GremlinGraphStore implements GraphStore {
     return false;
   }
 
+  /**
+   * The traversal source over the graph, for this package's tests (which empty a server's graph).
+   */
+  GraphTraversalSource traversal() {
+    return g;
+  }
+
   private void initMeta() {
     try {
       synchronized (writer) {

@@ -8,10 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.tinkerpop.gremlin.driver.Cluster;
-import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
-import org.apache.tinkerpop.gremlin.process.traversal.AnonymousTraversalSource;
-import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,20 +93,7 @@ class GremlinServerContainerIT extends GraphStoreContract {
 
   @Override
   protected GraphStore createStore(Path dir) {
-    Cluster cluster =
-        Cluster.build(server.getHost())
-            .port(server.getMappedPort(8182))
-            .serializer(new GraphBinaryMessageSerializerV1())
-            .create();
-    try {
-      AnonymousTraversalSource.traversal()
-          .withRemote(DriverRemoteConnection.using(cluster, "g"))
-          .V()
-          .drop()
-          .iterate();
-    } finally {
-      cluster.close();
-    }
+    GremlinServerHarness.dropAll(remote());
     return GremlinGraphStore.connect(remote());
   }
 

@@ -112,15 +112,7 @@ class AuditDurabilityTest {
       AuditUnavailableException e =
           assertThrows(
               AuditUnavailableException.class,
-              () ->
-                  log.append(
-                      CLERK,
-                      "POST",
-                      "/api/v1/checks/appointment",
-                      "/api/v1/checks/appointment",
-                      List.of("s1"),
-                      200,
-                      "eligible=true"));
+              () -> AuditFixtures.appendCheck(log, CLERK, "s1", "eligible=true"));
       assertTrue(e.getMessage().contains("No space left"), e.getMessage());
       assertEquals(0, log.size());
       assertTrue(

@@ -40,16 +40,7 @@ class AuditKeyedChainTest {
 
   private void write(Optional<AuditKey> key, int n) {
     try (AuditLog log = AuditLog.open(dir.resolve("audit"), CLOCK, key)) {
-      for (int i = 0; i < n; i++) {
-        log.append(
-            CLERK,
-            "POST",
-            "/api/v1/checks/appointment",
-            "/api/v1/checks/appointment",
-            List.of("s0000000" + i),
-            200,
-            "eligible=" + (i % 2 == 0));
-      }
+      AuditFixtures.appendChecks(log, "s0000000", n);
     }
   }
 

@@ -1,11 +1,8 @@
 package io.credgraph.api.audit;
 
-import io.credgraph.api.auth.Caller;
-import io.credgraph.api.auth.Role;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +16,6 @@ public final class AuditKillChild {
     PrintStream out = System.out;
     AuditLog log =
         AuditLog.open(Path.of(args[0]), Clock.systemUTC(), Optional.of(AuditDurabilityTest.KEY));
-    Caller clerk = Caller.of("clerk", Role.REGISTRY);
     for (int t = 0; t < 8; t++) {
       int id = t;
       Thread th =
@@ -28,14 +24,7 @@ public final class AuditKillChild {
                 for (long i = 0; ; i++) {
                   String outcome = "w" + id + "-" + i;
                   AuditEntry e =
-                      log.append(
-                          clerk,
-                          "POST",
-                          "/api/v1/checks/appointment",
-                          "/api/v1/checks/appointment",
-                          List.of("s" + id),
-                          200,
-                          outcome);
+                      AuditFixtures.appendCheck(log, AuditFixtures.CLERK, "s" + id, outcome);
                   synchronized (out) {
                     out.println("ack " + e.seq() + " " + outcome);
                     out.flush();

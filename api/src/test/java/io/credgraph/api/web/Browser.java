@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -78,14 +77,31 @@ public final class Browser implements AutoCloseable {
             + ", "
             + CHROMEDRIVER
             + "); install them with .ci/install-packages");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
     Path profile;
     try {
       profile = Files.createTempDirectory(Files.createDirectories(dir), "chromium-profile");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    ChromeOptions options = headless(profile, "1280,1000");
+    options.addArguments("--lang=zh-CN");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriver driver = chromium(options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return new Browser(driver);
+  }
+
+  /**
+   * The options of every headless Chromium of the tests and benchmarks: Debian's chromium, no
+   * sandbox, GPU, background traffic or first-run pages, a window of {@code windowSize} ("W,H") and
+   * its profile in {@code profile}.
+   */
+  public static ChromeOptions headless(Path profile, String windowSize) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -95,21 +111,19 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1280,1000",
-        "--lang=zh-CN",
+        "--window-size=" + windowSize,
         "--user-data-dir=" + profile);
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
+    return options;
+  }
+
+  /** A Chromium with {@code options}, driven by Debian's chromedriver on a free port. */
+  public static ChromeDriver chromium(ChromeOptions options) {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    return new Browser(driver);
+    return new ChromeDriver(service, options);
   }
 
   public WebDriver driver() {

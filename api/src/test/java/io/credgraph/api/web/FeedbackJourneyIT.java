@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.ApiServer;
 import io.credgraph.api.auth.Role;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,7 +33,7 @@ import org.openqa.selenium.support.ui.Select;
  * hand), corrects one, and leaves two pending.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FeedbackJourneyIT {
+class FeedbackJourneyIT extends SampleCityJourney {
   static final String HONGTAI_USCC = "91442000MA0048UF4Q";
   static final String TAX_KEY = "tax-department-key-0123456789abcdefghij";
 
@@ -46,26 +43,11 @@ class FeedbackJourneyIT {
           "/api/v1/checks/chk-[0-9a-z]+/feedback - Failed to load resource: "
               + "the server responded with a status of (400|403)");
 
-  @TempDir static Path dir;
-  static ApiServer server;
-  static Browser browser;
   static String checkId;
 
   @BeforeAll
-  static void start() {
-    browser = Browser.open(dir);
-    server = WebCity.start(dir);
+  static void addTaxKey() {
     server.addKey("tax:" + TAX_KEY + ":DEPARTMENT:TAX");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
   }
 
   WebElement byId(String id) {

@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.ApiServer;
-import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -31,24 +28,12 @@ import org.openqa.selenium.interactions.Actions;
  * (a WATCH alert with its path), and a DEPARTMENT key kept out of all of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvestigatorJourneyIT {
+class InvestigatorJourneyIT extends SampleCityJourney {
   static final String DAY = "2025-06-01";
   static final String TONGFA = "中山市西区通发灯饰店";
   static final String GUANGFA = "中山市广发建筑工程有限公司";
   static final String XINYUAN = "中山市鑫源贸易有限公司";
   static final String HUAXING_USCC = "91442000MA00A45D0Y";
-
-  @RegisterExtension
-  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
-
-  static ApiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = WEB.server();
-    browser = WEB.browser();
-  }
 
   JavascriptExecutor js() {
     return (JavascriptExecutor) browser.driver();

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credgraph.api.ApiServer;
-import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -24,23 +21,11 @@ import org.openqa.selenium.support.ui.Select;
  * applies for repair, a steward grants it on the steward page, and the company sees the record
  * repaired and its restrictions gone.
  */
-class MeJourneyIT {
+class MeJourneyIT extends SampleCityJourney {
   static final String XINYUAN_USCC = "91442000MA0088F839";
   static final String XINYUAN_RECORD = "ZSAMR-YZ-2025-0032";
   static final String YONGFA_USCC = "91442000MA0036WM3B";
   static final String YONGFA_RECORD = "ZSAMR-YZ-2021-0017";
-
-  @RegisterExtension
-  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
-
-  static ApiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = WEB.server();
-    browser = WEB.browser();
-  }
 
   static String subjectId(String uscc) {
     JsonNode items =

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credgraph.api.ApiServer;
-import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.Fixtures;
 import io.credgraph.api.auth.Role;
 import io.credgraph.datasets.SampleCity;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -36,7 +34,7 @@ import org.openqa.selenium.support.ui.Select;
  * an error and, at the end, that no ID number was in any address the browser requested.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesJourneyIT {
+class PagesJourneyIT extends SampleCityJourney {
   static final String XSS = "<img src=x onerror=alert(1)>";
   static final String XSS_USCC = Fixtures.uscc("91442000MA0XAA001");
   static final String XSS_RECORD = "ZSAMR-XSS-2024-0001";
@@ -46,17 +44,10 @@ class PagesJourneyIT {
 
   static final String JINSHUN_USCC = "91442000MA00FYEB0J";
 
-  @RegisterExtension
-  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
-
-  static ApiServer server;
-  static Browser browser;
   static String wuId;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = WEB.server();
-    browser = WEB.browser();
+  static void load() throws Exception {
     String xss =
         "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
             + XSS_USCC

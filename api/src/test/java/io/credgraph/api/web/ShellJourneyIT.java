@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credgraph.api.ApiServer;
-import io.credgraph.api.ApiServerExtension;
 import io.credgraph.api.auth.Role;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -19,18 +16,7 @@ import org.openqa.selenium.WebElement;
  * The shell every page shares: home, navigation by role, sign-in, language switch, security
  * headers.
  */
-class ShellJourneyIT {
-  @RegisterExtension
-  static final ApiServerExtension WEB = ApiServerExtension.sampleCity().withBrowser();
-
-  static ApiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = WEB.server();
-    browser = WEB.browser();
-  }
+class ShellJourneyIT extends SampleCityJourney {
 
   @BeforeEach
   void fresh() {

@@ -3,6 +3,7 @@ package io.credgraph.cli;
 import io.credgraph.CredgraphException;
 import io.credgraph.analysis.WatchlistService;
 import io.credgraph.api.InvestigationBackend;
+import io.credgraph.cypher.BulkImport;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.exchange.BatchReport;
 import io.credgraph.exchange.Conflict;
@@ -14,6 +15,7 @@ import io.credgraph.exchange.LoadReport;
 import io.credgraph.exchange.RejectionFile;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.StoreCounts;
+import io.credgraph.store.memory.InMemoryGraphStore;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -106,6 +108,13 @@ public final class LoadCommand implements Callable<Integer> {
       description = "no progress lines, only the summary")
   boolean quiet;
 
+  @Option(
+      names = "--transactional",
+      description =
+          "load in transactions even into a new store (by default the first load into a data "
+              + "directory without a database is written by Neo4j's bulk importer)")
+  boolean transactional;
+
   @picocli.CommandLine.Mixin StoreOptions storeOptions;
 
   @Spec CommandSpec spec;
@@ -130,6 +139,12 @@ public final class LoadCommand implements Callable<Integer> {
                         + ZonedDateTime.now(ZoneOffset.UTC)
                             .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
                         + ".jsonl");
+    if (!transactional
+        && storeOptions.store == null
+        && BulkImport.isFresh(data)
+        && !WatchlistService.anyoneWatches(data.resolve(RunningServer.WATCHLISTS))) {
+      return bulk(out, err, rejectionPath);
+    }
     long t0 = System.nanoTime();
     try (GraphStore store = storeOptions.openChosen(data, spec)) {
       StoreCounts before = store.counts();
@@ -196,23 +211,128 @@ public final class LoadCommand implements Callable<Integer> {
       if (rejected == 0) {
         Files.deleteIfExists(rejectionPath);
       }
-      StoreCounts after = store.counts();
       out.println(report.summary());
-      out.printf(
-          "store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
-          after.subjects(), after.relations(), after.records(), after.pending(), store.version());
-      double cpu = processCpuSeconds();
-      out.printf(
-          "resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
-          peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
-      out.println(
-          rejected == 0
-              ? "no rejected lines"
-              : String.format(
-                  "%,d rejected lines written to %s", rejected, rejectionPath.toAbsolutePath()));
-      out.flush();
-      return report.clean() ? 0 : REJECTED;
+      return summary(out, store, report, rejected, rejectionPath);
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
+      out.flush();
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  /** The store's counts, the resources used and where the rejected lines went; the exit status. */
+  private static int summary(
+      PrintWriter out, GraphStore store, LoadReport report, long rejected, Path rejectionPath) {
+    StoreCounts after = store.counts();
+    out.printf(
+        "store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
+        after.subjects(), after.relations(), after.records(), after.pending(), store.version());
+    double cpu = processCpuSeconds();
+    out.printf(
+        "resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
+        peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
+    out.println(
+        rejected == 0
+            ? "no rejected lines"
+            : String.format(
+                "%,d rejected lines written to %s", rejected, rejectionPath.toAbsolutePath()));
+    out.flush();
+    return report.clean() ? 0 : REJECTED;
+  }
+
+  /**
+   * The first load into a data directory without a database: the same loader runs into a store in
+   * memory (so validation, rejections, conflicts, provenance, pending facts and checkpoints are
+   * those of a transactional load), then Neo4j's bulk importer writes that store's content as the
+   * database ({@link BulkImport}), which is then opened as usual (its indexes are built then).
+   * Nothing is written to the database directory until the import succeeded: an interrupted bulk
+   * load leaves none, and the next run starts again.
+   */
+  private int bulk(PrintWriter out, PrintWriter err, Path rejectionPath) {
+    long t0 = System.nanoTime();
+    out.printf(
+        "no database in %s yet: loading in memory, then writing the store with Neo4j's bulk "
+            + "importer (--transactional to load in transactions)%n",
+        data);
+    out.flush();
+    LoadReport report;
+    long rejected;
+    StoreCounts loaded;
+    long version;
+    BulkImport.Result result;
+    java.io.ByteArrayOutputStream importerLog = new java.io.ByteArrayOutputStream();
+    try {
+      try (InMemoryGraphStore memory = InMemoryGraphStore.create()) {
+        try (RejectionFile file = RejectionFile.create(rejectionPath)) {
+          LoadOptions options =
+              LoadOptions.defaults()
+                  .withChunkLines(chunkLines)
+                  .withMaxLineBytes(maxLineBytes)
+                  .withDepartment(department)
+                  .withRejections(file);
+          report =
+              new ExchangeLoader(memory, options)
+                  .load(path, new Console(out, quiet, progressMillis, file));
+          rejected = file.count();
+        }
+        if (rejected == 0) {
+          Files.deleteIfExists(rejectionPath);
+        }
+        out.println(report.summary());
+        loaded = memory.counts();
+        version = memory.version();
+        out.printf(
+            "loaded in memory in %,d ms; writing %,d subjects, %,d relations, %,d records, "
+                + "%,d pending with Neo4j's importer%n",
+            (System.nanoTime() - t0) / 1_000_000,
+            loaded.subjects(),
+            loaded.relations(),
+            loaded.records(),
+            loaded.pending());
+        out.flush();
+        result = BulkImport.write(memory, data, importerLog);
+      }
+      out.printf(
+          "bulk import: CSV written in %,d ms, imported in %,d ms (%,d nodes, %,d relationships)%n",
+          result.csvMillis(),
+          result.importMillis(),
+          result.nodes(),
+          result.relations() + result.records());
+      out.flush();
+    } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
+      out.flush();
+      String log = importerLog.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (!log.isEmpty()) {
+        err.println(log.substring(Math.max(0, log.length() - 4000)));
+      }
+      err.println("credgraph load: " + e.getMessage() + " (nothing was stored: run again)");
+      err.flush();
+      return 1;
+    }
+    long o0 = System.nanoTime();
+    try (GraphStore store = storeOptions.openChosen(data, spec)) {
+      StoreCounts after = store.counts();
+      out.printf(
+          "opened %s at %s and built its indexes in %,d ms; the whole load took %,d ms (%,.0f lines/s)%n",
+          store.info().backend(),
+          store.info().location(),
+          (System.nanoTime() - o0) / 1_000_000,
+          (System.nanoTime() - t0) / 1_000_000,
+          report.lines() * 1e9 / (System.nanoTime() - t0));
+      if (!after.equals(loaded) || store.version() != version) {
+        throw new CredgraphException(
+            "the imported store holds "
+                + after
+                + " at version "
+                + store.version()
+                + ", not what was loaded: "
+                + loaded
+                + " at version "
+                + version);
+      }
+      return summary(out, store, report, rejected, rejectionPath);
+    } catch (CredgraphException | java.io.UncheckedIOException e) {
       out.flush();
       err.println("credgraph load: " + e.getMessage());
       err.flush();

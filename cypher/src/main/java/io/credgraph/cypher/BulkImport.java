@@ -1,0 +1,436 @@
+package io.credgraph.cypher;
+
+import io.credgraph.StoreException;
+import io.credgraph.store.BatchCheckpoint;
+import io.credgraph.store.GraphStore;
+import io.credgraph.store.codec.PropertyCodec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.importer.ImportCommand;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import picocli.CommandLine;
+
+/**
+ * Writes the whole content of a store (in practice an {@link
+ * io.credgraph.store.memory.InMemoryGraphStore} that the exchange loader filled) as a new embedded
+ * database under a data directory, with Neo4j's offline importer (the library behind {@code
+ * neo4j-admin database import full}, run in-process) instead of transactions. The graph is the one
+ * {@link CypherGraphStore} writes: the same labels, relationship types and properties, encoded by
+ * the same {@link PropertyCodec}, with the {@code Meta} node's version and checkpoint sequence and
+ * the checkpoints' sequence numbers as a transactional load would have left them. The indexes and
+ * constraints of {@code schema.cypher} are created when the store is opened afterwards.
+ *
+ * <p>Only for a data directory without a database ({@link #isFresh(Path)}). The import runs in a
+ * work directory inside the data directory ({@value #WORK}); the database appears in its place only
+ * when the import succeeded, so an interrupted or failed import leaves no half database, and the
+ * next run starts again (it removes what an interrupted one left).
+ *
+ * <p>One difference a Cypher query could see, none the store's reads can: a record without liable
+ * persons has no {@code liablePersons} property (a transactional load stores an empty list); both
+ * read back as no liable persons.
+ */
+public final class BulkImport {
+  /** The work directory, inside the data directory, removed after the import. */
+  public static final String WORK = ".bulk-import";
+
+  private static final PropertyCodec CODEC = CypherGraphStore.CODEC;
+  private static final String DATABASE = "neo4j";
+
+  private BulkImport() {}
+
+  /** What the importer wrote and how long each step took. */
+  public record Result(
+      long subjects,
+      long relations,
+      long records,
+      long pending,
+      long checkpoints,
+      long version,
+      long csvMillis,
+      long importMillis) {
+    public long nodes() {
+      return subjects + records + pending + checkpoints + 1;
+    }
+  }
+
+  /**
+   * Whether {@code dataDir} holds no embedded database yet (a new or missing directory, or one
+   * where an earlier bulk import was interrupted).
+   */
+  public static boolean isFresh(Path dataDir) {
+    return !Files.exists(databaseDir(dataDir.toAbsolutePath().normalize()));
+  }
+
+  /**
+   * Writes {@code source}'s subjects, relations, records, pending facts, checkpoints and version as
+   * the embedded database of {@code dataDir}, which must be {@link #isFresh fresh}. The importer's
+   * own output goes to {@code log} (its report of bad entries too, though there are none: the
+   * source holds only validated facts).
+   */
+  public static Result write(GraphStore source, Path dataDir, OutputStream log) {
+    Objects.requireNonNull(source, "source");
+    Path dir = dataDir.toAbsolutePath().normalize();
+    if (!isFresh(dir)) {
+      throw new StoreException(
+          "a bulk import needs a data directory without a database, and "
+              + databaseDir(dir)
+              + " exists: load into it transactionally");
+    }
+    Path work = dir.resolve(WORK);
+    try {
+      deleteTree(work);
+      // an interrupted import may have moved the transaction logs but not the database
+      deleteTree(transactionsDir(dir));
+      Path csv = Files.createDirectories(work.resolve("csv"));
+      long t0 = System.nanoTime();
+      Csv files = writeCsv(source, csv);
+      long csvMillis = (System.nanoTime() - t0) / 1_000_000;
+      long t1 = System.nanoTime();
+      runImporter(work, csv, files.multiline, log);
+      long importMillis = (System.nanoTime() - t1) / 1_000_000;
+      Files.createDirectories(transactionsDir(dir).getParent());
+      Files.createDirectories(databaseDir(dir).getParent());
+      Files.move(transactionsDir(work), transactionsDir(dir));
+      // the database's own directory appears last: until it does, the directory is still fresh
+      Files.move(databaseDir(work), databaseDir(dir));
+      deleteTree(work);
+      return new Result(
+          files.subjects,
+          files.relations,
+          files.records,
+          files.pending,
+          files.checkpoints,
+          files.version,
+          csvMillis,
+          importMillis);
+    } catch (IOException e) {
+      throw new StoreException(
+          "the bulk import into " + dir + " failed: " + e.getMessage(), e, false);
+    } finally {
+      try {
+        deleteTree(work);
+      } catch (IOException ignored) {
+        // the next import removes it
+      }
+    }
+  }
+
+  private static Path databaseDir(Path home) {
+    return home.resolve("data").resolve("databases").resolve(DATABASE);
+  }
+
+  private static Path transactionsDir(Path home) {
+    return home.resolve("data").resolve("transactions").resolve(DATABASE);
+  }
+
+  private static void runImporter(Path work, Path csv, boolean multiline, OutputStream log)
+      throws IOException {
+    Path home = Files.createDirectories(work.resolve("home"));
+    Path conf = Files.createDirectories(home.resolve("conf"));
+    Files.writeString(
+        conf.resolve("neo4j.conf"), "server.directories.data=" + work.resolve("data") + "\n");
+    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    ImportCommand.Full command =
+        new ImportCommand.Full(
+            new ExecutionContext(home, conf, out, out, new DefaultFileSystemAbstraction()));
+    List<String> argv = new ArrayList<>();
+    // the database is the importer's default one, neo4j (DATABASE)
+    argv.add("--id-type=string");
+    argv.add("--multiline-fields=" + multiline);
+    argv.add("--report-file=" + work.resolve("import.report"));
+    argv.add("--nodes=Subject=" + csv.resolve("subjects.csv"));
+    argv.add("--nodes=Record=" + csv.resolve("records.csv"));
+    argv.add("--nodes=Pending=" + csv.resolve("pending.csv"));
+    argv.add("--nodes=Checkpoint=" + csv.resolve("checkpoints.csv"));
+    argv.add("--nodes=Meta=" + csv.resolve("meta.csv"));
+    argv.add("--relationships=" + csv.resolve("relations.csv"));
+    argv.add("--relationships=HAS_RECORD=" + csv.resolve("has-record.csv"));
+    java.io.PrintWriter writer =
+        new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    int exit =
+        new CommandLine(command).setOut(writer).setErr(writer).execute(argv.toArray(String[]::new));
+    writer.flush();
+    out.flush();
+    if (exit != 0) {
+      throw new IOException("Neo4j's importer exited with status " + exit);
+    }
+  }
+
+  private static final class Csv {
+    long subjects;
+    long relations;
+    long records;
+    long pending;
+    long checkpoints;
+    long version;
+    boolean multiline;
+  }
+
+  private static Csv writeCsv(GraphStore source, Path csv) throws IOException {
+    Csv c = new Csv();
+    try (Writer subjects = new Writer(csv.resolve("subjects.csv"), c);
+        Writer records = new Writer(csv.resolve("records.csv"), c);
+        Writer hasRecord = new Writer(csv.resolve("has-record.csv"), c);
+        Writer relations = new Writer(csv.resolve("relations.csv"), c);
+        Writer pending = new Writer(csv.resolve("pending.csv"), c);
+        Writer checkpoints = new Writer(csv.resolve("checkpoints.csv"), c);
+        Writer meta = new Writer(csv.resolve("meta.csv"), c)) {
+      List<String> subjectCols =
+          List.of(
+              "id",
+              "kind",
+              "name",
+              "legalForm",
+              "status",
+              "registeredOn",
+              "district",
+              "industry",
+              "attributes",
+              "provenance");
+      subjects.header("key:ID(Subject)", subjectCols, Map.of("registeredOn", "date"));
+      List<String> recordCols =
+          List.of(
+              "subject",
+              "list",
+              "department",
+              "decisionNo",
+              "basis",
+              "decidedOn",
+              "effectiveFrom",
+              "effectiveUntil",
+              "liablePersons",
+              "profession",
+              "crime",
+              "sentenceCompletedOn",
+              "probationEndsOn",
+              "politicalRightsDeprivedUntil",
+              "attributes",
+              "history",
+              "provenance");
+      records.header(
+          "id:ID(Record)",
+          recordCols,
+          Map.of(
+              "decidedOn", "date",
+              "effectiveFrom", "date",
+              "effectiveUntil", "date",
+              "liablePersons", "string[]",
+              "sentenceCompletedOn", "date",
+              "probationEndsOn", "date",
+              "politicalRightsDeprivedUntil", "date"));
+      hasRecord.line(":START_ID(Subject),:END_ID(Record)");
+      List<String> relationCols = List.of("since", "until", "ratio", "attributes", "provenance");
+      relations.line(
+          ":START_ID(Subject),:END_ID(Subject),:TYPE,since:date,until:date,ratio:double,attributes,provenance");
+      List<String> pendingCols = List.of("id", "awaited", "line", "provenance");
+      pending.header(null, pendingCols, Map.of());
+      List<String> checkpointCols =
+          List.of("batchHash", "name", "department", "lastLine", "complete", "updatedAt", "seq");
+      checkpoints.header(
+          null, checkpointCols, Map.of("lastLine", "long", "complete", "boolean", "seq", "long"));
+      meta.line("id,version:long,checkpointSeq:long");
+
+      source.forEachSubject(
+          s -> {
+            Map<String, Object> p = CODEC.subjectProps(s);
+            subjects.row(p.get("key"), p, subjectCols);
+            c.subjects++;
+          });
+      source.forEachRelation(
+          r -> {
+            relations.cell(r.from().canonical());
+            relations.cell(r.to().canonical());
+            relations.cell(r.type().name());
+            Map<String, Object> p = CODEC.relationProps(r);
+            for (String col : relationCols) {
+              relations.cell(p.get(col));
+            }
+            relations.end();
+            c.relations++;
+          });
+      source.forEachRecord(
+          r -> {
+            Map<String, Object> p = CODEC.recordProps(r);
+            records.row(r.id(), p, recordCols);
+            hasRecord.cell(r.subject().canonical());
+            hasRecord.cell(r.id());
+            hasRecord.end();
+            c.records++;
+          });
+      source.forEachPending(
+          f -> {
+            pending.row(NO_ID, CODEC.pendingProps(f), pendingCols);
+            c.pending++;
+          });
+      long seq = 0;
+      for (BatchCheckpoint cp : source.checkpoints()) {
+        checkpoints.row(NO_ID, CODEC.checkpointProps(cp, ++seq), checkpointCols);
+        c.checkpoints++;
+      }
+      c.version = source.version();
+      meta.cell(CypherGraphStore.META_ID);
+      meta.cell(c.version);
+      meta.cell(seq);
+      meta.end();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return c;
+  }
+
+  private static final Object NO_ID = new Object();
+
+  /**
+   * One CSV file in the importer's dialect: comma separated, strings in double quotes (a quote
+   * doubled), absent values as empty unquoted cells, lists separated by {@code ;}.
+   */
+  private static final class Writer implements AutoCloseable {
+    private final BufferedWriter out;
+    private final Csv csv;
+    private boolean first = true;
+
+    Writer(Path file, Csv csv) throws IOException {
+      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.csv = csv;
+    }
+
+    void header(String idColumn, List<String> cols, Map<String, String> types) {
+      StringBuilder b = new StringBuilder();
+      if (idColumn != null) {
+        b.append(idColumn);
+      }
+      for (String col : cols) {
+        if (!b.isEmpty()) {
+          b.append(',');
+        }
+        b.append(col);
+        String type = types.get(col);
+        if (type != null) {
+          b.append(':').append(type);
+        }
+      }
+      line(b.toString());
+    }
+
+    void line(String text) {
+      try {
+        out.write(text);
+        out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void row(Object id, Map<String, Object> props, List<String> cols) {
+      if (id != NO_ID) {
+        cell(id);
+      }
+      for (String col : cols) {
+        cell(props.get(col));
+      }
+      end();
+    }
+
+    void cell(Object value) {
+      try {
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        if (value == null) {
+          return;
+        }
+        if (value instanceof String s) {
+          quoted(s);
+        } else if (value instanceof List<?> list) {
+          if (!list.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (Object o : list) {
+              if (!b.isEmpty()) {
+                b.append(';');
+              }
+              b.append(o);
+            }
+            quoted(b.toString());
+          }
+        } else if (value instanceof LocalDate
+            || value instanceof Number
+            || value instanceof Boolean) {
+          out.write(value.toString());
+        } else {
+          throw new IllegalArgumentException(
+              "no CSV form for a " + value.getClass().getSimpleName());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void quoted(String s) throws IOException {
+      if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+        csv.multiline = true;
+      }
+      out.write('"');
+      if (s.indexOf('"') < 0) {
+        out.write(s);
+      } else {
+        out.write(s.replace("\"", "\"\""));
+      }
+      out.write('"');
+    }
+
+    void end() {
+      try {
+        out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      first = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,6 +1,7 @@
 package io.credgraph.cypher;
 
 import io.credgraph.StoreException;
+import io.credgraph.model.SubjectKey;
 import io.credgraph.store.BatchCheckpoint;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.codec.PropertyCodec;
@@ -17,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,7 +152,9 @@ public final class BulkImport {
             new ExecutionContext(home, conf, out, out, new DefaultFileSystemAbstraction()));
     List<String> argv = new ArrayList<>();
     // the database is the importer's default one, neo4j (DATABASE)
-    argv.add("--id-type=string");
+    // node ids given, as the importer's own: no id mapping (it sorts string ids, a large part of
+    // its time)
+    argv.add("--id-type=actual");
     argv.add("--multiline-fields=" + multiline);
     argv.add("--report-file=" + work.resolve("import.report"));
     argv.add("--nodes=Subject=" + csv.resolve("subjects.csv"));
@@ -192,6 +196,7 @@ public final class BulkImport {
         Writer meta = new Writer(csv.resolve("meta.csv"), c)) {
       List<String> subjectCols =
           List.of(
+              "key",
               "id",
               "kind",
               "name",
@@ -202,9 +207,10 @@ public final class BulkImport {
               "industry",
               "attributes",
               "provenance");
-      subjects.header("key:ID(Subject)", subjectCols, Map.of("registeredOn", "date"));
+      subjects.header(":ID", subjectCols, Map.of("registeredOn", "date"));
       List<String> recordCols =
           List.of(
+              "id",
               "subject",
               "list",
               "department",
@@ -223,7 +229,7 @@ public final class BulkImport {
               "history",
               "provenance");
       records.header(
-          "id:ID(Record)",
+          ":ID",
           recordCols,
           Map.of(
               "decidedOn", "date",
@@ -233,28 +239,32 @@ public final class BulkImport {
               "sentenceCompletedOn", "date",
               "probationEndsOn", "date",
               "politicalRightsDeprivedUntil", "date"));
-      hasRecord.line(":START_ID(Subject),:END_ID(Record)");
+      hasRecord.line(":START_ID,:END_ID");
       List<String> relationCols = List.of("since", "until", "ratio", "attributes", "provenance");
       relations.line(
-          ":START_ID(Subject),:END_ID(Subject),:TYPE,since:date,until:date,ratio:double,attributes,provenance");
+          ":START_ID,:END_ID,:TYPE,since:date,until:date,ratio:double,attributes,provenance");
       List<String> pendingCols = List.of("id", "awaited", "line", "provenance");
-      pending.header(null, pendingCols, Map.of());
+      pending.header(":ID", pendingCols, Map.of());
       List<String> checkpointCols =
           List.of("batchHash", "name", "department", "lastLine", "complete", "updatedAt", "seq");
       checkpoints.header(
-          null, checkpointCols, Map.of("lastLine", "long", "complete", "boolean", "seq", "long"));
-      meta.line("id,version:long,checkpointSeq:long");
+          ":ID", checkpointCols, Map.of("lastLine", "long", "complete", "boolean", "seq", "long"));
+      meta.line(":ID,id,version:long,checkpointSeq:long");
 
+      // node ids: subjects from 0, then records, pending facts, checkpoints and the Meta node
+      long[] next = {0};
+      Map<SubjectKey, Long> ids = new HashMap<>();
       source.forEachSubject(
           s -> {
-            Map<String, Object> p = CODEC.subjectProps(s);
-            subjects.row(p.get("key"), p, subjectCols);
+            long id = next[0]++;
+            ids.put(s.key(), id);
+            subjects.row(id, CODEC.subjectProps(s), subjectCols);
             c.subjects++;
           });
       source.forEachRelation(
           r -> {
-            relations.cell(r.from().canonical());
-            relations.cell(r.to().canonical());
+            relations.cell(node(ids, r.from()));
+            relations.cell(node(ids, r.to()));
             relations.cell(r.type().name());
             Map<String, Object> p = CODEC.relationProps(r);
             for (String col : relationCols) {
@@ -265,24 +275,25 @@ public final class BulkImport {
           });
       source.forEachRecord(
           r -> {
-            Map<String, Object> p = CODEC.recordProps(r);
-            records.row(r.id(), p, recordCols);
-            hasRecord.cell(r.subject().canonical());
-            hasRecord.cell(r.id());
+            long id = next[0]++;
+            records.row(id, CODEC.recordProps(r), recordCols);
+            hasRecord.cell(node(ids, r.subject()));
+            hasRecord.cell(id);
             hasRecord.end();
             c.records++;
           });
       source.forEachPending(
           f -> {
-            pending.row(NO_ID, CODEC.pendingProps(f), pendingCols);
+            pending.row(next[0]++, CODEC.pendingProps(f), pendingCols);
             c.pending++;
           });
       long seq = 0;
       for (BatchCheckpoint cp : source.checkpoints()) {
-        checkpoints.row(NO_ID, CODEC.checkpointProps(cp, ++seq), checkpointCols);
+        checkpoints.row(next[0]++, CODEC.checkpointProps(cp, ++seq), checkpointCols);
         c.checkpoints++;
       }
       c.version = source.version();
+      meta.cell(next[0]++);
       meta.cell(CypherGraphStore.META_ID);
       meta.cell(c.version);
       meta.cell(seq);
@@ -293,7 +304,14 @@ public final class BulkImport {
     return c;
   }
 
-  private static final Object NO_ID = new Object();
+  private static long node(Map<SubjectKey, Long> ids, SubjectKey key) {
+    Long id = ids.get(key);
+    if (id == null) {
+      throw new StoreException(
+          "the store to import has a fact of subject " + key + ", which it does not hold");
+    }
+    return id;
+  }
 
   /**
    * One CSV file in the importer's dialect: comma separated, strings in double quotes (a quote
@@ -337,9 +355,7 @@ public final class BulkImport {
     }
 
     void row(Object id, Map<String, Object> props, List<String> cols) {
-      if (id != NO_ID) {
-        cell(id);
-      }
+      cell(id);
       for (String col : cols) {
         cell(props.get(col));
       }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  * into the embedded store, with progress every second and a summary. Rejected lines go to a JSON
  * Lines file. Exit status: 0 when every line was stored (or waits as pending), 3 when lines were
  * rejected or batches refused, 1 on a failure (the load can be run again: it resumes after the last
- * committed line), 2 on wrong usage.
+ * committed line), 2 on wrong usage. The first load into a data directory without a database is
+ * written by Neo4j's bulk importer ({@link #bulk}) unless {@code --transactional} is given.
  */
 @Command(
     name = "load",
@@ -293,12 +294,16 @@ public final class LoadCommand implements Callable<Integer> {
         out.flush();
         result = BulkImport.write(memory, data, importerLog);
       }
+      Path log = Files.createDirectories(data.resolve("logs")).resolve("bulk-import.log");
+      Files.write(log, importerLog.toByteArray());
       out.printf(
-          "bulk import: CSV written in %,d ms, imported in %,d ms (%,d nodes, %,d relationships)%n",
+          "bulk import: CSV written in %,d ms, imported in %,d ms (%,d nodes, %,d relationships; "
+              + "the importer's report: %s)%n",
           result.csvMillis(),
           result.importMillis(),
           result.nodes(),
-          result.relations() + result.records());
+          result.relations() + result.records(),
+          data.resolve("logs").resolve("bulk-import.log"));
       out.flush();
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
       out.flush();

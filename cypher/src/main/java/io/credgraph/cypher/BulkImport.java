@@ -1,6 +1,7 @@
 package io.credgraph.cypher;
 
 import io.credgraph.StoreException;
+import io.credgraph.model.Subject;
 import io.credgraph.model.SubjectKey;
 import io.credgraph.store.BatchCheckpoint;
 import io.credgraph.store.GraphStore;
@@ -22,6 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -182,7 +187,9 @@ public final class BulkImport {
     long pending;
     long checkpoints;
     long version;
-    boolean multiline;
+
+    /** Set by any writer thread that wrote a value with a line break. */
+    volatile boolean multiline;
   }
 
   private static Csv writeCsv(GraphStore source, Path csv) throws IOException {
@@ -252,41 +259,80 @@ public final class BulkImport {
       meta.line(":ID,id,version:long,checkpointSeq:long");
 
       // node ids: subjects from 0, then records, pending facts, checkpoints and the Meta node
-      long[] next = {0};
-      Map<SubjectKey, Long> ids = new HashMap<>();
-      source.forEachSubject(
-          s -> {
-            long id = next[0]++;
-            ids.put(s.key(), id);
-            subjects.row(id, CODEC.subjectProps(s), subjectCols);
-            c.subjects++;
-          });
-      source.forEachRelation(
-          r -> {
-            relations.cell(node(ids, r.from()));
-            relations.cell(node(ids, r.to()));
-            relations.cell(r.type().name());
-            Map<String, Object> p = CODEC.relationProps(r);
-            for (String col : relationCols) {
-              relations.cell(p.get(col));
-            }
-            relations.end();
-            c.relations++;
-          });
-      source.forEachRecord(
-          r -> {
-            long id = next[0]++;
-            records.row(id, CODEC.recordProps(r), recordCols);
-            hasRecord.cell(node(ids, r.subject()));
-            hasRecord.cell(id);
-            hasRecord.end();
-            c.records++;
-          });
-      source.forEachPending(
-          f -> {
-            pending.row(next[0]++, CODEC.pendingProps(f), pendingCols);
-            c.pending++;
-          });
+      List<Subject> all = new ArrayList<>();
+      source.forEachSubject(all::add);
+      Map<SubjectKey, Long> ids = new HashMap<>(all.size() * 2);
+      for (int i = 0; i < all.size(); i++) {
+        ids.put(all.get(i).key(), (long) i);
+      }
+      c.subjects = all.size();
+      long[] next = {all.size()};
+      // subjects and relations are written beside the rest (encoding the facts is most of the work)
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              2,
+              task -> {
+                Thread t = new Thread(task, "credgraph-bulk-csv");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        Future<?> subjectsDone =
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < all.size(); i++) {
+                    subjects.row((long) i, CODEC.subjectProps(all.get(i)), subjectCols);
+                  }
+                  return null;
+                });
+        Future<Long> relationsDone =
+            pool.submit(
+                () -> {
+                  long[] n = {0};
+                  source.forEachRelation(
+                      r -> {
+                        relations.cell(node(ids, r.from()));
+                        relations.cell(node(ids, r.to()));
+                        relations.cell(r.type().name());
+                        Map<String, Object> p = CODEC.relationProps(r);
+                        for (String col : relationCols) {
+                          relations.cell(p.get(col));
+                        }
+                        relations.end();
+                        n[0]++;
+                      });
+                  return n[0];
+                });
+        source.forEachRecord(
+            r -> {
+              long id = next[0]++;
+              records.row(id, CODEC.recordProps(r), recordCols);
+              hasRecord.cell(node(ids, r.subject()));
+              hasRecord.cell(id);
+              hasRecord.end();
+              c.records++;
+            });
+        source.forEachPending(
+            f -> {
+              pending.row(next[0]++, CODEC.pendingProps(f), pendingCols);
+              c.pending++;
+            });
+        subjectsDone.get();
+        c.relations = relationsDone.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing the import's CSV files", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
       long seq = 0;
       for (BatchCheckpoint cp : source.checkpoints()) {
         checkpoints.row(next[0]++, CODEC.checkpointProps(cp, ++seq), checkpointCols);

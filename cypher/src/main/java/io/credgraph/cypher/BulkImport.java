@@ -152,16 +152,31 @@ public final class BulkImport {
     Files.writeString(
         conf.resolve("neo4j.conf"), "server.directories.data=" + work.resolve("data") + "\n");
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    ImportCommand.Full command =
-        new ImportCommand.Full(
-            new ExecutionContext(home, conf, out, out, new DefaultFileSystemAbstraction()));
+    ExecutionContext context =
+        new ExecutionContext(home, conf, out, out, new DefaultFileSystemAbstraction());
+    // "import full" under its parent command, as neo4j-admin builds it (the parent says which
+    // features the edition has)
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == ImportCommand.Full.class
+                ? type.cast(new ImportCommand.Full(context))
+                : CommandLine.defaultFactory().create(type);
+          }
+        };
     List<String> argv = new ArrayList<>();
     // the database is the importer's default one, neo4j (DATABASE)
     // node ids given, as the importer's own: no id mapping (it sorts string ids, a large part of
     // its time)
+    argv.add("full");
+    argv.add("--verbose");
     argv.add("--id-type=actual");
     argv.add("--multiline-fields=" + multiline);
     argv.add("--report-file=" + work.resolve("import.report"));
+    // no --schema: in Neo4j 5 Community the importer cannot build indexes ("Record format batch
+    // import does not support schema changes"; only the Enterprise block format can), so the first
+    // open of the store builds those of schema.cypher
     argv.add("--nodes=Subject=" + csv.resolve("subjects.csv"));
     argv.add("--nodes=Record=" + csv.resolve("records.csv"));
     argv.add("--nodes=Pending=" + csv.resolve("pending.csv"));
@@ -172,7 +187,10 @@ public final class BulkImport {
     java.io.PrintWriter writer =
         new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     int exit =
-        new CommandLine(command).setOut(writer).setErr(writer).execute(argv.toArray(String[]::new));
+        new CommandLine(new ImportCommand(), factory)
+            .setOut(writer)
+            .setErr(writer)
+            .execute(argv.toArray(String[]::new));
     writer.flush();
     out.flush();
     if (exit != 0) {

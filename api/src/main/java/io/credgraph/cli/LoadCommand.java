@@ -140,13 +140,15 @@ public final class LoadCommand implements Callable<Integer> {
                         + ZonedDateTime.now(ZoneOffset.UTC)
                             .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
                         + ".jsonl");
-    if (!transactional
-        && storeOptions.store == null
-        && BulkImport.isFresh(data)
-        && !WatchlistService.anyoneWatches(data.resolve(RunningServer.WATCHLISTS))) {
-      return bulk(out, err, rejectionPath);
+    boolean bulkAllowed =
+        !transactional
+            && storeOptions.store == null
+            && !WatchlistService.anyoneWatches(data.resolve(RunningServer.WATCHLISTS));
+    if (bulkAllowed && BulkImport.isFresh(data)) {
+      return bulk(out, err, rejectionPath, false);
     }
     long t0 = System.nanoTime();
+    boolean emptyStore = false;
     try (GraphStore store = storeOptions.openChosen(data, spec)) {
       StoreCounts before = store.counts();
       out.printf(
@@ -160,15 +162,28 @@ public final class LoadCommand implements Callable<Integer> {
           before.pending(),
           store.version());
       out.flush();
+      if (bulkAllowed && store.version() == 0 && before.equals(new StoreCounts(0, 0, 0, 0))) {
+        emptyStore = true;
+      } else {
+        return loadInto(store, out, rejectionPath);
+      }
+    } catch (CredgraphException | java.io.UncheckedIOException e) {
+      out.flush();
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    // the store is empty (opened once, nothing loaded): its database is replaced by a bulk import
+    return bulk(out, err, rejectionPath, emptyStore);
+  }
+
+  private int loadInto(GraphStore store, PrintWriter out, Path rejectionPath) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
       LoadReport report;
       long rejected;
       try (RejectionFile file = RejectionFile.create(rejectionPath)) {
-        LoadOptions options =
-            LoadOptions.defaults()
-                .withChunkLines(chunkLines)
-                .withMaxLineBytes(maxLineBytes)
-                .withDepartment(department)
-                .withRejections(file);
+        LoadOptions options = options(file);
         Path watchlists = data.resolve(RunningServer.WATCHLISTS);
         if (WatchlistService.anyoneWatches(watchlists)) {
           // investigators watch subjects in this data directory: load through the engine, whose
@@ -209,10 +224,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         rejected = file.count();
       }
-      if (rejected == 0) {
-        Files.deleteIfExists(rejectionPath);
-      }
-      out.println(report.summary());
+      loaded(out, report, rejected, rejectionPath);
       return summary(out, store, report, rejected, rejectionPath);
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
       out.flush();
@@ -220,6 +232,23 @@ public final class LoadCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  private LoadOptions options(RejectionFile rejections) {
+    return LoadOptions.defaults()
+        .withChunkLines(chunkLines)
+        .withMaxLineBytes(maxLineBytes)
+        .withDepartment(department)
+        .withRejections(rejections);
+  }
+
+  /** The load's summary; the rejection file goes when nothing was rejected. */
+  private static void loaded(PrintWriter out, LoadReport report, long rejected, Path rejectionPath)
+      throws java.io.IOException {
+    if (rejected == 0) {
+      Files.deleteIfExists(rejectionPath);
+    }
+    out.println(report.summary());
   }
 
   /** The store's counts, the resources used and where the rejected lines went; the exit status. */
@@ -250,12 +279,12 @@ public final class LoadCommand implements Callable<Integer> {
    * Nothing is written to the database directory until the import succeeded: an interrupted bulk
    * load leaves none, and the next run starts again.
    */
-  private int bulk(PrintWriter out, PrintWriter err, Path rejectionPath) {
+  private int bulk(PrintWriter out, PrintWriter err, Path rejectionPath, boolean replaceEmpty) {
     long t0 = System.nanoTime();
     out.printf(
-        "no database in %s yet: loading in memory, then writing the store with Neo4j's bulk "
+        "%s: loading in memory, then writing the store with Neo4j's bulk "
             + "importer (--transactional to load in transactions)%n",
-        data);
+        replaceEmpty ? "the store in " + data + " is empty" : "no database in " + data + " yet");
     out.flush();
     LoadReport report;
     long rejected;
@@ -266,21 +295,12 @@ public final class LoadCommand implements Callable<Integer> {
     try {
       try (InMemoryGraphStore memory = InMemoryGraphStore.create()) {
         try (RejectionFile file = RejectionFile.create(rejectionPath)) {
-          LoadOptions options =
-              LoadOptions.defaults()
-                  .withChunkLines(chunkLines)
-                  .withMaxLineBytes(maxLineBytes)
-                  .withDepartment(department)
-                  .withRejections(file);
           report =
-              new ExchangeLoader(memory, options)
+              new ExchangeLoader(memory, options(file))
                   .load(path, new Console(out, quiet, progressMillis, file));
           rejected = file.count();
         }
-        if (rejected == 0) {
-          Files.deleteIfExists(rejectionPath);
-        }
-        out.println(report.summary());
+        loaded(out, report, rejected, rejectionPath);
         loaded = memory.counts();
         version = memory.version();
         out.printf(
@@ -292,7 +312,10 @@ public final class LoadCommand implements Callable<Integer> {
             loaded.records(),
             loaded.pending());
         out.flush();
-        result = BulkImport.write(memory, data, importerLog);
+        result =
+            replaceEmpty
+                ? BulkImport.replaceEmpty(memory, data, importerLog)
+                : BulkImport.write(memory, data, importerLog);
       }
       Path log = Files.createDirectories(data.resolve("logs")).resolve("bulk-import.log");
       Files.write(log, importerLog.toByteArray());

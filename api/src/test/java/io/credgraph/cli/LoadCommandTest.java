@@ -80,6 +80,29 @@ class LoadCommandTest {
     assertTrue(forced.toString().contains("store: 1 subjects"), forced.toString());
   }
 
+  /** A store that was opened but never loaded (e.g. by a server) is replaced by a bulk import. */
+  @Test
+  void anEmptyStoreIsReplacedByABulkImport() throws Exception {
+    Path city = tmp.resolve("city");
+    SampleCity.copyTo(city);
+    Path data = tmp.resolve("data");
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      assertEquals(0, store.version());
+    }
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
+    assertTrue(out.toString().contains("is empty: loading in memory"), out.toString());
+    assertTrue(out.toString().contains("store: 303 subjects"), out.toString());
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      assertEquals(303, store.counts().subjects());
+      assertTrue(store.subject(SubjectKey.resident("442000197704041173")).isPresent());
+    }
+  }
+
   @Test
   void aPageCacheThatIsNoSizeIsAUsageErrorNamingTheOption() {
     Path city = tmp.resolve("city");

@@ -90,9 +90,23 @@ public final class BulkImport {
    * source holds only validated facts).
    */
   public static Result write(GraphStore source, Path dataDir, OutputStream log) {
+    return write(source, dataDir, log, false);
+  }
+
+  /**
+   * As {@link #write(GraphStore, Path, OutputStream)}, into a data directory whose database the
+   * caller has opened, seen empty (version 0, nothing stored) and closed: that database is replaced
+   * by the imported one, once the import succeeded (until then it stays as it was).
+   */
+  public static Result replaceEmpty(GraphStore source, Path dataDir, OutputStream log) {
+    return write(source, dataDir, log, true);
+  }
+
+  private static Result write(
+      GraphStore source, Path dataDir, OutputStream log, boolean replaceEmpty) {
     Objects.requireNonNull(source, "source");
     Path dir = dataDir.toAbsolutePath().normalize();
-    if (!isFresh(dir)) {
+    if (!replaceEmpty && !isFresh(dir)) {
       throw new StoreException(
           "a bulk import needs a data directory without a database, and "
               + databaseDir(dir)
@@ -101,8 +115,10 @@ public final class BulkImport {
     Path work = dir.resolve(WORK);
     try {
       deleteTree(work);
-      // an interrupted import may have moved the transaction logs but not the database
-      deleteTree(transactionsDir(dir));
+      if (isFresh(dir)) {
+        // an interrupted import may have moved the transaction logs but not the database
+        deleteTree(transactionsDir(dir));
+      }
       Path csv = Files.createDirectories(work.resolve("csv"));
       long t0 = System.nanoTime();
       Csv files = writeCsv(source, csv);
@@ -110,6 +126,13 @@ public final class BulkImport {
       long t1 = System.nanoTime();
       runImporter(work, csv, files.multiline, log);
       long importMillis = (System.nanoTime() - t1) / 1_000_000;
+      if (!isFresh(dir)) {
+        // the empty database goes aside (and then with the work directory): from here until the
+        // imported one is in place the directory is fresh, so an interruption means a new import
+        Path aside = Files.createDirectories(work.resolve("replaced"));
+        Files.move(databaseDir(dir), aside.resolve("database"));
+        deleteTree(transactionsDir(dir));
+      }
       Files.createDirectories(transactionsDir(dir).getParent());
       Files.createDirectories(databaseDir(dir).getParent());
       Files.move(transactionsDir(work), transactionsDir(dir));
@@ -419,6 +442,11 @@ public final class BulkImport {
     }
 
     void row(Object id, Map<String, Object> props, List<String> cols) {
+      if (props.size() != cols.size() || !props.keySet().containsAll(cols)) {
+        // the codec writes a property the CSV header does not name (or the other way round)
+        throw new IllegalStateException(
+            "the CSV columns " + cols + " are not the stored properties " + props.keySet());
+      }
       cell(id);
       for (String col : cols) {
         cell(props.get(col));

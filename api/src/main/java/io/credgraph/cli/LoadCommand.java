@@ -144,7 +144,7 @@ public final class LoadCommand implements Callable<Integer> {
         !transactional
             && storeOptions.store == null
             && !WatchlistService.anyoneWatches(data.resolve(RunningServer.WATCHLISTS));
-    if (bulkAllowed && BulkImport.isFresh(data)) {
+    if (bulkAllowed && BulkImport.isFresh(data) && heapHoldsTheBatches(out)) {
       return bulk(out, err, rejectionPath, false);
     }
     long t0 = System.nanoTime();
@@ -162,7 +162,10 @@ public final class LoadCommand implements Callable<Integer> {
           before.pending(),
           store.version());
       out.flush();
-      if (bulkAllowed && store.version() == 0 && before.equals(new StoreCounts(0, 0, 0, 0))) {
+      if (bulkAllowed
+          && store.version() == 0
+          && before.equals(new StoreCounts(0, 0, 0, 0))
+          && heapHoldsTheBatches(out)) {
         emptyStore = true;
       } else {
         return loadInto(store, out, rejectionPath);
@@ -232,6 +235,48 @@ public final class LoadCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  /**
+   * Heap per byte of batch that a load in memory needs (the 100k city: 104 MB of batches, 1.6 GB
+   * peak heap).
+   */
+  static final long HEAP_PER_BATCH_BYTE = 12;
+
+  /**
+   * Whether the heap can hold the batches loaded in memory, as a bulk import needs (gzipped batches
+   * counted at six times their size); when not, says so: the load is then transactional.
+   */
+  private boolean heapHoldsTheBatches(PrintWriter out) {
+    if (heapHolds == null) {
+      heapHolds = heapHolds(out);
+    }
+    return heapHolds;
+  }
+
+  private Boolean heapHolds;
+
+  private boolean heapHolds(PrintWriter out) {
+    long bytes = 0;
+    for (Path batch : ExchangeLoader.batchesAt(path)) {
+      try {
+        bytes += Files.size(batch) * (batch.toString().endsWith(".gz") ? 6 : 1);
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    }
+    long need = bytes * HEAP_PER_BATCH_BYTE;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (need <= heap) {
+      return true;
+    }
+    out.printf(
+        "the batches (%,d MB) need about %,d MB of heap to be loaded in memory for Neo4j's bulk "
+            + "importer, and the heap is %,d MB: loading in transactions (for a bulk load give the "
+            + "JVM more heap, e.g. CREDGRAPH_JAVA_OPTS=-Xmx%dg)%n",
+        bytes >> 20, need >> 20, heap >> 20, (need >> 30) + 2);
+    out.flush();
+    return false;
   }
 
   private LoadOptions options(RejectionFile rejections) {

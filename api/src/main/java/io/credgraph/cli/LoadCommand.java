@@ -3,6 +3,7 @@ package io.credgraph.cli;
 import io.credgraph.CredgraphException;
 import io.credgraph.analysis.WatchlistService;
 import io.credgraph.api.InvestigationBackend;
+import io.credgraph.cypher.BulkImport;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.exchange.BatchReport;
 import io.credgraph.exchange.Conflict;
@@ -14,6 +15,7 @@ import io.credgraph.exchange.LoadReport;
 import io.credgraph.exchange.RejectionFile;
 import io.credgraph.store.GraphStore;
 import io.credgraph.store.StoreCounts;
+import io.credgraph.store.memory.InMemoryGraphStore;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
  * into the embedded store, with progress every second and a summary. Rejected lines go to a JSON
  * Lines file. Exit status: 0 when every line was stored (or waits as pending), 3 when lines were
  * rejected or batches refused, 1 on a failure (the load can be run again: it resumes after the last
- * committed line), 2 on wrong usage.
+ * committed line), 2 on wrong usage. The first load into a data directory without a database is
+ * written by Neo4j's bulk importer ({@link #bulk}) unless {@code --transactional} is given.
  */
 @Command(
     name = "load",
@@ -106,6 +109,13 @@ public final class LoadCommand implements Callable<Integer> {
       description = "no progress lines, only the summary")
   boolean quiet;
 
+  @Option(
+      names = "--transactional",
+      description =
+          "load in transactions even into a new store (by default the first load into a data "
+              + "directory without a database is written by Neo4j's bulk importer)")
+  boolean transactional;
+
   @picocli.CommandLine.Mixin StoreOptions storeOptions;
 
   @Spec CommandSpec spec;
@@ -130,7 +140,15 @@ public final class LoadCommand implements Callable<Integer> {
                         + ZonedDateTime.now(ZoneOffset.UTC)
                             .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
                         + ".jsonl");
+    boolean bulkAllowed =
+        !transactional
+            && storeOptions.store == null
+            && !WatchlistService.anyoneWatches(data.resolve(RunningServer.WATCHLISTS));
+    if (bulkAllowed && BulkImport.isFresh(data) && heapHoldsTheBatches(out)) {
+      return bulk(out, err, rejectionPath, false);
+    }
     long t0 = System.nanoTime();
+    boolean emptyStore = false;
     try (GraphStore store = storeOptions.openChosen(data, spec)) {
       StoreCounts before = store.counts();
       out.printf(
@@ -144,15 +162,31 @@ public final class LoadCommand implements Callable<Integer> {
           before.pending(),
           store.version());
       out.flush();
+      if (bulkAllowed
+          && store.version() == 0
+          && before.equals(new StoreCounts(0, 0, 0, 0))
+          && heapHoldsTheBatches(out)) {
+        emptyStore = true;
+      } else {
+        return loadInto(store, out, rejectionPath);
+      }
+    } catch (CredgraphException | java.io.UncheckedIOException e) {
+      out.flush();
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    // the store is empty (opened once, nothing loaded): its database is replaced by a bulk import
+    return bulk(out, err, rejectionPath, emptyStore);
+  }
+
+  private int loadInto(GraphStore store, PrintWriter out, Path rejectionPath) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
       LoadReport report;
       long rejected;
       try (RejectionFile file = RejectionFile.create(rejectionPath)) {
-        LoadOptions options =
-            LoadOptions.defaults()
-                .withChunkLines(chunkLines)
-                .withMaxLineBytes(maxLineBytes)
-                .withDepartment(department)
-                .withRejections(file);
+        LoadOptions options = options(file);
         Path watchlists = data.resolve(RunningServer.WATCHLISTS);
         if (WatchlistService.anyoneWatches(watchlists)) {
           // investigators watch subjects in this data directory: load through the engine, whose
@@ -193,26 +227,185 @@ public final class LoadCommand implements Callable<Integer> {
         }
         rejected = file.count();
       }
-      if (rejected == 0) {
-        Files.deleteIfExists(rejectionPath);
-      }
-      StoreCounts after = store.counts();
-      out.println(report.summary());
-      out.printf(
-          "store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
-          after.subjects(), after.relations(), after.records(), after.pending(), store.version());
-      double cpu = processCpuSeconds();
-      out.printf(
-          "resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
-          peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
-      out.println(
-          rejected == 0
-              ? "no rejected lines"
-              : String.format(
-                  "%,d rejected lines written to %s", rejected, rejectionPath.toAbsolutePath()));
-      out.flush();
-      return report.clean() ? 0 : REJECTED;
+      loaded(out, report, rejected, rejectionPath);
+      return summary(out, store, report, rejected, rejectionPath);
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
+      out.flush();
+      err.println("credgraph load: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  /**
+   * Heap per byte of batch that a load in memory needs (the 100k city: 104 MB of batches, 1.6 GB
+   * peak heap).
+   */
+  static final long HEAP_PER_BATCH_BYTE = 12;
+
+  /**
+   * Whether the heap can hold the batches loaded in memory, as a bulk import needs (gzipped batches
+   * counted at six times their size); when not, says so: the load is then transactional.
+   */
+  private boolean heapHoldsTheBatches(PrintWriter out) {
+    if (heapHolds == null) {
+      heapHolds = heapHolds(out);
+    }
+    return heapHolds;
+  }
+
+  private Boolean heapHolds;
+
+  private boolean heapHolds(PrintWriter out) {
+    long bytes = 0;
+    for (Path batch : ExchangeLoader.batchesAt(path)) {
+      try {
+        bytes += Files.size(batch) * (batch.toString().endsWith(".gz") ? 6 : 1);
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    }
+    long need = bytes * HEAP_PER_BATCH_BYTE;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (need <= heap) {
+      return true;
+    }
+    out.printf(
+        "the batches (%,d MB) need about %,d MB of heap to be loaded in memory for Neo4j's bulk "
+            + "importer, and the heap is %,d MB: loading in transactions (for a bulk load give the "
+            + "JVM more heap, e.g. CREDGRAPH_JAVA_OPTS=-Xmx%dg)%n",
+        bytes >> 20, need >> 20, heap >> 20, (need >> 30) + 2);
+    out.flush();
+    return false;
+  }
+
+  private LoadOptions options(RejectionFile rejections) {
+    return LoadOptions.defaults()
+        .withChunkLines(chunkLines)
+        .withMaxLineBytes(maxLineBytes)
+        .withDepartment(department)
+        .withRejections(rejections);
+  }
+
+  /** The load's summary; the rejection file goes when nothing was rejected. */
+  private static void loaded(PrintWriter out, LoadReport report, long rejected, Path rejectionPath)
+      throws java.io.IOException {
+    if (rejected == 0) {
+      Files.deleteIfExists(rejectionPath);
+    }
+    out.println(report.summary());
+  }
+
+  /** The store's counts, the resources used and where the rejected lines went; the exit status. */
+  private static int summary(
+      PrintWriter out, GraphStore store, LoadReport report, long rejected, Path rejectionPath) {
+    StoreCounts after = store.counts();
+    out.printf(
+        "store: %,d subjects, %,d relations, %,d records, %,d pending, version %d%n",
+        after.subjects(), after.relations(), after.records(), after.pending(), store.version());
+    double cpu = processCpuSeconds();
+    out.printf(
+        "resources: peak heap %,d MB, process CPU %.1f s (%,.0f lines per CPU second)%n",
+        peakHeapBytes() >> 20, cpu, cpu > 0 ? report.lines() / cpu : 0);
+    out.println(
+        rejected == 0
+            ? "no rejected lines"
+            : String.format(
+                "%,d rejected lines written to %s", rejected, rejectionPath.toAbsolutePath()));
+    out.flush();
+    return report.clean() ? 0 : REJECTED;
+  }
+
+  /**
+   * The first load into a data directory without a database: the same loader runs into a store in
+   * memory (so validation, rejections, conflicts, provenance, pending facts and checkpoints are
+   * those of a transactional load), then Neo4j's bulk importer writes that store's content as the
+   * database ({@link BulkImport}), which is then opened as usual (its indexes are built then).
+   * Nothing is written to the database directory until the import succeeded: an interrupted bulk
+   * load leaves none, and the next run starts again.
+   */
+  private int bulk(PrintWriter out, PrintWriter err, Path rejectionPath, boolean replaceEmpty) {
+    long t0 = System.nanoTime();
+    out.printf(
+        "%s: loading in memory, then writing the store with Neo4j's bulk "
+            + "importer (--transactional to load in transactions)%n",
+        replaceEmpty ? "the store in " + data + " is empty" : "no database in " + data + " yet");
+    out.flush();
+    LoadReport report;
+    long rejected;
+    StoreCounts loaded;
+    long version;
+    BulkImport.Result result;
+    java.io.ByteArrayOutputStream importerLog = new java.io.ByteArrayOutputStream();
+    try {
+      try (InMemoryGraphStore memory = InMemoryGraphStore.create()) {
+        try (RejectionFile file = RejectionFile.create(rejectionPath)) {
+          report =
+              new ExchangeLoader(memory, options(file))
+                  .load(path, new Console(out, quiet, progressMillis, file));
+          rejected = file.count();
+        }
+        loaded(out, report, rejected, rejectionPath);
+        loaded = memory.counts();
+        version = memory.version();
+        out.printf(
+            "loaded in memory in %,d ms; writing %,d subjects, %,d relations, %,d records, "
+                + "%,d pending with Neo4j's importer%n",
+            (System.nanoTime() - t0) / 1_000_000,
+            loaded.subjects(),
+            loaded.relations(),
+            loaded.records(),
+            loaded.pending());
+        out.flush();
+        result =
+            replaceEmpty
+                ? BulkImport.replaceEmpty(memory, data, importerLog)
+                : BulkImport.write(memory, data, importerLog);
+      }
+      Path log = Files.createDirectories(data.resolve("logs")).resolve("bulk-import.log");
+      Files.write(log, importerLog.toByteArray());
+      out.printf(
+          "bulk import: CSV written in %,d ms, imported in %,d ms (%,d nodes, %,d relationships; "
+              + "the importer's report: %s)%n",
+          result.csvMillis(),
+          result.importMillis(),
+          result.nodes(),
+          result.relations() + result.records(),
+          data.resolve("logs").resolve("bulk-import.log"));
+      out.flush();
+    } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
+      out.flush();
+      String log = importerLog.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (!log.isEmpty()) {
+        err.println(log.substring(Math.max(0, log.length() - 4000)));
+      }
+      err.println("credgraph load: " + e.getMessage() + " (nothing was stored: run again)");
+      err.flush();
+      return 1;
+    }
+    long o0 = System.nanoTime();
+    try (GraphStore store = storeOptions.openChosen(data, spec)) {
+      StoreCounts after = store.counts();
+      out.printf(
+          "opened %s at %s and built its indexes in %,d ms; the whole load took %,d ms (%,.0f lines/s)%n",
+          store.info().backend(),
+          store.info().location(),
+          (System.nanoTime() - o0) / 1_000_000,
+          (System.nanoTime() - t0) / 1_000_000,
+          report.lines() * 1e9 / (System.nanoTime() - t0));
+      if (!after.equals(loaded) || store.version() != version) {
+        throw new CredgraphException(
+            "the imported store holds "
+                + after
+                + " at version "
+                + store.version()
+                + ", not what was loaded: "
+                + loaded
+                + " at version "
+                + version);
+      }
+      return summary(out, store, report, rejected, rejectionPath);
+    } catch (CredgraphException | java.io.UncheckedIOException e) {
       out.flush();
       err.println("credgraph load: " + e.getMessage());
       err.flush();

@@ -36,6 +36,73 @@ class LoadCommandTest {
     }
   }
 
+  /**
+   * The first load into a new data directory goes through Neo4j's bulk importer and says so; the
+   * next load into it is transactional; {@code --transactional} keeps a first load transactional.
+   */
+  @Test
+  void aFirstLoadUsesTheBulkImporterAndTheNextOneTransactions() throws Exception {
+    Path city = tmp.resolve("city");
+    SampleCity.copyTo(city);
+    Path data = tmp.resolve("data");
+    StringWriter first = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(first));
+    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
+    assertTrue(first.toString().contains("Neo4j's bulk importer"), first.toString());
+    assertTrue(first.toString().contains("bulk import: CSV written"), first.toString());
+    assertTrue(first.toString().contains("store: 303 subjects"), first.toString());
+    assertTrue(java.nio.file.Files.exists(data.resolve("logs").resolve("bulk-import.log")));
+    assertTrue(!java.nio.file.Files.exists(data.resolve(".bulk-import")), "no work directory left");
+
+    Path more = tmp.resolve("099-tax.jsonl");
+    java.nio.file.Files.writeString(
+        more,
+        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+            + io.credgraph.fixtures.Keys.usccText(777_001)
+            + "\",\"name\":\"中山市后来商贸有限公司\"}\n");
+    StringWriter second = new StringWriter();
+    cli = Main.commandLine();
+    cli.setOut(new PrintWriter(second));
+    assertEquals(0, cli.execute("load", more.toString(), "--data", data.toString(), "-q"));
+    assertTrue(!second.toString().contains("bulk"), second.toString());
+    assertTrue(second.toString().contains("303 subjects"), "opened the stored city: " + second);
+    assertTrue(second.toString().contains("store: 304 subjects"), second.toString());
+
+    StringWriter forced = new StringWriter();
+    cli = Main.commandLine();
+    cli.setOut(new PrintWriter(forced));
+    assertEquals(
+        0,
+        cli.execute(
+            "load", more.toString(), "--data", tmp.resolve("d2").toString(), "--transactional"));
+    assertTrue(!forced.toString().contains("bulk"), forced.toString());
+    assertTrue(forced.toString().contains("store: 1 subjects"), forced.toString());
+  }
+
+  /** A store that was opened but never loaded (e.g. by a server) is replaced by a bulk import. */
+  @Test
+  void anEmptyStoreIsReplacedByABulkImport() throws Exception {
+    Path city = tmp.resolve("city");
+    SampleCity.copyTo(city);
+    Path data = tmp.resolve("data");
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      assertEquals(0, store.version());
+    }
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
+    assertTrue(out.toString().contains("is empty: loading in memory"), out.toString());
+    assertTrue(out.toString().contains("store: 303 subjects"), out.toString());
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      assertEquals(303, store.counts().subjects());
+      assertTrue(store.subject(SubjectKey.resident("442000197704041173")).isPresent());
+    }
+  }
+
   @Test
   void aPageCacheThatIsNoSizeIsAUsageErrorNamingTheOption() {
     Path city = tmp.resolve("city");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.cypher.BulkImport;
 import io.credgraph.cypher.EmbeddedNeo4jStore;
 import io.credgraph.exchange.StoreSnapshot;
 import io.credgraph.exchange.SyntheticBatch;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,10 +72,10 @@ class LoadCrashIT {
   void aLoadKilledPartWayAndRunAgainEndsAsIfNeverInterrupted(double fraction) throws Exception {
     Path data = dir.resolve("killed-" + fraction);
 
-    Run killed = load(data, (long) (fraction * lines));
+    Run killed = load(data, (long) (fraction * lines), "--transactional");
     assertTrue(killed.killed, "the load was killed before it finished: " + killed.output);
 
-    Run again = load(data, -1);
+    Run again = load(data, -1, "--transactional");
     assertEquals(3, again.exit, again.output);
     assertFalse(
         again.output.contains("already loaded"),
@@ -88,6 +90,29 @@ class LoadCrashIT {
     System.out.printf(
         "killed at %.0f%% of %,d lines: %,d lines were committed%n",
         fraction * 100, lines, committed);
+    assertSameAsUninterrupted(data);
+  }
+
+  /**
+   * A first load into a new directory goes through the bulk importer (so does the uninterrupted
+   * load of {@link #loadOnceWithoutInterruption}): killed once the batch is loaded in memory, while
+   * the importer's input is written, it leaves no database, and the next run starts again.
+   */
+  @Test
+  void aBulkLoadKilledBeforeItsDatabaseIsInPlaceLeavesNoneAndStartsAgain() throws Exception {
+    Path data = dir.resolve("killed-bulk");
+    Run killed = load(data, KILL_BEFORE_IMPORT);
+    assertTrue(killed.killed, "the load was killed before it finished: " + killed.output);
+    assertTrue(BulkImport.isFresh(data), "no database: " + killed.output);
+
+    Run again = load(data, -1);
+    assertEquals(3, again.exit, again.output);
+    assertTrue(again.output.contains("no database in"), again.output);
+    assertTrue(again.output.contains("bulk import: CSV written"), again.output);
+    assertSameAsUninterrupted(data);
+  }
+
+  private static void assertSameAsUninterrupted(Path data) {
     try (EmbeddedNeo4jStore store = EmbeddedNeo4jStore.open(data)) {
       assertEquals(expectedCounts, store.counts());
       StoreSnapshot actual = StoreSnapshot.of(store);
@@ -99,13 +124,17 @@ class LoadCrashIT {
     }
   }
 
+  /** Kill the (bulk) load when it says the batch is loaded in memory. */
+  private static final long KILL_BEFORE_IMPORT = -2;
+
   record Run(int exit, boolean killed, String output) {}
 
   /**
    * Runs the load in a child JVM; kills it with SIGKILL once it reports {@code killAt} lines (never
-   * when < 0).
+   * when -1; on the bulk load's "loaded in memory" line for {@link #KILL_BEFORE_IMPORT}).
    */
-  static Run load(Path data, long killAt) throws IOException, InterruptedException {
+  static Run load(Path data, long killAt, String... options)
+      throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -122,6 +151,7 @@ class LoadCrashIT {
                 "20",
                 "--chunk-lines",
                 "2000"));
+    cmd.addAll(List.of(options));
     cmd.add(1, "-Dcredgraph.neo4j.pagecache=64m");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     StringBuilder out = new StringBuilder();
@@ -131,7 +161,7 @@ class LoadCrashIT {
       String line;
       while ((line = r.readLine()) != null) {
         out.append(line).append('\n');
-        if (killAt >= 0 && !killed && reached(line, killAt)) {
+        if (killAt != -1 && !killed && reached(line, killAt)) {
           p.toHandle()
               .destroyForcibly(); // SIGKILL, leaving our end of the pipe open to read what is left
           killed = true;
@@ -154,6 +184,9 @@ class LoadCrashIT {
   }
 
   private static boolean reached(String line, long killAt) {
+    if (killAt == KILL_BEFORE_IMPORT) {
+      return line.startsWith("loaded in memory");
+    }
     if (line.startsWith("loading ")) {
       return killAt == 0;
     }

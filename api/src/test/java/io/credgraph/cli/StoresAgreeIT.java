@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credgraph.api.Json;
 import io.credgraph.api.StoryChecks;
+import io.credgraph.cypher.BoltServer;
 import io.credgraph.datasets.SampleCity;
 import io.credgraph.gremlin.GremlinServerHarness;
 import java.io.InputStream;
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code credgraph serve} processes, one over the embedded Neo4j default and one with {@code
- * --store gremlin://localhost:PORT} over a real Gremlin Server in a third JVM, each loaded with the
- * sample city through {@code POST /api/v1/batches}: every appointment and sanctions question of the
- * city's stories gets the same answer from both (the answers compared whole, only subject ids and
- * times left out), and /health names each store.
+ * Three {@code credgraph serve} processes: one over the embedded Neo4j default, one with {@code
+ * --store gremlin://localhost:PORT} over a real Gremlin Server in another JVM, one with {@code
+ * --store neo4j://localhost:PORT} (routing, bookmarks) over a real Neo4j server with Bolt in
+ * another JVM. Each is loaded with the sample city through {@code POST /api/v1/batches}: every
+ * appointment and sanctions question of the city's stories gets the same answer from all three (the
+ * answers compared whole, only subject ids and times left out), and /health names each store.
  */
 class StoresAgreeIT {
   private static final String STEWARD = "steward-key-1234567890-1234567890-1234";
@@ -38,8 +40,10 @@ class StoresAgreeIT {
 
   @TempDir static Path dir;
   static GremlinServerHarness gremlin;
+  static BoltServer neo4j;
   static ServeProcess embedded;
   static ServeProcess overGremlin;
+  static ServeProcess overNeo4j;
   static ServeProcess secondOverGremlin;
   static JsonNode stories;
 
@@ -48,7 +52,9 @@ class StoresAgreeIT {
     gremlin = GremlinServerHarness.start(dir.resolve("gremlin-server"));
     embedded = serve(dir.resolve("embedded"));
     overGremlin = serve(dir.resolve("over-gremlin"), "--store", gremlin.uri());
-    for (ServeProcess s : List.of(embedded, overGremlin)) {
+    neo4j = BoltServer.start(dir.resolve("neo4j-server"));
+    overNeo4j = serve(dir.resolve("over-neo4j"), "--store", neo4j.uri("neo4j").toString());
+    for (ServeProcess s : List.of(embedded, overGremlin, overNeo4j)) {
       long t0 = System.nanoTime();
       for (String batch : SampleCity.batches()) {
         byte[] body;
@@ -77,7 +83,7 @@ class StoresAgreeIT {
   @AfterAll
   static void stop() throws Exception {
     for (AutoCloseable c :
-        new AutoCloseable[] {secondOverGremlin, overGremlin, embedded, gremlin}) {
+        new AutoCloseable[] {secondOverGremlin, overNeo4j, overGremlin, embedded, neo4j, gremlin}) {
       if (c != null) {
         c.close();
       }
@@ -85,7 +91,7 @@ class StoresAgreeIT {
   }
 
   @Test
-  void healthNamesEachStoreAndBothHoldTheSameCity() throws Exception {
+  void healthNamesEachStoreAndAllHoldTheSameCity() throws Exception {
     JsonNode a = Json.mapper().readTree(embedded.get("/health").body()).path("store");
     JsonNode b = Json.mapper().readTree(overGremlin.get("/health").body()).path("store");
     assertEquals(
@@ -96,6 +102,10 @@ class StoresAgreeIT {
         a.path("counts"),
         b.path("counts"),
         "the same subjects, relations, records and pending facts");
+    JsonNode c = Json.mapper().readTree(overNeo4j.get("/health").body()).path("store");
+    assertEquals("neo4j-bolt", c.path("backend").asText(), c.toString());
+    assertTrue(c.path("location").asText().startsWith(neo4j.uri("neo4j").toString()), c.toString());
+    assertEquals(a.path("counts"), c.path("counts"), "the same city over neo4j://");
     assertTrue(
         a.path("counts").path("subjects").asLong() > 300
             && a.path("counts").path("records").asLong() > 20,
@@ -103,7 +113,7 @@ class StoresAgreeIT {
   }
 
   @Test
-  void everyStoryIsAnsweredAlikeByBothStores() throws Exception {
+  void everyStoryIsAnsweredAlikeByEveryStore() throws Exception {
     List<String> differ = new ArrayList<>();
     int asked = 0;
     int restricted = 0;
@@ -129,30 +139,34 @@ class StoresAgreeIT {
         }
         asked++;
         HttpResponse<String> a = embedded.post(path, key, body);
-        HttpResponse<String> b = overGremlin.post(path, key, body);
         String what =
             story.path("id").asText()
                 + " "
                 + c.path("kind").asText()
                 + " "
                 + c.path("asOf").asText();
-        if (a.statusCode() != 200 || b.statusCode() != 200) {
-          differ.add(
-              what
-                  + ": HTTP "
-                  + a.statusCode()
-                  + " / "
-                  + b.statusCode()
-                  + " "
-                  + a.body()
-                  + " / "
-                  + b.body());
-          continue;
-        }
-        JsonNode ja = comparable(Json.mapper().readTree(a.body()));
-        JsonNode jb = comparable(Json.mapper().readTree(b.body()));
-        if (!ja.equals(jb)) {
-          differ.add(what + ":\n  embedded " + ja + "\n  gremlin  " + jb);
+        for (ServeProcess other : List.of(overGremlin, overNeo4j)) {
+          HttpResponse<String> b = other.post(path, key, body);
+          if (a.statusCode() != 200 || b.statusCode() != 200) {
+            differ.add(
+                what
+                    + ": HTTP "
+                    + a.statusCode()
+                    + " / "
+                    + b.statusCode()
+                    + " ("
+                    + other
+                    + ") "
+                    + a.body()
+                    + " / "
+                    + b.body());
+            continue;
+          }
+          JsonNode ja = comparable(Json.mapper().readTree(a.body()));
+          JsonNode jb = comparable(Json.mapper().readTree(b.body()));
+          if (!ja.equals(jb)) {
+            differ.add(what + ":\n  embedded " + ja + "\n  " + other + " " + jb);
+          }
         }
         if (a.body().contains("\"rule\"")) {
           restricted++;
@@ -172,7 +186,8 @@ class StoresAgreeIT {
    * revoked on 2019-05-10) is seen by the other within a bounded delay (its follower looks at the
    * store's version every second and then reads the store): 张三 may not be a legal representative on
    * 2020-01-01 through either server, and the second server's /health says it is not behind. The
-   * embedded server gets the batch too, so the two stores keep holding the same city.
+   * embedded server and the one over neo4j:// get the batch too, so the stores keep holding the
+   * same city.
    */
   @Test
   void aSecondServerOverTheSameStoreSeesTheFirstOnesWritesWithinABoundedDelay() throws Exception {
@@ -185,7 +200,7 @@ class StoresAgreeIT {
         Json.mapper()
             .readTree(secondOverGremlin.post("/api/v1/checks/appointment", REGISTRY, check).body());
     assertTrue(before.path("eligible").asBoolean(), "not known yet: eligible " + before);
-    for (ServeProcess s : List.of(overGremlin, embedded)) {
+    for (ServeProcess s : List.of(overGremlin, embedded, overNeo4j)) {
       HttpResponse<String> a =
           s.send(
               HttpRequest.newBuilder(

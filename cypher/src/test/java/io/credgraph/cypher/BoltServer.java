@@ -14,9 +14,9 @@ import org.neo4j.driver.GraphDatabase;
  * A real Neo4j server with a Bolt listener for tests: {@link BoltServerMain} in a separate JVM, its
  * database in a folder of the test, on a free port of localhost, no authentication. It can be
  * killed (SIGKILL) and started again on the same folder and port, as a server that crashed and came
- * back.
+ * back. Used by the cypher ITs and, through the test-jar, by the api module's serve tests.
  */
-final class BoltServer implements AutoCloseable {
+public final class BoltServer implements AutoCloseable {
   private static final Duration START = Duration.ofMinutes(4);
   private final Path dir;
   private final int port;
@@ -28,7 +28,7 @@ final class BoltServer implements AutoCloseable {
   }
 
   /** Starts a server on {@code dir} and waits until it answers on Bolt. */
-  static BoltServer start(Path dir) throws IOException, InterruptedException {
+  public static BoltServer start(Path dir) throws IOException, InterruptedException {
     BoltServer server = new BoltServer(dir, freePort());
     server.startChild();
     return server;
@@ -37,17 +37,17 @@ final class BoltServer implements AutoCloseable {
   /**
    * The server's address with {@code scheme} ({@code bolt} for one server, {@code neo4j} routed).
    */
-  URI uri(String scheme) {
+  public URI uri(String scheme) {
     return URI.create(scheme + "://localhost:" + port);
   }
 
   /** SIGKILL: the server dies at once, in the middle of whatever it was doing. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     child.kill();
   }
 
   /** Starts the server again on the same folder and port (Neo4j recovers what a kill left). */
-  void restart() throws IOException, InterruptedException {
+  public void restart() throws IOException, InterruptedException {
     if (child != null) {
       child.close();
     }

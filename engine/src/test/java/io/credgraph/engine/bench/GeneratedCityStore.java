@@ -30,20 +30,25 @@ import java.util.function.Consumer;
 final class GeneratedCityStore implements GraphStore {
   private final int enterprises;
   private final long seed;
-  private final SyntheticCity city;
+  private final int persons;
+  private final List<CreditRecord> records;
   private final StoreCounts counts;
 
   GeneratedCityStore(int enterprises, long seed) {
     this.enterprises = enterprises;
     this.seed = seed;
     long[] n = new long[2];
-    this.city = SyntheticCity.generate(enterprises, seed, s -> n[0]++, r -> n[1]++);
-    this.counts = new StoreCounts(n[0], n[1], city.records.size(), 0);
+    SyntheticCity city = SyntheticCity.generate(enterprises, seed, s -> n[0]++, r -> n[1]++);
+    // the key lists are not kept (2 GiB at 10M): SyntheticCity.person(i) and enterprise(i) give
+    // the i-th key again
+    this.persons = city.persons.size();
+    this.records = List.copyOf(city.records);
+    this.counts = new StoreCounts(n[0], n[1], records.size(), 0);
   }
 
-  /** The keys and records of the city (for picking whom to check). */
-  SyntheticCity city() {
-    return city;
+  /** How many persons the city has ({@link SyntheticCity#person(int)} of 0 to this - 1). */
+  int persons() {
+    return persons;
   }
 
   @Override
@@ -64,7 +69,7 @@ final class GeneratedCityStore implements GraphStore {
 
   @Override
   public void forEachRecord(Consumer<CreditRecord> action) {
-    city.records.forEach(action);
+    records.forEach(action);
   }
 
   @Override

@@ -151,6 +151,14 @@ class ErrorsIT {
             Role.DEPARTMENT,
             "{\"subjects\":[{\"uscc\":\"" + Fixtures.ALPHA_USCC + "\"}],\"domain\":\"LOTTERY\"}");
     assertEquals("domain", d.json().path("field").asText());
+    // a number is not an enum's name (Jackson would take it as the ordinal: 0 -> LEGAL_REP)
+    ApiServer.Answer n =
+        server.post(
+            "/api/v1/checks/appointment",
+            Role.REGISTRY,
+            "{\"person\":{\"idNumber\":\"" + Fixtures.ZHANG_ID + "\"},\"role\":0}");
+    assertProblem(n, 400, "invalid-field");
+    assertEquals("role", n.json().path("field").asText(), n.body());
   }
 
   @Test

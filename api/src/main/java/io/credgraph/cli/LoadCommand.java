@@ -3,6 +3,7 @@ package io.credgraph.cli;
 import io.credgraph.CredgraphException;
 import io.credgraph.analysis.WatchlistService;
 import io.credgraph.api.InvestigationBackend;
+import io.credgraph.api.view.Masking;
 import io.credgraph.cypher.BulkImport;
 import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.exchange.BatchReport;
@@ -363,7 +364,9 @@ public final class LoadCommand implements Callable<Integer> {
                 : BulkImport.write(memory, data, importerLog);
       }
       Path log = Files.createDirectories(data.resolve("logs")).resolve("bulk-import.log");
-      Files.write(log, importerLog.toByteArray());
+      // the importer may quote a CSV cell when it fails: nothing shaped like an ID number is kept
+      Files.writeString(
+          log, Masking.scrub(importerLog.toString(java.nio.charset.StandardCharsets.UTF_8)));
       out.printf(
           "bulk import: CSV written in %,d ms, imported in %,d ms (%,d nodes, %,d relationships; "
               + "the importer's report: %s)%n",
@@ -375,7 +378,8 @@ public final class LoadCommand implements Callable<Integer> {
       out.flush();
     } catch (CredgraphException | java.io.IOException | java.io.UncheckedIOException e) {
       out.flush();
-      String log = importerLog.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+      String log =
+          Masking.scrub(importerLog.toString(java.nio.charset.StandardCharsets.UTF_8)).strip();
       if (!log.isEmpty()) {
         err.println(log.substring(Math.max(0, log.length() - 4000)));
       }

@@ -29,7 +29,7 @@ if [ ! -s "$work/classpath" ]; then
 fi
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 key="explorer-bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-CREDGRAPH_API_KEYS="bench:$key:INVESTIGATOR" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
+CREDGRAPH_API_KEYS="bench:$key:INVESTIGATOR" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseZGC} \
   -jar api/target/credgraph.jar serve --port "$port" --data "$work/data" --audit-key-file "$work/audit.key" \
   > "$work/serve.log" 2>&1 &
 pid=$!

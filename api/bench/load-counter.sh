@@ -30,7 +30,8 @@ if [ ! -s "$work/extra-batch.jsonl" ]; then
   cat $(ls "$work"/extra/*.jsonl | sort) > "$work/extra-batch.jsonl"
 fi
 [ -s "$work/persons.txt" ] || sed -n 's/.*"kind":"PERSON","idNumber":"\([0-9X]*\)".*/\1/p' "$work"/city/*.jsonl \
-  | awk 'NR <= 2000' > "$work/persons.txt"   # awk reads to the end: no SIGPIPE under pipefail
+  | awk -v mode=resident -f "$root/api/bench/valid-keys.awk" | awk 'NR <= 2000' > "$work/persons.txt"   # awk reads
+  # to the end: no SIGPIPE under pipefail
 if [ ! -s "$work/classpath" ]; then
   mvn -q -B -o -pl api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$work/cp-api" >/dev/null
@@ -38,9 +39,10 @@ if [ ! -s "$work/classpath" ]; then
 fi
 echo "== serving a copy of the loaded city"
 rm -rf "$work/run-data" && cp -rL "$work/data" "$work/run-data"   # -L: data/ may be a link to another bench's
+sync   # the copy's writeback must not overlap the measured run
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 key="load-counter-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-CREDGRAPH_API_KEYS="bench:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx6g -XX:+UseParallelGC} \
+CREDGRAPH_API_KEYS="bench:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx6g -XX:+UseZGC} \
   -jar "${JAR:-api/target/credgraph.jar}" serve --port "$port" --data "$work/run-data" --audit-key-file "$work/audit.key" \
   --alert-distinct-persons 0 > "$work/serve.log" 2>&1 &
 pid=$!

@@ -46,7 +46,7 @@ trap stop EXIT
 rm -rf "$work/soak-data" && cp -rL "$work/data" "$work/soak-data"   # -L: data/ may be a link to another bench's
 # the audit chain is keyed (HMAC); the key of a benchmark run lives beside the data directory, never inside it
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
-CREDGRAPH_API_KEYS="soak:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} \
+CREDGRAPH_API_KEYS="soak:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseZGC} \
   -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --audit-key-file "$work/audit.key" --rate-key 0 \
   --alert-distinct-persons 0 > "$work/soak-serve.log" 2>&1 &
 pid=$!

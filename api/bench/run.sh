@@ -31,10 +31,10 @@ fi
 if [ ! -s "$work/persons.txt" ]; then
   zcat -f "$work"/city/*.jsonl* | grep '"type":"subject"' | grep '"kind":"PERSON"' \
     | sed -n 's/.*"idNumber":"\([0-9X]*\)".*/\1/p' | awk -v mode=resident -f "$bench/valid-keys.awk" \
-    | head -200000 > "$work/persons.txt"
+    | awk 'NR <= 200000' > "$work/persons.txt"
   zcat -f "$work"/city/*.jsonl* | grep '"type":"subject"' | grep '"kind":"ENTERPRISE"' \
     | sed -n 's/.*"uscc":"\([0-9A-Z]*\)".*/\1/p' | awk -v mode=uscc -f "$bench/valid-keys.awk" \
-    | head -200000 > "$work/enterprises.txt"
+    | awk 'NR <= 200000' > "$work/enterprises.txt"
 fi
 echo "== $(wc -l < "$work/persons.txt") persons, $(wc -l < "$work/enterprises.txt") enterprises to ask about"
 

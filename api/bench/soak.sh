@@ -3,7 +3,10 @@
 # served, under mixed load for DURATION minutes: appointment and sanctions checks (wrk), investigation reads (graph,
 # controllers, search, profiles) and a batch load every few minutes. Each minute it records the server's heap (from
 # /metrics), RSS and open files (from /proc) and the checks' p99 of that minute, in $BENCH_DIR/soak.csv; flat
-# columns mean no leak of memory, files or latency.
+# columns mean no leak of memory, files or latency. What the RSS is made of is recorded too: the heap the JVM has
+# committed, the anonymous, file-backed and shared parts of the RSS (/proc; ZGC's heap is shared memory), and the
+# JVM's own count of the native memory it committed (Native Memory Tracking: total and "Other", where the embedded
+# Neo4j's page cache is allocated).
 #   api/bench/soak.sh [ENTERPRISES]     (default 100000; DURATION=30 minutes, CONNECTIONS=8, BENCH_DIR=/tmp/...)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,10 +31,10 @@ fi
 if [ ! -s "$work/persons.txt" ]; then
   zcat -f "$work"/city/*.jsonl* | grep '"type":"subject"' | grep '"kind":"PERSON"' \
     | sed -n 's/.*"idNumber":"\([0-9X]*\)".*/\1/p' | awk -v mode=resident -f "$bench/valid-keys.awk" \
-    | head -200000 > "$work/persons.txt"
+    | awk 'NR <= 200000' > "$work/persons.txt"
   zcat -f "$work"/city/*.jsonl* | grep '"type":"subject"' | grep '"kind":"ENTERPRISE"' \
     | sed -n 's/.*"uscc":"\([0-9A-Z]*\)".*/\1/p' | awk -v mode=uscc -f "$bench/valid-keys.awk" \
-    | head -200000 > "$work/enterprises.txt"
+    | awk 'NR <= 200000' > "$work/enterprises.txt"
 fi
 # the batches loaded during the soak: a second, small city (its own seed), one file at a time
 if [ ! -d "$work/extra" ]; then
@@ -47,7 +50,7 @@ rm -rf "$work/soak-data" && cp -rL "$work/data" "$work/soak-data"   # -L: data/ 
 # the audit chain is keyed (HMAC); the key of a benchmark run lives beside the data directory, never inside it
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 CREDGRAPH_API_KEYS="soak:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseZGC} \
-  -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --audit-key-file "$work/audit.key" --rate-key 0 \
+  -XX:NativeMemoryTracking=summary -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --audit-key-file "$work/audit.key" --rate-key 0 \
   --alert-distinct-persons 0 > "$work/soak-serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
@@ -73,12 +76,21 @@ investigate() { # a few investigation reads on random enterprises, for a minute
   done
 }
 
-heap() {
-  curl -fs "${auth[@]}" "$base/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
+heap() { # used and committed heap, MB
+  curl -fs "${auth[@]}" "$base/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {u += $NF}
+    /^jvm_memory_committed_bytes\{.*area="heap"/ {c += $NF} END {printf "%d,%d", u / 1048576, c / 1048576}'
+}
+rss_parts() { # RSS, anonymous, file-backed, shared, MB
+  awk '/^(VmRSS|RssAnon|RssFile|RssShmem):/ {v[$1] = int($2 / 1024)}
+    END {printf "%d,%d,%d,%d", v["VmRSS:"], v["RssAnon:"], v["RssFile:"], v["RssShmem:"]}' "/proc/$pid/status"
+}
+nmt() { # native memory the JVM committed, total and Other (the page cache), MB
+  jcmd "$pid" VM.native_memory summary scale=MB 2>/dev/null | awk '/^Total:/ {sub(/.*committed=/, ""); t = int($0)}
+    /^-  *Other \(/ {sub(/.*committed=/, ""); o = int($0)} END {printf "%d,%d", t, o}'
 }
 
 csv="$work/soak.csv"
-echo "minute,heap_mb,rss_mb,open_files,appointment_p99_ms,sanctions_p99_ms,checks_per_s,batch" > "$csv"
+echo "minute,heap_mb,heap_committed_mb,rss_mb,rss_anon_mb,rss_file_mb,rss_shmem_mb,nmt_committed_mb,nmt_other_mb,open_files,appointment_p99_ms,sanctions_p99_ms,checks_per_s,batch" > "$csv"
 echo "== soak: $minutes minutes on $(nproc) cores, $(java -version 2>&1 | head -1); $csv"
 for minute in $(seq 1 "$minutes"); do
   batch="-"
@@ -100,9 +112,8 @@ for minute in $(seq 1 "$minutes"); do
   a=$(cat "$work/soak-a.txt")
   p99() { echo "$1" | awk '$1 == "99%" { v = $2; if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 }; print v }'; }
   rps=$(echo "$s" | awk '/Requests\/sec/ {print int($2)}')
-  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   fds=$(ls "/proc/$pid/fd" | wc -l)
-  line="$minute,$(heap),$rss,$fds,$(p99 "$a"),$(p99 "$s"),$rps,$batch"
+  line="$minute,$(heap),$(rss_parts),$(nmt),$fds,$(p99 "$a"),$(p99 "$s"),$rps,$batch"
   echo "$line" | tee -a "$csv"
 done
 echo "== done: $csv"

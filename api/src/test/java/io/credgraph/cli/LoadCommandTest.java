@@ -3,9 +3,13 @@ package io.credgraph.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credgraph.catalogue.ListCatalogue;
 import io.credgraph.cypher.EmbeddedNeo4jStore;
 import io.credgraph.datasets.SampleCity;
+import io.credgraph.engine.CredgraphEngine;
 import io.credgraph.model.SubjectKey;
+import io.credgraph.rules.Role;
+import io.credgraph.rules.RuleCatalogue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -78,6 +82,62 @@ class LoadCommandTest {
             "load", more.toString(), "--data", tmp.resolve("d2").toString(), "--transactional"));
     assertTrue(!forced.toString().contains("bulk"), forced.toString());
     assertTrue(forced.toString().contains("store: 1 subjects"), forced.toString());
+  }
+
+  /**
+   * A bulk first load leaves the projection of what it loaded beside the database, stamped with it:
+   * the engine starts from that file and answers as from the store; a later load makes it stale,
+   * and the next start reads the store and says why.
+   */
+  @Test
+  void aBulkLoadLeavesTheProjectionTheFirstStartReads() throws Exception {
+    Path city = tmp.resolve("city");
+    SampleCity.copyTo(city);
+    Path data = tmp.resolve("data");
+    StringWriter first = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(first));
+    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
+    assertTrue(first.toString().contains("the first serve starts from it"), first.toString());
+    Path file = data.resolve(RunningServer.PROJECTION);
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 3);
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      ListCatalogue lists = ListCatalogue.defaults();
+      CredgraphEngine fromFile =
+          CredgraphEngine.open(store, lists, RuleCatalogue.defaults(lists), file);
+      assertTrue(fromFile.startedFrom().startsWith("the projection file"), fromFile.startedFrom());
+      CredgraphEngine fromStore = CredgraphEngine.open(store);
+      assertEquals(303, fromFile.snapshot().nodeCount());
+      assertEquals(fromStore.snapshot().edgeCount(), fromFile.snapshot().edgeCount());
+      int restricted = 0;
+      for (int i = 0; i < fromStore.snapshot().nodeCount(); i++) {
+        SubjectKey key = fromStore.snapshot().subject(i).key();
+        if (key instanceof SubjectKey.Person) {
+          var a = fromFile.checkAppointment(key, Role.LEGAL_REP, java.util.Optional.empty(), day);
+          var b = fromStore.checkAppointment(key, Role.LEGAL_REP, java.util.Optional.empty(), day);
+          assertEquals(b, a, "the answer about " + key.masked());
+          restricted += a.eligible() ? 0 : 1;
+        }
+      }
+      assertTrue(restricted > 0, "the sample city restricts some persons");
+    }
+
+    Path more = tmp.resolve("099-tax.jsonl");
+    java.nio.file.Files.writeString(
+        more,
+        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+            + io.credgraph.fixtures.Keys.usccText(777_002)
+            + "\",\"name\":\"中山市后来商贸有限公司\"}\n");
+    assertEquals(0, Main.commandLine().execute("load", more.toString(), "--data", data.toString()));
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
+      ListCatalogue lists = ListCatalogue.defaults();
+      CredgraphEngine engine =
+          CredgraphEngine.open(store, lists, RuleCatalogue.defaults(lists), file);
+      assertTrue(engine.startedFrom().startsWith("the store"), engine.startedFrom());
+      assertEquals(304, engine.snapshot().nodeCount());
+    }
   }
 
   /** A store that was opened but never loaded (e.g. by a server) is replaced by a bulk import. */

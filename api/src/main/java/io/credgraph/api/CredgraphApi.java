@@ -117,6 +117,15 @@ public final class CredgraphApi {
         Caffeine.newBuilder().maximumSize(config.cacheSize()).recordStats().build();
     CaffeineCacheMetrics.monitor(registry, appointmentCache, "appointment_checks");
     CaffeineCacheMetrics.monitor(registry, sanctionCache, "sanctions_checks");
+    // the audit log's group commit: entries per fsync is entries over groups
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "credgraph.audit.entries", backend, b -> b.audit().size())
+        .description("entries in the audit log, each forced to disk before its answer")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "credgraph.audit.groups", backend, b -> b.audit().groups())
+        .description("writes to the audit log since start, each one write and one fsync")
+        .register(registry);
 
     StoreFollower follower =
         StoreFollower.start(backend.engine(), config.clock(), StoreFollower.EVERY);

@@ -218,6 +218,18 @@ class ChecksIT {
         Role.REGISTRY,
         appointment(Fixtures.LI_ID, "DIRECTOR", "2025-06-01"));
     assertEquals(before + 2, server.audit.size(), "a cache hit is audited too");
+    String metrics = server.get("/metrics", Role.ADMIN).body();
+    assertTrue(
+        metrics.contains("credgraph_audit_entries_total " + (before + 2) + ".0"),
+        "the entries in /metrics: " + metrics);
+    double groups =
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("credgraph_audit_groups_total "))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(groups >= 2, "two checks one after the other are two fsyncs at least: " + groups);
     JsonNode last =
         server.get("/api/v1/audit?who=registry&cursor=" + before, Role.ADMIN).json().path("items");
     assertEquals("/api/v1/checks/appointment", last.get(0).path("route").asText());

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An append-only journal of JSON objects, one per line, written with one system call each and, when
  * {@code force}, forced to disk on every append (the checks journal, written on the hot path of
- * checks, is not: like the audit log it survives a process crash, not a power cut between the write
- * and the next flush). Opening replays every line to a consumer; a last line cut by a crash (no
- * newline) is dropped and the file cut back to the last complete line, any other unreadable line
- * stops start-up naming the file and the line.
+ * checks, is not: it survives a process crash, not a power cut between the write and the next
+ * flush; the audit entry of the same check, which names it, is forced before the check answers).
+ * Opening replays every line to a consumer; a last line cut by a crash (no newline) is dropped and
+ * the file cut back to the last complete line, any other unreadable line stops start-up naming the
+ * file and the line.
  */
 final class Journal<T> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);

@@ -2,6 +2,7 @@ package io.credgraph.api.loop;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,19 @@ import java.util.Optional;
 /**
  * The durable state of the joint-sanction loop in a data directory: the checks that found measures
  * ({@code checks.jsonl}), the feedback on them ({@code feedback.jsonl}) and the subjects'
- * applications ({@code applications.jsonl}), each an append-only journal replayed into memory when
- * opened.
+ * applications ({@code applications.jsonl}), each an append-only journal. Feedback and applications
+ * are replayed into memory when opened; of the checks, which grow with every check that finds
+ * measures, memory keeps only where each one's line starts, and they are read back from the journal
+ * when asked for.
  */
 public final class LoopStore implements AutoCloseable {
   public static final String CHECKS = "checks.jsonl";
   public static final String FEEDBACK = "feedback.jsonl";
   public static final String APPLICATIONS = "applications.jsonl";
 
-  private final Map<String, Checks.Check> checks = new LinkedHashMap<>();
+  // a check that found measures is needed again only when its department reports on it: memory
+  // keeps where its line starts (about 120 bytes a check), the journal keeps the check
+  private final Map<String, Long> checkAt = new HashMap<>();
   private final Map<String, List<Checks.FeedbackVersion>> feedback = new LinkedHashMap<>();
   private final Map<String, Application> applications = new LinkedHashMap<>();
   private final Journal<Checks.Check> checkJournal;
@@ -27,8 +32,11 @@ public final class LoopStore implements AutoCloseable {
 
   private LoopStore(Path dir) {
     this.checkJournal =
-        Journal.open(
-            dir.resolve(CHECKS), Checks.Check.class, false, c -> checks.put(c.checkId(), c));
+        Journal.openIndexed(
+            dir.resolve(CHECKS),
+            Checks.Check.class,
+            false,
+            (c, at) -> checkAt.put(c.checkId(), at));
     this.feedbackJournal =
         Journal.open(
             dir.resolve(FEEDBACK),
@@ -46,16 +54,19 @@ public final class LoopStore implements AutoCloseable {
   }
 
   public synchronized void remember(Checks.Check c) {
-    checkJournal.append(c);
-    checks.put(c.checkId(), c);
+    checkAt.put(c.checkId(), checkJournal.append(c));
   }
 
   public synchronized Optional<Checks.Check> check(String checkId) {
-    return Optional.ofNullable(checks.get(checkId));
+    Long at = checkAt.get(checkId);
+    return at == null ? Optional.empty() : Optional.of(checkJournal.read(at));
   }
 
+  /** Every remembered check, oldest first (read from the journal). */
   public synchronized List<Checks.Check> checks() {
-    return List.copyOf(checks.values());
+    List<Checks.Check> all = new ArrayList<>();
+    checkJournal.forEach(all::add);
+    return all;
   }
 
   /** Appends a version of feedback; its number must be the next one for its check. */

@@ -72,6 +72,42 @@ class LoopStoreTest {
     }
   }
 
+  /**
+   * Remembered checks are read back from the journal by their id, before and after a restart, in
+   * the order they were remembered, whatever their length (a check with many measures is a long
+   * line).
+   */
+  @Test
+  void checksAreReadBackFromTheJournalByTheirId(@TempDir Path dir) {
+    List<Checks.Check> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      List<Checks.Item> items = new java.util.ArrayList<>();
+      for (int k = 0; k <= i % 40; k++) {
+        items.add(new Checks.Item("s" + i, "R" + k, "GP-BAN", "GOV_PROCUREMENT"));
+      }
+      Checks.Check c = check("chk-" + i);
+      all.add(
+          new Checks.Check(
+              c.checkId(), c.kind(), c.at(), c.on(), c.who(), c.department(), c.asOf(), items));
+    }
+    try (LoopStore s = LoopStore.open(dir)) {
+      for (Checks.Check c : all) {
+        s.remember(c);
+      }
+      assertEquals(all.get(39), s.check("chk-39").orElseThrow(), "a line of 40 measures");
+      assertEquals(all, s.checks());
+    }
+    try (LoopStore s = LoopStore.open(dir)) {
+      for (Checks.Check c : all) {
+        assertEquals(c, s.check(c.checkId()).orElseThrow());
+      }
+      assertTrue(s.check("chk-none").isEmpty());
+      s.remember(check("chk-after"));
+      assertEquals(check("chk-after"), s.check("chk-after").orElseThrow());
+      assertEquals(301, s.checks().size());
+    }
+  }
+
   @Test
   void anEditedLineStopsOpeningWithItsLineNumber(@TempDir Path dir) throws Exception {
     try (LoopStore s = LoopStore.open(dir)) {

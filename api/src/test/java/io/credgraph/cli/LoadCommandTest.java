@@ -46,27 +46,17 @@ class LoadCommandTest {
    */
   @Test
   void aFirstLoadUsesTheBulkImporterAndTheNextOneTransactions() throws Exception {
-    Path city = tmp.resolve("city");
-    SampleCity.copyTo(city);
     Path data = tmp.resolve("data");
-    StringWriter first = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(first));
-    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
-    assertTrue(first.toString().contains("Neo4j's bulk importer"), first.toString());
-    assertTrue(first.toString().contains("bulk import: CSV written"), first.toString());
-    assertTrue(first.toString().contains("store: 303 subjects"), first.toString());
+    String first = firstLoadOfTheSampleCity(data);
+    assertTrue(first.contains("Neo4j's bulk importer"), first);
+    assertTrue(first.contains("bulk import: CSV written"), first);
+    assertTrue(first.contains("store: 303 subjects"), first);
     assertTrue(java.nio.file.Files.exists(data.resolve("logs").resolve("bulk-import.log")));
     assertTrue(!java.nio.file.Files.exists(data.resolve(".bulk-import")), "no work directory left");
 
-    Path more = tmp.resolve("099-tax.jsonl");
-    java.nio.file.Files.writeString(
-        more,
-        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
-            + io.credgraph.fixtures.Keys.usccText(777_001)
-            + "\",\"name\":\"中山市后来商贸有限公司\"}\n");
+    Path more = oneMoreEnterprise(777_001);
     StringWriter second = new StringWriter();
-    cli = Main.commandLine();
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(second));
     assertEquals(0, cli.execute("load", more.toString(), "--data", data.toString(), "-q"));
     assertTrue(!second.toString().contains("bulk"), second.toString());
@@ -91,21 +81,14 @@ class LoadCommandTest {
    */
   @Test
   void aBulkLoadLeavesTheProjectionTheFirstStartReads() throws Exception {
-    Path city = tmp.resolve("city");
-    SampleCity.copyTo(city);
     Path data = tmp.resolve("data");
-    StringWriter first = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(first));
-    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
-    assertTrue(first.toString().contains("the first serve starts from it"), first.toString());
+    String first = firstLoadOfTheSampleCity(data);
+    assertTrue(first.contains("the first serve starts from it"), first);
     Path file = data.resolve(RunningServer.PROJECTION);
     java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 3);
     try (EmbeddedNeo4jStore store =
         EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
-      ListCatalogue lists = ListCatalogue.defaults();
-      CredgraphEngine fromFile =
-          CredgraphEngine.open(store, lists, RuleCatalogue.defaults(lists), file);
+      CredgraphEngine fromFile = startFrom(store, file);
       assertTrue(fromFile.startedFrom().startsWith("the projection file"), fromFile.startedFrom());
       CredgraphEngine fromStore = CredgraphEngine.open(store);
       assertEquals(303, fromFile.snapshot().nodeCount());
@@ -123,18 +106,11 @@ class LoadCommandTest {
       assertTrue(restricted > 0, "the sample city restricts some persons");
     }
 
-    Path more = tmp.resolve("099-tax.jsonl");
-    java.nio.file.Files.writeString(
-        more,
-        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
-            + io.credgraph.fixtures.Keys.usccText(777_002)
-            + "\",\"name\":\"中山市后来商贸有限公司\"}\n");
+    Path more = oneMoreEnterprise(777_002);
     assertEquals(0, Main.commandLine().execute("load", more.toString(), "--data", data.toString()));
     try (EmbeddedNeo4jStore store =
         EmbeddedNeo4jStore.open(data, EmbeddedNeo4jStore.Options.small())) {
-      ListCatalogue lists = ListCatalogue.defaults();
-      CredgraphEngine engine =
-          CredgraphEngine.open(store, lists, RuleCatalogue.defaults(lists), file);
+      CredgraphEngine engine = startFrom(store, file);
       assertTrue(engine.startedFrom().startsWith("the store"), engine.startedFrom());
       assertEquals(304, engine.snapshot().nodeCount());
     }
@@ -232,5 +208,33 @@ class LoadCommandTest {
       assertEquals(1, alerts.size(), alerts.toString());
       assertEquals("ZSCOURT-2025-7001", alerts.get(0).event().recordId());
     }
+  }
+
+  /** Loads the sample city into the new data directory {@code data}; what the load printed. */
+  private String firstLoadOfTheSampleCity(Path data) throws Exception {
+    Path city = tmp.resolve("city");
+    SampleCity.copyTo(city);
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertEquals(0, cli.execute("load", city.toString(), "--data", data.toString(), "-q"));
+    return out.toString();
+  }
+
+  /** A batch of one enterprise the sample city does not have, number {@code n}. */
+  private Path oneMoreEnterprise(int n) throws Exception {
+    Path more = tmp.resolve("099-tax.jsonl");
+    java.nio.file.Files.writeString(
+        more,
+        "{\"type\":\"subject\",\"kind\":\"ENTERPRISE\",\"uscc\":\""
+            + io.credgraph.fixtures.Keys.usccText(n)
+            + "\",\"name\":\"中山市后来商贸有限公司\"}\n");
+    return more;
+  }
+
+  /** The engine as {@code serve} starts it: from the projection file when it is the store's. */
+  private static CredgraphEngine startFrom(EmbeddedNeo4jStore store, Path file) {
+    ListCatalogue lists = ListCatalogue.defaults();
+    return CredgraphEngine.open(store, lists, RuleCatalogue.defaults(lists), file);
   }
 }

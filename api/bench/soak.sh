@@ -5,8 +5,7 @@
 # /metrics), RSS and open files (from /proc) and the checks' p99 of that minute, in $BENCH_DIR/soak.csv; flat
 # columns mean no leak of memory, files or latency. What the RSS is made of is recorded too: the heap the JVM has
 # committed, the anonymous, file-backed and shared parts of the RSS (/proc; ZGC's heap is shared memory), and the
-# JVM's own count of the native memory it committed (Native Memory Tracking: total and "Other", where the embedded
-# Neo4j's page cache is allocated).
+# JVM's own count of the native memory it committed (Native Memory Tracking: its total and its "Other" category).
 #   api/bench/soak.sh [ENTERPRISES]     (default 100000; DURATION=30 minutes, CONNECTIONS=8, BENCH_DIR=/tmp/...)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -84,7 +83,7 @@ rss_parts() { # RSS, anonymous, file-backed, shared, MB
   awk '/^(VmRSS|RssAnon|RssFile|RssShmem):/ {v[$1] = int($2 / 1024)}
     END {printf "%d,%d,%d,%d", v["VmRSS:"], v["RssAnon:"], v["RssFile:"], v["RssShmem:"]}' "/proc/$pid/status"
 }
-nmt() { # native memory the JVM committed, total and Other (the page cache), MB
+nmt() { # native memory the JVM committed, total and Other, MB
   jcmd "$pid" VM.native_memory summary scale=MB 2>/dev/null | awk '/^Total:/ {sub(/.*committed=/, ""); t = int($0)}
     /^-  *Other \(/ {sub(/.*committed=/, ""); o = int($0)} END {printf "%d,%d", t, o}'
 }

@@ -134,10 +134,34 @@ final class Journal<T> implements AutoCloseable {
         channel.force(false);
       }
     } catch (IOException e) {
+      cutBack(at);
       throw new CredgraphException("cannot append to " + file + ": " + e.getMessage(), e);
     }
     end = at + line.length + 1;
     return at;
+  }
+
+  /**
+   * After a failed append (a full disk): cuts the part of the line that was written, so that the
+   * next append starts a line where {@link #end} says and the offsets given stay true.
+   */
+  private void cutBack(long at) {
+    try {
+      channel.truncate(at);
+      channel.position(at);
+    } catch (IOException again) {
+      LOG.warn(
+          "{}: a failed append could not be cut back to {} bytes ({}); the next start drops or "
+              + "refuses the broken line",
+          file,
+          at,
+          again.getMessage());
+      try {
+        end = channel.position();
+      } catch (IOException ignored) {
+        // the channel is unusable: every later append fails as well
+      }
+    }
   }
 
   /** The entry whose line starts at {@code offset} (an offset this journal gave). */

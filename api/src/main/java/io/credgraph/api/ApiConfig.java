@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param cacheSize entries of each check cache (0 disables caching)
  * @param feedbackDays days after a check within which its department should report what it did
  *     (DOMAIN.md 7)
+ * @param slowRequest a request that takes at least this long, from the moment the server received
+ *     it to its answer, is logged with its route, status and times (zero logs none)
  */
 public record ApiConfig(
     ApiKeys keys,
@@ -26,12 +28,14 @@ public record ApiConfig(
     long cacheSize,
     Clock clock,
     String version,
-    int feedbackDays) {
+    int feedbackDays,
+    Duration slowRequest) {
   public static final long DEFAULT_MAX_BODY = 1L << 20;
   public static final long DEFAULT_MAX_BATCH = 1L << 30;
   public static final Duration DEFAULT_BATCH_TIMEOUT = Duration.ofMinutes(30);
   public static final long DEFAULT_CACHE_SIZE = 200_000;
   public static final int DEFAULT_FEEDBACK_DAYS = 10;
+  public static final Duration DEFAULT_SLOW_REQUEST = Duration.ofSeconds(1);
 
   public ApiConfig {
     Objects.requireNonNull(keys, "keys");
@@ -55,6 +59,10 @@ public record ApiConfig(
       throw new ValidationException(
           "feedbackDays", "feedback is due 1 to 365 days after a check, not " + feedbackDays);
     }
+    if (slowRequest == null || slowRequest.isNegative()) {
+      throw new ValidationException(
+          "slowRequest", "the slow-request threshold must not be negative (0 logs none)");
+    }
   }
 
   public static ApiConfig defaults(ApiKeys keys) {
@@ -66,26 +74,65 @@ public record ApiConfig(
         DEFAULT_CACHE_SIZE,
         Clock.systemUTC(),
         implementationVersion(),
-        DEFAULT_FEEDBACK_DAYS);
+        DEFAULT_FEEDBACK_DAYS,
+        DEFAULT_SLOW_REQUEST);
   }
 
   public ApiConfig withLimits(long body, long batch, Duration timeout) {
-    return new ApiConfig(keys, body, batch, timeout, cacheSize, clock, version, feedbackDays);
+    return new ApiConfig(
+        keys, body, batch, timeout, cacheSize, clock, version, feedbackDays, slowRequest);
   }
 
   public ApiConfig withClock(Clock c) {
     return new ApiConfig(
-        keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, c, version, feedbackDays);
+        keys,
+        maxBodyBytes,
+        maxBatchBytes,
+        batchTimeout,
+        cacheSize,
+        c,
+        version,
+        feedbackDays,
+        slowRequest);
   }
 
   public ApiConfig withCacheSize(long size) {
     return new ApiConfig(
-        keys, maxBodyBytes, maxBatchBytes, batchTimeout, size, clock, version, feedbackDays);
+        keys,
+        maxBodyBytes,
+        maxBatchBytes,
+        batchTimeout,
+        size,
+        clock,
+        version,
+        feedbackDays,
+        slowRequest);
   }
 
   public ApiConfig withFeedbackDays(int days) {
     return new ApiConfig(
-        keys, maxBodyBytes, maxBatchBytes, batchTimeout, cacheSize, clock, version, days);
+        keys,
+        maxBodyBytes,
+        maxBatchBytes,
+        batchTimeout,
+        cacheSize,
+        clock,
+        version,
+        days,
+        slowRequest);
+  }
+
+  public ApiConfig withSlowRequest(Duration threshold) {
+    return new ApiConfig(
+        keys,
+        maxBodyBytes,
+        maxBatchBytes,
+        batchTimeout,
+        cacheSize,
+        clock,
+        version,
+        feedbackDays,
+        threshold);
   }
 
   /** The project version the build wrote into {@code version.properties}. */

@@ -210,7 +210,7 @@ public final class CredgraphApi {
         ctx ->
             io.credgraph.api.guard.ListBounds.check(
                 ctx, config.clock(), protections.listsEarliest()));
-    app.after(ctx -> afterRequest(ctx, registry));
+    app.after(ctx -> afterRequest(ctx, registry, config.slowRequest()));
 
     app.get("/health", health::get, Open.ANYONE);
     app.get("/metrics", metrics::get, Role.ADMIN);
@@ -307,7 +307,8 @@ public final class CredgraphApi {
     }
   }
 
-  private static void afterRequest(Context ctx, PrometheusMeterRegistry registry) {
+  private static void afterRequest(
+      Context ctx, PrometheusMeterRegistry registry, java.time.Duration slow) {
     Long started = ctx.attribute(STARTED);
     long nanos = started == null ? 0 : System.nanoTime() - started;
     String route = matchedRoute(ctx);
@@ -319,6 +320,25 @@ public final class CredgraphApi {
         .tag("status", Integer.toString(status))
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+    if (!slow.isZero()) {
+      // from the moment Jetty read the request line: the time it waited for a thread counts too
+      long received = receivedMillis(ctx);
+      long totalMs =
+          received > 0
+              ? Math.max(System.currentTimeMillis() - received, nanos / 1_000_000)
+              : nanos / 1_000_000;
+      if (totalMs >= slow.toMillis()) { // a threshold under 1 ms logs every request
+        LOG.warn(
+            "slow request: {} {} {} in {} ms ({} ms in its handler) by {}",
+            ctx.method().name(),
+            route,
+            status,
+            totalMs,
+            nanos / 1_000_000,
+            Requests.caller(ctx).label());
+        return;
+      }
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} {} {} {}ms {}",
@@ -327,6 +347,17 @@ public final class CredgraphApi {
           status,
           nanos / 1_000_000,
           Requests.caller(ctx).label());
+    }
+  }
+
+  /** When Jetty began to read this request (epoch ms), or 0 when it cannot say. */
+  private static long receivedMillis(Context ctx) {
+    try {
+      org.eclipse.jetty.server.Request base =
+          org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+      return base == null ? 0 : base.getTimeStamp();
+    } catch (RuntimeException e) {
+      return 0;
     }
   }
 

@@ -97,6 +97,15 @@ final class ServerOptions {
               + "${DEFAULT-VALUE})")
   int alertDistinctPersons;
 
+  @Option(
+      names = "--slow-request-ms",
+      defaultValue = "1000",
+      description =
+          "log every request that takes at least this many "
+              + "milliseconds, from its arrival to its answer, with its route, status and caller (0 logs none; default "
+              + "${DEFAULT-VALUE})")
+  long slowRequestMs;
+
   io.credgraph.api.Protections protections() {
     return new io.credgraph.api.Protections(
         listsEarliest,
@@ -111,7 +120,8 @@ final class ServerOptions {
   ApiConfig apply(ApiConfig base) {
     return base.withLimits(maxBody, maxBatch, batchTimeout)
         .withCacheSize(cacheSize)
-        .withFeedbackDays(feedbackDays);
+        .withFeedbackDays(feedbackDays)
+        .withSlowRequest(Duration.ofMillis(slowRequestMs));
   }
 
   /** Sizes like {@code 512k}, {@code 64m}, {@code 2g} or a number of bytes. */

@@ -66,6 +66,18 @@ public final class ApiServer implements AutoCloseable {
       long maxBatch,
       java.time.Duration batchTimeout,
       Protections protections) {
+    this(dir, store, maxBody, maxBatch, batchTimeout, protections, c -> c);
+  }
+
+  /** A server whose configuration {@code tune} changes (e.g. its slow-request threshold). */
+  public ApiServer(
+      Path dir,
+      GraphStore store,
+      long maxBody,
+      long maxBatch,
+      java.time.Duration batchTimeout,
+      Protections protections,
+      java.util.function.UnaryOperator<ApiConfig> tune) {
     this.store = store;
     this.engine = CredgraphEngine.open(store);
     this.audit = AuditLog.open(dir.resolve("audit"), CLOCK);
@@ -77,7 +89,8 @@ public final class ApiServer implements AutoCloseable {
     writeKeys(lines.toString());
     ApiKeys keys = ApiKeys.watching(ApiKeys.none(), keysFile);
     ApiConfig config =
-        ApiConfig.defaults(keys).withClock(CLOCK).withLimits(maxBody, maxBatch, batchTimeout);
+        tune.apply(
+            ApiConfig.defaults(keys).withClock(CLOCK).withLimits(maxBody, maxBatch, batchTimeout));
     this.api =
         CredgraphApi.create(
                 new ApiBackend(

@@ -12,6 +12,7 @@ import io.credgraph.rules.Role;
 import io.credgraph.rules.RuleCatalogue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,40 @@ class LoadCommandTest {
       CredgraphEngine engine = startFrom(store, file);
       assertTrue(engine.startedFrom().startsWith("the store"), engine.startedFrom());
       assertEquals(304, engine.snapshot().nodeCount());
+    }
+  }
+
+  /**
+   * A data directory copied whole (a backup restored, a bench's copy) keeps its projection: the
+   * first start of the copy reads the file, not the whole store, and answers as the original.
+   */
+  @Test
+  void aCopiedDataDirectoryStartsFromItsProjection() throws Exception {
+    Path data = tmp.resolve("data");
+    firstLoadOfTheSampleCity(data);
+    Path copy = tmp.resolve("restored");
+    try (var paths = Files.walk(data)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Files.copy(p, copy.resolve(data.relativize(p).toString()));
+      }
+    }
+    try (EmbeddedNeo4jStore store =
+        EmbeddedNeo4jStore.open(copy, EmbeddedNeo4jStore.Options.small())) {
+      CredgraphEngine engine = startFrom(store, copy.resolve(RunningServer.PROJECTION));
+      assertTrue(engine.startedFrom().startsWith("the projection file"), engine.startedFrom());
+      CredgraphEngine fromStore = CredgraphEngine.open(store);
+      assertEquals(303, engine.snapshot().nodeCount());
+      assertEquals(fromStore.snapshot().edgeCount(), engine.snapshot().edgeCount());
+      java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 3);
+      for (int i = 0; i < fromStore.snapshot().nodeCount(); i++) {
+        SubjectKey key = fromStore.snapshot().subject(i).key();
+        if (key instanceof SubjectKey.Person) {
+          assertEquals(
+              fromStore.checkAppointment(key, Role.DIRECTOR, java.util.Optional.empty(), day),
+              engine.checkAppointment(key, Role.DIRECTOR, java.util.Optional.empty(), day),
+              "the answer about " + key.masked());
+        }
+      }
     }
   }
 

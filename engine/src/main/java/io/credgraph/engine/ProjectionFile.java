@@ -32,7 +32,10 @@ import java.util.zip.CheckedOutputStream;
 /**
  * The projection on disk, so that a server starts in seconds (issue #15 item 3): every subject,
  * relation and record of one committed version, in a compact binary file beside the store, stamped
- * with the store's version, location and counts and sealed with a CRC-32 of its content.
+ * with the store's version, location and counts and sealed with a CRC-32 of its content. A store
+ * that lives in the file's own directory (the embedded store: its data directory) is stamped as
+ * {@code "."}, so that a copy of the whole directory (a backup restored, a data directory moved)
+ * keeps its projection; any other store by its location.
  *
  * <p>A start reads it only when the stamp matches the store it opens; a file from another version
  * (a load since, a crash before the last save), another store, or with a wrong checksum, a wrong
@@ -70,7 +73,7 @@ public final class ProjectionFile {
         DataOutputStream out =
             new DataOutputStream(
                 new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
-        writeBody(s, store, out);
+        writeBody(s, store, stampOf(store, file), out);
         out.flush();
         DataOutputStream tail = new DataOutputStream(raw);
         tail.writeLong(crc.getValue());
@@ -94,12 +97,29 @@ public final class ProjectionFile {
     }
   }
 
-  private static void writeBody(GraphSnapshot s, GraphStore store, DataOutputStream out)
-      throws IOException {
+  /**
+   * The store as a projection file at {@code file} names it: {@code "."} when the store lives in
+   * the file's own directory, otherwise its location.
+   */
+  static String stampOf(GraphStore store, Path file) {
+    String location = store.info().location();
+    try {
+      Path dir = file.toAbsolutePath().normalize().getParent();
+      if (dir != null && dir.equals(Path.of(location).toAbsolutePath().normalize())) {
+        return ".";
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // not a path (a server's address): stamped by its location
+    }
+    return location;
+  }
+
+  private static void writeBody(
+      GraphSnapshot s, GraphStore store, String stamp, DataOutputStream out) throws IOException {
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.writeLong(s.version());
-    writeString(out, store.info().location());
+    writeString(out, stamp);
     out.writeInt(s.nodeCount());
     out.writeInt(s.edgeCount());
     out.writeInt(s.recordCount());
@@ -176,9 +196,14 @@ public final class ProjectionFile {
       int n = in.readInt();
       int m = in.readInt();
       int r = in.readInt();
-      if (!location.equals(store.info().location())) {
+      // files saved before the stamp "." named their own directory's store by its location
+      if (!location.equals(stampOf(store, file)) && !location.equals(store.info().location())) {
         return new Read(
-            Optional.empty(), file + " is the projection of another store (" + location + ")");
+            Optional.empty(),
+            file
+                + " is the projection of another store ("
+                + (location.equals(".") ? "the one in the directory it was saved in" : location)
+                + ")");
       }
       if (fileVersion != version) {
         return new Read(

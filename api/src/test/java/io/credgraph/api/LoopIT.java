@@ -60,6 +60,47 @@ class LoopIT {
     return a.json();
   }
 
+  /**
+   * Only a department's checks take feedback, so only they are remembered: an investigator's and a
+   * registry clerk's checks that found the same measures leave no line in the journal and no check
+   * to report on (a registry at its counter would otherwise grow the journal and the server's
+   * memory with every restricted person, for nothing).
+   */
+  @Test
+  void checksByKeysOfNoDepartmentAreNotRemembered(@TempDir Path dir) throws Exception {
+    try (City c = City.open(dir)) {
+      ApiServer s = c.server();
+      Path journal = dir.resolve("checks.jsonl");
+      ApiServer.Answer byInvestigator =
+          s.post(
+              "/api/v1/checks/sanctions",
+              Role.INVESTIGATOR,
+              sanctions(Fixtures.ALPHA_USCC, "2025-06-01"));
+      assertEquals(200, byInvestigator.status(), byInvestigator.body());
+      assertTrue(
+          byInvestigator.json().path("results").get(0).path("measures").size() >= 2,
+          "the same measures as a department's check: " + byInvestigator.body());
+      ApiServer.Answer byRegistry =
+          s.post(
+              "/api/v1/checks/appointment",
+              Role.REGISTRY,
+              ChecksIT.appointment(Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01"));
+      assertEquals(200, byRegistry.status(), byRegistry.body());
+      assertFalse(byRegistry.json().path("eligible").asBoolean(), byRegistry.body());
+      for (ApiServer.Answer a : List.of(byInvestigator, byRegistry)) {
+        String id = a.json().path("checkId").asText();
+        assertTrue(id.startsWith("chk-"), "every check answer carries a checkId: " + a.body());
+        ApiServer.Answer read = s.get("/api/v1/checks/" + id + "/feedback", Role.ADMIN);
+        assertEquals(404, read.status(), read.body());
+      }
+      assertEquals(0, Files.exists(journal) ? Files.readAllLines(journal).size() : 0);
+
+      String departments = check(s, "2025-06-01").path("checkId").asText();
+      assertEquals(1, Files.readAllLines(journal).size(), "the department's check is remembered");
+      assertEquals(200, s.get("/api/v1/checks/" + departments + "/feedback", Role.ADMIN).status());
+    }
+  }
+
   @Test
   void theDepartmentThatCheckedFeedsBackCorrectsAndTheReportCountsIt(@TempDir Path dir) {
     try (City c = City.open(dir)) {

@@ -16,6 +16,9 @@ import java.util.Set;
 /**
  * Gives every check its {@code checkId} and remembers, in the journal, the checks that found
  * measures with the department of the key that ran them, so that department can report what it did.
+ * A check by a key that belongs to no department (a registry clerk's, an investigator's) takes no
+ * feedback and counts in no report (DOMAIN.md 7), so it is not remembered: its answer and its audit
+ * entry are all there is of it.
  */
 public final class CheckMemory {
   /** The measure an appointment restriction is fed back as. */
@@ -62,7 +65,7 @@ public final class CheckMemory {
       Checks.Kind kind,
       Set<Checks.Item> items) {
     String id = Ids.check();
-    if (!items.isEmpty()) {
+    if (!items.isEmpty() && caller.department().isPresent()) {
       Instant now = config.clock().instant();
       loop.remember(
           new Checks.Check(

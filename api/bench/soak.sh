@@ -47,7 +47,12 @@ if [ ! -d "$work/extra" ]; then
 fi
 mapfile -t extra < <(ls "$work"/extra/*.jsonl* | sort)
 
+# each kind of request with the key of the user who sends it: appointment checks with a registry clerk's key,
+# sanctions checks with a department's (whose checks that find measures are remembered for its feedback), the rest
+# (investigation, batches, metrics) with an ADMIN key
 key="soak-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+registry_key="soak-registry-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+department_key="soak-department-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 pid=""
 probe_pid=""
 stop() {
@@ -60,7 +65,7 @@ sync   # the copy's writeback must not overlap the measured minutes
 # the audit chain is keyed (HMAC); the key of a benchmark run lives beside the data directory, never inside it
 [ -s "$work/audit.key" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$work/audit.key"; }
 rm -f "$work"/soak-gc.log*
-CREDGRAPH_API_KEYS="soak:$key:ADMIN" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseZGC} \
+CREDGRAPH_API_KEYS="soak:$key:ADMIN,registry:$registry_key:REGISTRY,department:$department_key:DEPARTMENT:MARKET_REGULATION" java ${CREDGRAPH_JAVA_OPTS:--Xmx4g -XX:+UseZGC} \
   -Xlog:gc*,safepoint:file="$work/soak-gc.log":time,uptime,level,tags:filecount=4,filesize=256m \
   -XX:NativeMemoryTracking=summary -jar api/target/credgraph.jar serve --port "$port" --data "$work/soak-data" --audit-key-file "$work/audit.key" --rate-key 0 \
   --alert-distinct-persons 0 --slow-request-ms 100 > "$work/soak-serve.log" 2>&1 &
@@ -106,7 +111,7 @@ probe() { # one appointment check every 200 ms: epoch ms when sent, status, ms i
   local i=0
   while :; do
     local t; t=$(date +%s%3N)
-    local r; r=$(curl -s -o /dev/null -w '%{http_code},%{time_total}' "${auth[@]}" -H 'Content-Type: application/json' \
+    local r; r=$(curl -s -o /dev/null -w '%{http_code},%{time_total}' -H "Authorization: Bearer $registry_key" -H 'Content-Type: application/json' \
       -d "{\"person\":{\"idNumber\":\"${people[$((i % ${#people[@]}))]}\"},\"role\":\"DIRECTOR\",\"asOf\":\"2026-11-27\"}" \
       "$base/api/v1/checks/appointment" || true)
     echo "$t,${r%%,*},$(awk -v s="${r##*,}" 'BEGIN {printf "%.1f", s * 1000}')" >> "$work/soak-probe.csv"
@@ -148,10 +153,10 @@ for minute in $(seq 1 "$minutes"); do
   fi
   investigate &
   inv=$!
-  CREDGRAPH_KEY="$key" CREDGRAPH_DISTINCT=0 CREDGRAPH_PERSONS="$work/persons.txt" \
+  CREDGRAPH_KEY="$registry_key" CREDGRAPH_DISTINCT=0 CREDGRAPH_PERSONS="$work/persons.txt" \
     wrk --latency -t1 -c"$connections" -d55s -s "$bench/appointment.lua" "$base" > "$work/soak-a.txt" 2>/dev/null &
   wa=$!
-  s=$(CREDGRAPH_KEY="$key" CREDGRAPH_DISTINCT=0 CREDGRAPH_ENTERPRISES="$work/enterprises.txt" \
+  s=$(CREDGRAPH_KEY="$department_key" CREDGRAPH_DISTINCT=0 CREDGRAPH_ENTERPRISES="$work/enterprises.txt" \
     wrk --latency -t1 -c"$connections" -d55s -s "$bench/sanctions.lua" "$base" 2>/dev/null)
   wait "$wa" || true
   wait "$inv" 2>/dev/null || true

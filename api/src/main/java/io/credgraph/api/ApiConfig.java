@@ -79,60 +79,73 @@ public record ApiConfig(
   }
 
   public ApiConfig withLimits(long body, long batch, Duration timeout) {
-    return new ApiConfig(
-        keys, body, batch, timeout, cacheSize, clock, version, feedbackDays, slowRequest);
+    Copy c = new Copy(this);
+    c.maxBodyBytes = body;
+    c.maxBatchBytes = batch;
+    c.batchTimeout = timeout;
+    return c.build();
   }
 
-  public ApiConfig withClock(Clock c) {
-    return new ApiConfig(
-        keys,
-        maxBodyBytes,
-        maxBatchBytes,
-        batchTimeout,
-        cacheSize,
-        c,
-        version,
-        feedbackDays,
-        slowRequest);
+  public ApiConfig withClock(Clock clock) {
+    Copy c = new Copy(this);
+    c.clock = clock;
+    return c.build();
   }
 
   public ApiConfig withCacheSize(long size) {
-    return new ApiConfig(
-        keys,
-        maxBodyBytes,
-        maxBatchBytes,
-        batchTimeout,
-        size,
-        clock,
-        version,
-        feedbackDays,
-        slowRequest);
+    Copy c = new Copy(this);
+    c.cacheSize = size;
+    return c.build();
   }
 
   public ApiConfig withFeedbackDays(int days) {
-    return new ApiConfig(
-        keys,
-        maxBodyBytes,
-        maxBatchBytes,
-        batchTimeout,
-        cacheSize,
-        clock,
-        version,
-        days,
-        slowRequest);
+    Copy c = new Copy(this);
+    c.feedbackDays = days;
+    return c.build();
   }
 
   public ApiConfig withSlowRequest(Duration threshold) {
-    return new ApiConfig(
-        keys,
-        maxBodyBytes,
-        maxBatchBytes,
-        batchTimeout,
-        cacheSize,
-        clock,
-        version,
-        feedbackDays,
-        threshold);
+    Copy c = new Copy(this);
+    c.slowRequest = threshold;
+    return c.build();
+  }
+
+  /** A configuration's values, to change some and check the result as a new configuration. */
+  private static final class Copy {
+    private final ApiKeys keys;
+    private long maxBodyBytes;
+    private long maxBatchBytes;
+    private Duration batchTimeout;
+    private long cacheSize;
+    private Clock clock;
+    private final String version;
+    private int feedbackDays;
+    private Duration slowRequest;
+
+    Copy(ApiConfig c) {
+      keys = c.keys;
+      maxBodyBytes = c.maxBodyBytes;
+      maxBatchBytes = c.maxBatchBytes;
+      batchTimeout = c.batchTimeout;
+      cacheSize = c.cacheSize;
+      clock = c.clock;
+      version = c.version;
+      feedbackDays = c.feedbackDays;
+      slowRequest = c.slowRequest;
+    }
+
+    ApiConfig build() {
+      return new ApiConfig(
+          keys,
+          maxBodyBytes,
+          maxBatchBytes,
+          batchTimeout,
+          cacheSize,
+          clock,
+          version,
+          feedbackDays,
+          slowRequest);
+    }
   }
 
   /** The project version the build wrote into {@code version.properties}. */

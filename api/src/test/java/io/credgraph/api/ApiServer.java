@@ -56,20 +56,35 @@ public final class ApiServer implements AutoCloseable {
       Path dir, GraphStore store, long maxBody, long maxBatch, java.time.Duration batchTimeout) {
     // rate limits have their own test (GuardsIT); the other HTTP tests send requests faster than an
     // address may
-    this(dir, store, maxBody, maxBatch, batchTimeout, Protections.defaults().withoutRateLimits());
+    this(
+        dir,
+        store,
+        maxBody,
+        maxBatch,
+        batchTimeout,
+        Protections.defaults().withoutRateLimits(),
+        c -> c);
   }
 
-  public ApiServer(
-      Path dir,
-      GraphStore store,
-      long maxBody,
-      long maxBatch,
-      java.time.Duration batchTimeout,
-      Protections protections) {
-    this(dir, store, maxBody, maxBatch, batchTimeout, protections, c -> c);
+  /**
+   * A server on the fixture city ({@link Fixtures}) with default limits, {@code protections}, and
+   * the configuration {@code tune} changes (e.g. its slow-request threshold).
+   */
+  public static ApiServer withFixtures(
+      Path dir, Protections protections, java.util.function.UnaryOperator<ApiConfig> tune) {
+    ApiServer s =
+        new ApiServer(
+            dir,
+            InMemoryGraphStore.create(),
+            ApiConfig.DEFAULT_MAX_BODY,
+            ApiConfig.DEFAULT_MAX_BATCH,
+            ApiConfig.DEFAULT_BATCH_TIMEOUT,
+            protections,
+            tune);
+    Fixtures.load(s.engine.writer());
+    return s;
   }
 
-  /** A server whose configuration {@code tune} changes (e.g. its slow-request threshold). */
   public ApiServer(
       Path dir,
       GraphStore store,
@@ -200,6 +215,14 @@ public final class ApiServer implements AutoCloseable {
 
   public Answer get(String path, Role role) {
     return send(builder(path, role).GET().build());
+  }
+
+  /**
+   * {@code POST /api/v1/checks/appointment} with {@code role}'s key for the person {@code
+   * idNumber}.
+   */
+  public Answer checkAppointment(Role role, String idNumber, String position, String asOf) {
+    return post("/api/v1/checks/appointment", role, ChecksIT.appointment(idNumber, position, asOf));
   }
 
   public Answer post(String path, Role role, String body) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credgraph.api.auth.Role;
 import io.credgraph.model.ResidentId;
 import io.credgraph.model.SubjectKey;
-import io.credgraph.store.memory.InMemoryGraphStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,16 +23,7 @@ class GuardsIT {
   static final String LIST = "/api/v1/lists/DISHONEST_JUDGMENT_DEBTOR";
 
   static ApiServer server(Path dir, Protections p) {
-    ApiServer s =
-        new ApiServer(
-            dir,
-            InMemoryGraphStore.create(),
-            ApiConfig.DEFAULT_MAX_BODY,
-            ApiConfig.DEFAULT_MAX_BATCH,
-            ApiConfig.DEFAULT_BATCH_TIMEOUT,
-            p);
-    Fixtures.load(s.engine.writer());
-    return s;
+    return ApiServer.withFixtures(dir, p, c -> c);
   }
 
   @Test

@@ -81,10 +81,7 @@ class LoopIT {
           byInvestigator.json().path("results").get(0).path("measures").size() >= 2,
           "the same measures as a department's check: " + byInvestigator.body());
       ApiServer.Answer byRegistry =
-          s.post(
-              "/api/v1/checks/appointment",
-              Role.REGISTRY,
-              ChecksIT.appointment(Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01"));
+          s.checkAppointment(Role.REGISTRY, Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01");
       assertEquals(200, byRegistry.status(), byRegistry.body());
       assertFalse(byRegistry.json().path("eligible").asBoolean(), byRegistry.body());
       for (ApiServer.Answer a : List.of(byInvestigator, byRegistry)) {

@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.credgraph.ValidationException;
 import io.credgraph.api.auth.Role;
-import io.credgraph.store.memory.InMemoryGraphStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,17 +42,7 @@ class SlowRequestLogIT {
   }
 
   static ApiServer server(Path dir, UnaryOperator<ApiConfig> tune) {
-    ApiServer s =
-        new ApiServer(
-            dir,
-            InMemoryGraphStore.create(),
-            ApiConfig.DEFAULT_MAX_BODY,
-            ApiConfig.DEFAULT_MAX_BATCH,
-            ApiConfig.DEFAULT_BATCH_TIMEOUT,
-            Protections.defaults().withoutRateLimits(),
-            tune);
-    Fixtures.load(s.engine.writer());
-    return s;
+    return ApiServer.withFixtures(dir, Protections.defaults().withoutRateLimits(), tune);
   }
 
   private List<String> slow() {
@@ -69,10 +58,7 @@ class SlowRequestLogIT {
     try (ApiServer s = server(dir, c -> c.withSlowRequest(Duration.ofNanos(1)))) {
       String zhang = s.subjectId(io.credgraph.model.SubjectKey.resident(Fixtures.ZHANG_ID));
       ApiServer.Answer check =
-          s.post(
-              "/api/v1/checks/appointment",
-              Role.REGISTRY,
-              ChecksIT.appointment(Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01"));
+          s.checkAppointment(Role.REGISTRY, Fixtures.ZHANG_ID, "LEGAL_REP", "2025-06-01");
       assertEquals(200, check.status(), check.body());
       assertEquals(404, s.get("/api/v1/subjects/s0000000000000001", Role.ADMIN).status());
       assertEquals(200, s.get("/api/v1/subjects/" + zhang, Role.ADMIN).status());
@@ -103,10 +89,7 @@ class SlowRequestLogIT {
       for (int i = 0; i < 3; i++) {
         assertEquals(
             200,
-            s.post(
-                    "/api/v1/checks/appointment",
-                    Role.REGISTRY,
-                    ChecksIT.appointment(Fixtures.ZHANG_ID, "DIRECTOR", "2025-06-01"))
+            s.checkAppointment(Role.REGISTRY, Fixtures.ZHANG_ID, "DIRECTOR", "2025-06-01")
                 .status());
       }
       assertEquals(List.of(), slow());

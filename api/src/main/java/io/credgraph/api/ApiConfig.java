@@ -61,7 +61,8 @@ public record ApiConfig(
     }
     if (slowRequest == null || slowRequest.isNegative()) {
       throw new ValidationException(
-          "slowRequest", "the slow-request threshold must not be negative (0 logs none)");
+          "slowRequest",
+          "the slow-request threshold (--slow-request-ms) must not be negative (0 logs none)");
     }
   }
 

@@ -104,6 +104,9 @@ class SlowRequestLogIT {
             () ->
                 ApiConfig.defaults(io.credgraph.api.auth.ApiKeys.none())
                     .withSlowRequest(Duration.ofMillis(-5)));
-    assertTrue(e.getMessage().contains("must not be negative"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("--slow-request-ms")
+            && e.getMessage().contains("must not be negative"),
+        e.getMessage());
   }
 }
